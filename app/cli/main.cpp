@@ -1,0 +1,57 @@
+// lhm: the headless command line. Parses global options, picks the subcommand, nothing else.
+#include "Cli.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <cstdio>
+
+using namespace lhm::cli;
+
+static void usage() {
+    std::fprintf(stderr, "usage: lhm [--db PATH] [--json] <command> [options]\n\ncommands:\n");
+    auto list = commands();
+    std::sort(list.begin(), list.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
+    for (const Command &c : list) std::fprintf(stderr, "  %-10s %s\n", qPrintable(c.name), qPrintable(c.summary));
+    std::fprintf(stderr, "\n'lhm <command> --help' shows a command's options.\n");
+}
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("LiquidationHeatmap"));
+    QCoreApplication::setApplicationName(QStringLiteral("liquidationheatmap"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LHM_VERSION));
+
+    Context ctx;
+    QStringList rest = app.arguments();
+    const QString program = rest.takeFirst();
+    // Global options come before the subcommand.
+    while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--"))) {
+        const QString opt = rest.takeFirst();
+        if (opt == QLatin1String("--json")) {
+            ctx.json = true;
+        } else if (opt == QLatin1String("--db") && !rest.isEmpty()) {
+            ctx.dbPath = rest.takeFirst();
+        } else if (opt.startsWith(QLatin1String("--db="))) {
+            ctx.dbPath = opt.mid(5);
+        } else if (opt == QLatin1String("--help")) {
+            usage();
+            return kOk;
+        } else if (opt == QLatin1String("--version")) {
+            std::printf("lhm %s\n", LHM_VERSION);
+            return kOk;
+        } else {
+            std::fprintf(stderr, "lhm: unknown global option '%s'\n", qPrintable(opt));
+            return kBadInput;
+        }
+    }
+    if (rest.isEmpty()) {
+        usage();
+        return kBadInput;
+    }
+    ctx.command = rest.takeFirst();
+    ctx.args = QStringList{program + QLatin1Char(' ') + ctx.command} + rest;
+    for (const Command &c : commands())
+        if (c.name == ctx.command) return c.run(ctx);
+    std::fprintf(stderr, "lhm: unknown command '%s' (see 'lhm --help')\n", qPrintable(ctx.command));
+    return kBadInput;
+}

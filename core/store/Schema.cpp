@@ -1,0 +1,53 @@
+#include "store/Schema.h"
+
+namespace lhm {
+
+const QStringList &schemaMigrations() {
+    static const QStringList m = {
+        // 1: initial schema
+        QStringLiteral(R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta(key, value) VALUES ('application', 'liquidationheatmap');
+CREATE TABLE candles(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, interval TEXT NOT NULL, open_time INTEGER NOT NULL,
+  open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL,
+  close_time INTEGER NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,
+  taker_buy_volume REAL NOT NULL, taker_buy_quote_volume REAL NOT NULL,
+  PRIMARY KEY(exchange, symbol, interval, open_time)) WITHOUT ROWID;
+CREATE TABLE open_interest(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, time INTEGER NOT NULL,
+  open_interest REAL NOT NULL, open_interest_value REAL NOT NULL,
+  toptrader_count_ratio REAL, toptrader_sum_ratio REAL, long_short_ratio REAL, taker_vol_ratio REAL,
+  PRIMARY KEY(exchange, symbol, time)) WITHOUT ROWID;
+CREATE TABLE funding(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, time INTEGER NOT NULL, interval_hours INTEGER NOT NULL,
+  rate REAL NOT NULL, PRIMARY KEY(exchange, symbol, time)) WITHOUT ROWID;
+CREATE TABLE trade_profile(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, minute INTEGER NOT NULL, bucket REAL NOT NULL,
+  buy_qty REAL NOT NULL, sell_qty REAL NOT NULL, buy_notional REAL NOT NULL, sell_notional REAL NOT NULL,
+  trade_count INTEGER NOT NULL, max_trade_notional REAL NOT NULL,
+  large_buy_notional REAL NOT NULL, large_sell_notional REAL NOT NULL,
+  PRIMARY KEY(exchange, symbol, minute, bucket)) WITHOUT ROWID;
+CREATE TABLE agg_trades(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, id INTEGER NOT NULL, price REAL NOT NULL, qty REAL NOT NULL,
+  first_trade_id INTEGER NOT NULL, last_trade_id INTEGER NOT NULL, time INTEGER NOT NULL, buyer_maker INTEGER NOT NULL,
+  PRIMARY KEY(exchange, symbol, id)) WITHOUT ROWID;
+CREATE INDEX agg_trades_time ON agg_trades(exchange, symbol, time);
+CREATE TABLE liquidations(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, time INTEGER NOT NULL, side TEXT NOT NULL CHECK(side IN ('long','short')),
+  price REAL NOT NULL, qty REAL NOT NULL, notional REAL NOT NULL, receive_time INTEGER NOT NULL,
+  PRIMARY KEY(exchange, symbol, time, side, price, qty)) WITHOUT ROWID;
+CREATE TABLE import_log(
+  id INTEGER PRIMARY KEY, file_name TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL, symbol TEXT NOT NULL, interval TEXT NOT NULL DEFAULT '', rows INTEGER NOT NULL,
+  skipped INTEGER NOT NULL, imported_at INTEGER NOT NULL);
+CREATE TABLE heatmap_cache(
+  key TEXT PRIMARY KEY, exchange TEXT NOT NULL, symbol TEXT NOT NULL, window TEXT NOT NULL, model TEXT NOT NULL,
+  data_to INTEGER NOT NULL, created_at INTEGER NOT NULL, payload BLOB NOT NULL);
+CREATE INDEX heatmap_cache_view ON heatmap_cache(exchange, symbol, window, model, created_at);
+)SQL"),
+    };
+    return m;
+}
+
+}  // namespace lhm

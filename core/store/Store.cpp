@@ -1,0 +1,69 @@
+#include "store/Store.h"
+
+#include "common/Log.h"
+#include "store/Schema.h"
+
+namespace lhm {
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path) {
+    auto db = Database::open(path, Database::Mode::ReadWrite);
+    if (!db) return db.error();
+    std::unique_ptr<Store> store(new Store(std::move(*db)));
+    // WAL keeps readers going while the writer imports; NORMAL sync is crash-safe in WAL mode.
+    if (Status s = store->db_->exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                                   "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
+        !s)
+        return Error(QStringLiteral("not a usable database: %1").arg(s.error().message), path);
+    if (Status s = store->checkOurs(); !s) return s.error();
+    if (Status s = store->migrate(); !s) return s.error();
+    return store;
+}
+
+Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path) {
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db) return db.error();
+    std::unique_ptr<Store> store(new Store(std::move(*db)));
+    if (Status s = store->checkOurs(); !s) return s.error();
+    const qint64 v = store->db_->scalar(QStringLiteral("PRAGMA user_version"));
+    if (v != kSchemaVersion)
+        return Error(QStringLiteral("store schema version %1, this build reads %2").arg(v).arg(kSchemaVersion), path);
+    return store;
+}
+
+Status Store::checkOurs() {
+    Database &db = *db_;
+    Statement qc = db.prepare(QStringLiteral("PRAGMA quick_check"));
+    if (!qc.valid() || !qc.step())
+        return Error(QStringLiteral("not a readable SQLite database: %1").arg(db.lastError()), db.path());
+    if (qc.text(0) != QLatin1String("ok"))
+        return Error(QStringLiteral("database is corrupt (integrity check: %1)").arg(qc.text(0)), db.path());
+    const qint64 tables = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table'"));
+    if (tables == 0) return {};  // fresh file: ours to initialise
+    Statement st = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key='application'"));
+    if (!st.valid() || !st.step() || st.text(0) != QLatin1String("liquidationheatmap"))
+        return Error(QStringLiteral("a SQLite database, but not a LiquidationHeatmap store (refusing to modify it)"),
+                     db.path());
+    return {};
+}
+
+Status Store::migrate() {
+    Database &db = *db_;
+    const qint64 current = db.scalar(QStringLiteral("PRAGMA user_version"));
+    const QStringList &steps = schemaMigrations();
+    if (current > steps.size())
+        return Error(QStringLiteral("store schema version %1 is newer than this build (%2); upgrade the app")
+                         .arg(current)
+                         .arg(steps.size()),
+                     db.path());
+    for (qint64 v = current; v < steps.size(); ++v) {
+        Transaction tx(db);
+        if (Status s = db.exec(steps.at(int(v))); !s)
+            return Error(QStringLiteral("migration %1 failed: %2").arg(v + 1).arg(s.error().message), db.path());
+        if (Status s = db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)); !s) return s;
+        if (Status s = tx.commit(); !s) return s;
+        qCInfo(lcStore) << "migrated" << db.path() << "to schema" << v + 1;
+    }
+    return {};
+}
+
+}  // namespace lhm

@@ -1,0 +1,107 @@
+#pragma once
+// The local cache: one SQLite file (WAL) holding market history, realised liquidations, the import
+// log and computed heatmaps. Every write runs in a transaction; callers that must write several
+// tables atomically (an import) wrap the calls in their own Transaction on db().
+#include "common/Error.h"
+#include "common/Types.h"
+#include "store/Database.h"
+
+#include <QByteArray>
+#include <QStringList>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace lhm {
+
+struct SeriesKey {
+    QString exchange = QStringLiteral("binance");
+    QString symbol;
+    QString interval;  // candles only ("1m", "1h", ...); empty for other series
+};
+
+struct ImportRecord {
+    QString fileName;   // the file (or zip entry) as the user named it
+    qint64 size = 0;    // bytes of the CSV content
+    QByteArray sha256;  // hex sha256 of the CSV content: the same data as .zip or .csv is one import
+    QString type;       // metrics | klines | fundingRate | aggTrades | ...
+    QString symbol;
+    QString interval;
+    qint64 rows = 0;
+    qint64 skipped = 0;
+    qint64 importedAt = 0;  // ms
+};
+
+// One row of `lhm info`: what the store holds for a series.
+struct SeriesInfo {
+    QString exchange, symbol, type, interval;
+    qint64 rows = 0;
+    qint64 from = 0, to = 0;  // first and last timestamp, ms
+    std::vector<std::pair<qint64, qint64>> gaps;  // [last present, next present] where step > interval
+};
+
+struct HeatmapCacheEntry {
+    QString key;          // request + parameter hash, built by the caller
+    QString exchange, symbol, window, model;
+    qint64 dataTo = 0;    // newest input timestamp the grid was computed from
+    qint64 createdAt = 0;
+    QByteArray payload;   // compressed serialised grid
+};
+
+class Store {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens or creates the store, runs migrations and an integrity check. Refuses directories,
+    // non-SQLite files, SQLite files that are not ours, and newer schemas than this build knows.
+    static Result<std::unique_ptr<Store>> open(const QString &path);
+    // Read-only connection for reader threads (no migration; the file must already be a store).
+    static Result<std::unique_ptr<Store>> openReadOnly(const QString &path);
+
+    Database &db() { return *db_; }
+    const QString &path() const { return db_->path(); }
+
+    // --- writes: idempotent on natural keys (re-inserting a row is a no-op); `inserted` counts new rows
+    Status insertCandles(const SeriesKey &key, const std::vector<Candle> &rows, qint64 *inserted = nullptr);
+    Status insertOpenInterest(const SeriesKey &key, const std::vector<OpenInterestPoint> &rows, qint64 *inserted = nullptr);
+    Status insertFunding(const SeriesKey &key, const std::vector<FundingPoint> &rows, qint64 *inserted = nullptr);
+    Status insertAggTrades(const SeriesKey &key, const std::vector<AggTrade> &rows, qint64 *inserted = nullptr);
+    // Adds into existing cells (the import log prevents adding the same file twice).
+    Status addTradeProfile(const SeriesKey &key, const std::vector<TradeProfileCell> &cells);
+    Status insertLiquidations(const std::vector<LiquidationEvent> &events, qint64 *inserted = nullptr);
+
+    // --- reads, ordered by time, range [from, to)
+    std::vector<Candle> candles(const SeriesKey &key, TimeRange r);
+    std::vector<OpenInterestPoint> openInterest(const SeriesKey &key, TimeRange r);
+    std::vector<FundingPoint> funding(const SeriesKey &key, TimeRange r);
+    std::vector<TradeProfileCell> tradeProfile(const SeriesKey &key, TimeRange r);
+    std::vector<AggTrade> aggTrades(const SeriesKey &key, TimeRange r);
+    std::vector<LiquidationEvent> liquidations(const QString &exchange, const QString &symbol, TimeRange r);
+
+    // Symbols with any data, sorted; intervals held for a symbol's candles.
+    QStringList symbols(const QString &exchange = QStringLiteral("binance"));
+    QStringList candleIntervals(const SeriesKey &key);
+
+    // --- import log
+    std::optional<ImportRecord> findImport(const QByteArray &sha256);
+    Status logImport(const ImportRecord &rec);
+
+    // --- coverage (`lhm info`)
+    std::vector<SeriesInfo> seriesInfo();
+
+    // --- heatmap cache
+    std::optional<HeatmapCacheEntry> cachedHeatmap(const QString &key);
+    Status putHeatmap(const HeatmapCacheEntry &entry);
+    // Newest cache entry for a view, whatever its parameters (for opening offline instantly).
+    std::optional<HeatmapCacheEntry> latestHeatmap(const QString &exchange, const QString &symbol,
+                                                   const QString &window, const QString &model);
+
+private:
+    explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    Status migrate();
+    Status checkOurs();
+    std::unique_ptr<Database> db_;
+};
+
+}  // namespace lhm

@@ -1,0 +1,65 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <zlib.h>
+
+namespace lhm::test {
+
+QString sharedData(const QString &relative) {
+    return QDir(QStringLiteral(LHM_SHARED_DATA_DIR)).absoluteFilePath(relative);
+}
+
+QString sourcePath(const QString &relative) { return QDir(QStringLiteral(LHM_SOURCE_DIR)).absoluteFilePath(relative); }
+
+QString cliPath() { return qEnvironmentVariable("LHM_CLI"); }
+
+QByteArray readFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll();
+}
+
+bool writeFile(const QString &path, const QByteArray &data) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+QByteArray gunzipFile(const QString &path) {
+    gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb");
+    if (!gz) return {};
+    QByteArray out;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0) out.append(buf, n);
+    gzclose(gz);
+    return out;
+}
+
+TempStore::TempStore() : path(dir.filePath(QStringLiteral("test.sqlite"))) {
+    auto s = Store::open(path);
+    if (s) store = std::move(*s);
+    else qWarning() << s.error().toString();
+}
+
+CliRun runCli(const QStringList &args, int timeoutMs, const QByteArray &stdinData) {
+    CliRun r;
+    QProcess p;
+    p.start(cliPath(), args);
+    if (!p.waitForStarted()) {
+        r.err = "cannot start " + cliPath().toUtf8();
+        return r;
+    }
+    if (!stdinData.isEmpty()) p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) p.kill();
+    p.waitForFinished();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+}  // namespace lhm::test
