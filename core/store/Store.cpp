@@ -61,7 +61,7 @@ Status Store::migrate() {
             return Error(QStringLiteral("migration %1 failed: %2").arg(v + 1).arg(s.error().message), db.path());
         if (Status s = db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)); !s) return s;
         if (Status s = tx.commit(); !s) return s;
-        qCInfo(lcStore) << "migrated" << db.path() << "to schema" << v + 1;
+        qCDebug(lcStore) << "migrated" << db.path() << "to schema" << v + 1;
     }
     return {};
 }

@@ -1,0 +1,90 @@
+#pragma once
+// The outputs of the liquidation models. All are immutable once built and shared between threads
+// as std::shared_ptr<const T>. Densities are USD notional of estimated open positions whose
+// liquidation price falls in the bucket: an ESTIMATE, and every view must say so.
+#include "common/Types.h"
+
+#include <QString>
+#include <vector>
+
+namespace lhm {
+
+struct PredictedLiquidation {
+    qint64 time = 0;      // open time of the candle that crossed the level
+    double price = 0;     // the level's liquidation price
+    Side side = Side::Long;
+    double notional = 0;  // USD consumed
+    double leverage = 0;
+};
+
+// time x price grid. Cell (col, row) is the state at the END of candle `col`, after that candle's
+// consume -> open -> close steps. Row 0 is the lowest price bucket.
+struct HeatmapGrid {
+    QString exchange, symbol, model, window, interval;
+    qint64 intervalMs = 0;
+    double bucketSize = 0;   // USD per row
+    double priceMin = 0;     // lower edge of row 0
+    int rows = 0;
+    std::vector<qint64> times;    // column open times, ms (cols = times.size())
+    std::vector<Candle> candles;  // one per column
+    std::vector<float> longDensity;   // cols * rows, column-major: index col * rows + row
+    std::vector<float> shortDensity;  // same layout
+    std::vector<PredictedLiquidation> predicted;
+    double currentPrice = 0;  // close of the last candle
+    double confidence = 1.0;  // 0..1; below 0.7 means the models disagree (ensemble), 1 for single models
+    qint64 dataTo = 0;        // newest input timestamp used
+    qint64 computedAt = 0;
+
+    int cols() const { return int(times.size()); }
+    double rowPrice(int row) const { return priceMin + row * bucketSize; }           // lower edge
+    double rowCenter(int row) const { return priceMin + (row + 0.5) * bucketSize; }
+    int rowOf(double price) const { return int((price - priceMin) / bucketSize); }   // may be out of range
+    float longAt(int col, int row) const { return longDensity[size_t(col) * rows + row]; }
+    float shortAt(int col, int row) const { return shortDensity[size_t(col) * rows + row]; }
+};
+
+// The liquidation map at one instant: estimated notional per price bucket and leverage.
+// Longs liquidate below the current price, shorts above.
+struct LiquidationMap {
+    QString exchange, symbol, model, window;
+    qint64 at = 0;
+    double currentPrice = 0;
+    double bucketSize = 0;
+    double priceMin = 0;
+    int rows = 0;
+    std::vector<double> leverages;     // L columns, ascending
+    std::vector<double> longNotional;  // rows * L, index row * L + l
+    std::vector<double> shortNotional; // rows * L
+    // Cumulative from the current price outward: cumulativeLong[row] = sum of long notional in rows
+    // from `row` up to the current price; cumulativeShort[row] = sum of short notional from the
+    // current price up to `row`. Zero on the other side.
+    std::vector<double> cumulativeLong, cumulativeShort;
+
+    double rowCenter(int row) const { return priceMin + (row + 0.5) * bucketSize; }
+};
+
+struct Cluster {
+    double price = 0;     // density-weighted centre
+    double low = 0, high = 0;
+    double notional = 0;
+    Side side = Side::Long;
+};
+
+struct ModelSummary {
+    QString model;
+    double totalLong = 0, totalShort = 0;  // USD at the last column
+    std::vector<Cluster> clusters;         // main clusters, largest first
+    double confidence = 1.0;
+};
+
+struct ModelComparison {
+    QString exchange, symbol, window;
+    std::vector<HeatmapGrid> grids;  // one per model on one common grid (same times, rows, priceMin)
+    std::vector<ModelSummary> summaries;
+    double agreement = 1.0;   // 0..1
+    double confidence = 1.0;  // ensemble confidence
+    // Price ranges (low, high) where the models' main clusters are more than 5% apart.
+    std::vector<std::pair<double, double>> disagreementZones;
+};
+
+}  // namespace lhm

@@ -1,0 +1,52 @@
+#pragma once
+// Imports data.binance.vision files (CSV or .zip, or folders of them) into the store.
+// Each file is one transaction together with its import-log row, so a crash leaves either the
+// whole file or nothing, and re-importing the same content (by sha256 of the CSV bytes, so a
+// .zip and its extracted .csv count as the same) is a no-op that says so.
+#include "common/Error.h"
+#include "store/Store.h"
+
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace lhm {
+
+struct ImportOptions {
+    QString exchange = QStringLiteral("binance");
+    bool keepTrades = false;              // also keep raw aggTrades rows
+    double largeTradeNotional = 100000;   // see TradeProfileCell::largeBuyNotional
+    bool verifyChecksum = true;           // verify a sibling .CHECKSUM when present
+};
+
+struct FileImportResult {
+    QString path;
+    QString type;      // metrics | klines | fundingRate | aggTrades
+    QString symbol;
+    QString interval;  // klines only
+    qint64 rows = 0;       // rows stored (new)
+    qint64 skipped = 0;    // rows refused (bad) or already present (duplicates)
+    bool alreadyImported = false;
+    std::optional<Error> error;  // set when the file was refused; nothing from it was stored
+};
+
+class Importer {
+public:
+    Importer(Store &store, ImportOptions options = {});
+
+    // Imports one file (.csv or .zip). Progress gets (bytesDone, bytesTotal); cancel is polled.
+    FileImportResult importFile(const QString &path, const std::function<void(qint64, qint64)> &progress = {},
+                                const std::atomic_bool *cancel = nullptr);
+    // Files, zips or folders (recursively; .CHECKSUM files are used, not imported).
+    std::vector<FileImportResult> importPaths(const QStringList &paths,
+                                              const std::function<void(const FileImportResult &)> &onFile = {},
+                                              const std::atomic_bool *cancel = nullptr);
+
+private:
+    Store &store_;
+    ImportOptions options_;
+};
+
+}  // namespace lhm
