@@ -1,0 +1,206 @@
+// Store: migrations, refusal of foreign files, idempotent inserts, atomic transactions, coverage.
+#include "TestSupport.h"
+
+#include "store/Schema.h"
+#include "store/Store.h"
+
+#include <QFile>
+
+using namespace lhm;
+using namespace lhm::test;
+
+namespace {
+Candle candle(qint64 t, double o, double h, double l, double c) {
+    Candle k;
+    k.openTime = t;
+    k.open = o, k.high = h, k.low = l, k.close = c;
+    k.volume = 10;
+    k.closeTime = t + 59'999;
+    return k;
+}
+}  // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+private slots:
+    void createsAndMigratesToCurrentVersion() {
+        TempStore t;
+        QVERIFY(t.store);
+        QCOMPARE(t.store->db().scalar(QStringLiteral("PRAGMA user_version")), qint64(schemaMigrations().size()));
+        Statement st = t.store->db().prepare(QStringLiteral("PRAGMA journal_mode"));
+        QVERIFY(st.step());
+        QCOMPARE(st.text(0), QStringLiteral("wal"));
+    }
+
+    void reopenKeepsData() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s.ok());
+            QVERIFY((*s)->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")},
+                                        {candle(60'000, 1, 2, 0.5, 1.5)}).ok());
+        }
+        auto s = Store::open(path);
+        QVERIFY(s.ok());
+        QCOMPARE(int((*s)->candles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, {0, 1'000'000}).size()), 1);
+    }
+
+    void refusesDirectory() {
+        QTemporaryDir dir;
+        auto s = Store::open(dir.path());
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("directory")));
+        QCOMPARE(s.error().file, dir.path());
+    }
+
+    void refusesNonSqliteFileAndLeavesItUntouched() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        const QByteArray content = "these are my trading notes, not a database\n";
+        QVERIFY(writeFile(path, content));
+        auto s = Store::open(path);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("not a SQLite database")));
+        QCOMPARE(readFile(path), content);
+    }
+
+    void refusesForeignSqliteDatabase() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY((*db)->exec(QStringLiteral("CREATE TABLE invoices(id INTEGER)")).ok());
+        }
+        auto s = Store::open(path);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("not a LiquidationHeatmap store")));
+        auto db = Database::open(path);
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='candles'")), qint64(0));
+    }
+
+    void refusesNewerSchema() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        { QVERIFY(Store::open(path).ok()); }
+        {
+            auto db = Database::open(path);
+            QVERIFY((*db)->exec(QStringLiteral("PRAGMA user_version=99")).ok());
+        }
+        auto s = Store::open(path);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("newer")));
+    }
+
+    void insertsAreIdempotent() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+        qint64 n = -1;
+        QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5), candle(60'000, 1.5, 2, 1, 1.8)}, &n).ok());
+        QCOMPARE(n, qint64(2));
+        QVERIFY(t.store->insertCandles(k, {candle(60'000, 1.5, 2, 1, 1.8), candle(120'000, 1.8, 2, 1, 1.9)}, &n).ok());
+        QCOMPARE(n, qint64(1));  // only the 120,000 candle is new
+        const auto rows = t.store->candles(k, {0, 10'000'000});
+        QCOMPARE(int(rows.size()), 3);
+        QCOMPARE(rows[2].close, 1.9);
+    }
+
+    void liquidationsStoredOnce() {
+        TempStore t;
+        LiquidationEvent e;
+        e.exchange = QStringLiteral("binance");
+        e.symbol = QStringLiteral("BTCUSDT");
+        e.side = Side::Short;
+        e.price = 107851.2;
+        e.qty = 0.418;
+        e.notional = 45081.80;
+        e.time = 1761125071261;
+        qint64 n = 0;
+        QVERIFY(t.store->insertLiquidations({e, e}, &n).ok());
+        QCOMPARE(n, qint64(1));
+        const auto back = t.store->liquidations(QString(), QStringLiteral("BTCUSDT"), {0, std::numeric_limits<qint64>::max()});
+        QCOMPARE(int(back.size()), 1);
+        QCOMPARE(back[0].side, Side::Short);
+        QCOMPARE(back[0].price, 107851.2);
+    }
+
+    void tradeProfileAddsIntoCells() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+        TradeProfileCell a;
+        a.minute = 60'000;
+        a.bucketPrice = 61800;
+        a.buyQty = 0.5, a.buyNotional = 30900, a.tradeCount = 2, a.maxTradeNotional = 20000;
+        TradeProfileCell b = a;
+        b.buyQty = 0.25, b.buyNotional = 15450, b.tradeCount = 1, b.maxTradeNotional = 15450, b.sellQty = 1, b.sellNotional = 61800;
+        QVERIFY(t.store->addTradeProfile(k, {a}).ok());
+        QVERIFY(t.store->addTradeProfile(k, {b}).ok());
+        const auto cells = t.store->tradeProfile(k, {0, 120'000});
+        QCOMPARE(int(cells.size()), 1);
+        QCOMPARE(cells[0].buyQty, 0.75);
+        QCOMPARE(cells[0].buyNotional, 46350.0);
+        QCOMPARE(cells[0].sellNotional, 61800.0);
+        QCOMPARE(cells[0].tradeCount, qint64(3));
+        QCOMPARE(cells[0].maxTradeNotional, 20000.0);  // max, not sum
+    }
+
+    void uncommittedTransactionLeavesNothing() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), QStringLiteral("1h")};
+        {
+            Transaction tx(t.store->db());
+            QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5)}).ok());
+            ImportRecord r;
+            r.fileName = QStringLiteral("x.csv");
+            r.sha256 = "abc";
+            r.type = QStringLiteral("klines");
+            QVERIFY(t.store->logImport(r).ok());
+            // no commit: as if the process died mid-import
+        }
+        QCOMPARE(int(t.store->candles(k, {0, 10'000'000}).size()), 0);
+        QVERIFY(!t.store->findImport("abc").has_value());
+    }
+
+    void seriesInfoReportsCountsRangeAndGaps() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+        // minutes 0,1,2 then 5,6: one gap from 120,000 to 300,000 (two candles missing)
+        std::vector<Candle> rows;
+        for (qint64 m : {0, 1, 2, 5, 6}) rows.push_back(candle(m * 60'000, 1, 1, 1, 1));
+        QVERIFY(t.store->insertCandles(k, rows).ok());
+        const auto info = t.store->seriesInfo();
+        QCOMPARE(int(info.size()), 1);
+        QCOMPARE(info[0].type, QStringLiteral("klines"));
+        QCOMPARE(info[0].interval, QStringLiteral("1m"));
+        QCOMPARE(info[0].rows, qint64(5));
+        QCOMPARE(info[0].from, qint64(0));
+        QCOMPARE(info[0].to, qint64(360'000));
+        QCOMPARE(int(info[0].gaps.size()), 1);
+        QCOMPARE(info[0].gaps[0].first, qint64(120'000));
+        QCOMPARE(info[0].gaps[0].second, qint64(300'000));
+    }
+
+    void heatmapCacheRoundTrip() {
+        TempStore t;
+        HeatmapCacheEntry e{QStringLiteral("k1"), QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("7d"),
+                            QStringLiteral("binance_standard"), 1000, 2000, QByteArray("\x01\x02\x00\x03", 4)};
+        QVERIFY(t.store->putHeatmap(e).ok());
+        HeatmapCacheEntry newer = e;
+        newer.key = QStringLiteral("k2");
+        newer.createdAt = 3000;
+        newer.payload = "new";
+        QVERIFY(t.store->putHeatmap(newer).ok());
+        auto back = t.store->cachedHeatmap(QStringLiteral("k1"));
+        QVERIFY(back.has_value());
+        QCOMPARE(back->payload, QByteArray("\x01\x02\x00\x03", 4));
+        auto latest = t.store->latestHeatmap(QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("7d"),
+                                             QStringLiteral("binance_standard"));
+        QVERIFY(latest.has_value());
+        QCOMPARE(latest->key, QStringLiteral("k2"));
+        QVERIFY(!t.store->cachedHeatmap(QStringLiteral("missing")).has_value());
+    }
+};
+
+LHM_TEST_MAIN(TestStore)
+#include "tst_store.moc"
