@@ -1,0 +1,232 @@
+// Leverage tiers: the shipped Binance files equal the recorded Oct 2024 bracket data, tierFor picks
+// floor <= notional < cap, and every validation rule refuses a broken file naming its line and field.
+#include "TestSupport.h"
+#include "config/LeverageTiers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+#include <limits>
+
+using namespace lhm;
+
+namespace {
+
+// A valid three-bracket file (the first three BTCUSDT brackets). Line numbers matter: the
+// validation cases below replace one line and expect the error on a known line.
+const QStringList kValid = {
+    QStringLiteral("symbol: TESTUSDT"),               // 1
+    QStringLiteral("brackets:"),                      // 2
+    QStringLiteral("  - bracket: 1"),                 // 3
+    QStringLiteral("    initialLeverage: 125"),       // 4
+    QStringLiteral("    notionalFloor: 0"),           // 5
+    QStringLiteral("    notionalCap: 50000"),         // 6
+    QStringLiteral("    maintMarginRatio: 0.004"),    // 7
+    QStringLiteral("    cum: 0"),                     // 8
+    QStringLiteral("  - bracket: 2"),                 // 9
+    QStringLiteral("    initialLeverage: 100"),       // 10
+    QStringLiteral("    notionalFloor: 50000"),       // 11
+    QStringLiteral("    notionalCap: 600000"),        // 12
+    QStringLiteral("    maintMarginRatio: 0.005"),    // 13
+    QStringLiteral("    cum: 50"),                    // 14  = 0 + 50,000 x (0.005 - 0.004)
+    QStringLiteral("  - bracket: 3"),                 // 15
+    QStringLiteral("    initialLeverage: 75"),        // 16
+    QStringLiteral("    notionalFloor: 600000"),      // 17
+    QStringLiteral("    notionalCap: 3000000"),       // 18
+    QStringLiteral("    maintMarginRatio: 0.0065"),   // 19
+    QStringLiteral("    cum: 950"),                   // 20  = 50 + 600,000 x (0.0065 - 0.005)
+};
+
+QByteArray withLine(int line, const QString &text) {
+    QStringList l = kValid;
+    if (line > 0) l[line - 1] = text;
+    return l.join(QLatin1Char('\n')).toUtf8() + '\n';
+}
+
+}  // namespace
+
+class TstTiers : public QObject {
+    Q_OBJECT
+private slots:
+    void shippedFilesMatchRecordedBrackets_data();
+    void shippedFilesMatchRecordedBrackets();
+    void tierForBoundaries();
+    void loadIsCaseInsensitiveAndRefusesUnknown();
+    void validFileLoads();
+    void validationRefuses_data();
+    void validationRefuses();
+    void cumTolerance();
+    void unreadableFile();
+    void fromTiersValidates();
+};
+
+void TstTiers::shippedFilesMatchRecordedBrackets_data() {
+    QTest::addColumn<QString>("symbol");
+    QTest::newRow("BTCUSDT") << QStringLiteral("BTCUSDT");
+    QTest::newRow("ETHUSDT") << QStringLiteral("ETHUSDT");
+}
+
+// The committed YAML must be the recorded /fapi/v1/leverageBracket data, value for value.
+void TstTiers::shippedFilesMatchRecordedBrackets() {
+    QFETCH(QString, symbol);
+    auto tiers = LeverageTiers::loadFile(test::sourcePath(QStringLiteral("config/tiers/binance/%1.yaml").arg(symbol)));
+    QVERIFY2(tiers.ok(), qPrintable(tiers.ok() ? QString() : tiers.error().toString()));
+    QCOMPARE(tiers->exchange(), QStringLiteral("binance"));
+    QCOMPARE(tiers->symbol(), symbol);
+
+    const QByteArray json = test::readFile(test::sharedData(QStringLiteral("freqtrade-binance-leverage-tiers/derived_leverageBracket_BTCUSDT_ETHUSDT.json")));
+    QVERIFY2(!json.isEmpty(), "recorded bracket data missing");
+    QJsonArray brackets;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
+        if (v[QStringLiteral("symbol")].toString() == symbol) brackets = v[QStringLiteral("brackets")].toArray();
+    QCOMPARE(brackets.size(), 12);
+    QCOMPARE(int(tiers->tiers().size()), 12);
+    for (int i = 0; i < 12; ++i) {
+        const QJsonObject b = brackets[i].toObject();
+        const LeverageTier &t = tiers->tiers()[size_t(i)];
+        QCOMPARE(t.bracket, b[QStringLiteral("bracket")].toInt());
+        QCOMPARE(t.maxLeverage, b[QStringLiteral("initialLeverage")].toDouble());
+        QCOMPARE(t.floor, b[QStringLiteral("notionalFloor")].toDouble());
+        QCOMPARE(t.cap, b[QStringLiteral("notionalCap")].toDouble());
+        QCOMPARE(t.mmr, b[QStringLiteral("maintMarginRatio")].toDouble());
+        QCOMPARE(t.cum, b[QStringLiteral("cum")].toDouble());
+    }
+}
+
+void TstTiers::tierForBoundaries() {
+    auto tiers = LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+    QVERIFY2(tiers.ok(), qPrintable(tiers.ok() ? QString() : tiers.error().toString()));
+    auto bracketOf = [&](double n) { const LeverageTier *t = tiers->tierFor(n); return t ? t->bracket : -1; };
+    QCOMPARE(bracketOf(0), 1);
+    QCOMPARE(bracketOf(49999.99), 1);
+    QCOMPARE(bracketOf(50000), 2);        // notional == floor belongs to the upper tier
+    QCOMPARE(bracketOf(67000), 2);        // the published example's notional
+    QCOMPARE(bracketOf(599999.99), 2);
+    QCOMPARE(bracketOf(600000), 3);
+    QCOMPARE(bracketOf(3000000), 4);
+    QCOMPARE(bracketOf(70000000), 6);     // BTC: 70M starts bracket 6 (ETH: 50M, see below)
+    QCOMPARE(bracketOf(1200000000), 12);
+    QCOMPARE(bracketOf(1799999999), 12);
+    QCOMPARE(bracketOf(1800000000), -1);  // the last cap is exclusive: beyond every tier
+    QCOMPARE(bracketOf(-1), -1);
+    QCOMPARE(bracketOf(std::numeric_limits<double>::quiet_NaN()), -1);
+
+    auto eth = LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("ETHUSDT"));
+    QVERIFY(eth.ok());
+    auto ethBracketOf = [&](double n) { const LeverageTier *t = eth->tierFor(n); return t ? t->bracket : -1; };
+    QCOMPARE(ethBracketOf(49999999), 5);
+    QCOMPARE(ethBracketOf(50000000), 6);
+    QCOMPARE(bracketOf(50000000), 5);  // same notional, BTC still in bracket 5
+    QVERIFY(eth->tierFor(1200000000) == nullptr);
+}
+
+void TstTiers::loadIsCaseInsensitiveAndRefusesUnknown() {
+    auto lower = LeverageTiers::load(QStringLiteral("Binance"), QStringLiteral("btcusdt"));
+    QVERIFY(lower.ok());
+    QCOMPARE(lower->symbol(), QStringLiteral("BTCUSDT"));
+    auto unknown = LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("NOPEUSDT"));
+    QVERIFY(!unknown.ok());
+    QVERIFY2(unknown.error().message.contains(QStringLiteral("NOPEUSDT")), qPrintable(unknown.error().toString()));
+    QVERIFY(!LeverageTiers::load(QStringLiteral("kraken"), QStringLiteral("BTCUSDT")).ok());
+}
+
+void TstTiers::validFileLoads() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("okx/TESTUSDT.yaml"));
+    QVERIFY(test::writeFile(path, withLine(0, {})));
+    auto t = LeverageTiers::loadFile(path);
+    QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().toString()));
+    QCOMPARE(t->exchange(), QStringLiteral("okx"));  // from the directory when the file has no `exchange:`
+    QCOMPARE(int(t->tiers().size()), 3);
+    QCOMPARE(t->tiers()[2].cum, 950.0);
+    // Numbers written as strings, as Binance's raw bracket entries carry them, load too.
+    QVERIFY(LeverageTiers::parse(withLine(13, QStringLiteral("    maintMarginRatio: \"0.005\"")), path).ok());
+}
+
+void TstTiers::validationRefuses_data() {
+    QTest::addColumn<int>("line");          // line replaced in kValid
+    QTest::addColumn<QString>("text");      // its replacement
+    QTest::addColumn<int>("errorLine");     // where the error must point
+    QTest::addColumn<QString>("field");
+    auto row = [](const char *name, int line, const char *text, int errorLine, const char *field) {
+        QTest::newRow(name) << line << QString::fromUtf8(text) << errorLine << QString::fromUtf8(field);
+    };
+    row("floors not ascending", 17, "    notionalFloor: 40000", 17, "notionalFloor");
+    row("first floor not 0", 5, "    notionalFloor: 10", 5, "notionalFloor");
+    row("cap != next floor", 6, "    notionalCap: 60000", 6, "notionalCap");
+    row("cap below floor", 18, "    notionalCap: 500000", 18, "notionalCap");
+    row("mmr decreasing", 13, "    maintMarginRatio: 0.003", 13, "maintMarginRatio");
+    row("mmr zero", 7, "    maintMarginRatio: 0", 7, "maintMarginRatio");
+    row("mmr one", 19, "    maintMarginRatio: 1", 19, "maintMarginRatio");
+    row("mmr negative", 19, "    maintMarginRatio: -0.01", 19, "maintMarginRatio");
+    row("mmr nan", 13, "    maintMarginRatio: .nan", 13, "maintMarginRatio");
+    row("mmr not a number", 13, "    maintMarginRatio: half", 13, "maintMarginRatio");
+    row("leverage below 1", 16, "    initialLeverage: 0.5", 16, "initialLeverage");
+    row("leverage increasing", 10, "    initialLeverage: 150", 10, "initialLeverage");
+    row("cum[0] not 0", 8, "    cum: 5", 8, "cum");
+    row("cum inconsistent", 14, "    cum: 51", 14, "cum");
+    row("cum inconsistent later", 20, "    cum: 900", 20, "cum");
+    row("bracket numbering", 9, "  - bracket: 3", 9, "bracket");
+    row("bracket not whole", 9, "  - bracket: 2.5", 9, "bracket");
+    row("missing field", 20, "    # cum forgotten", 15, "cum");  // reported on its bracket's line
+    row("unknown field (typo)", 13, "    maintMarginRate: 0.005", 13, "maintMarginRate");
+    row("unknown top-level field", 1, "sym: TESTUSDT", 1, "sym");
+    row("syntax error", 12, "    notionalCap: 600000: 1", 12, "");
+    // yaml-cpp reports an unclosed bracket where it notices it: the next line.
+    row("unterminated flow", 12, "    notionalCap: [600000", 13, "");
+}
+
+void TstTiers::validationRefuses() {
+    QFETCH(int, line);
+    QFETCH(QString, text);
+    QFETCH(int, errorLine);
+    QFETCH(QString, field);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("binance/TESTUSDT.yaml"));
+    QVERIFY(test::writeFile(path, withLine(line, text)));
+    auto t = LeverageTiers::loadFile(path);
+    QVERIFY2(!t.ok(), "a broken file was accepted");
+    const Error &e = t.error();
+    QCOMPARE(e.file, path);
+    QCOMPARE(int(e.line), errorLine);
+    QCOMPARE(e.field, field);
+    // The one line the CLI prints names all three.
+    QVERIFY2(e.toString().startsWith(QStringLiteral("%1:%2: ").arg(path).arg(errorLine)), qPrintable(e.toString()));
+}
+
+// cum must follow the recurrence to within half a cent (exchanges may round it to the cent).
+void TstTiers::cumTolerance() {
+    QVERIFY(LeverageTiers::parse(withLine(14, QStringLiteral("    cum: 50.004")), QStringLiteral("x.yaml")).ok());
+    QVERIFY(!LeverageTiers::parse(withLine(14, QStringLiteral("    cum: 50.01")), QStringLiteral("x.yaml")).ok());
+}
+
+void TstTiers::unreadableFile() {
+    auto t = LeverageTiers::loadFile(QStringLiteral("/nonexistent/binance/BTCUSDT.yaml"));
+    QVERIFY(!t.ok());
+    QCOMPARE(t.error().file, QStringLiteral("/nonexistent/binance/BTCUSDT.yaml"));
+    QVERIFY(!LeverageTiers::parse(QByteArray("- just\n- a list\n"), QStringLiteral("x.yaml")).ok());
+    auto notList = LeverageTiers::parse(QByteArray("symbol: X\nbrackets: {a: 1}\n"), QStringLiteral("x.yaml"));
+    QVERIFY(!notList.ok());
+    QCOMPARE(int(notList.error().line), 2);
+    QCOMPARE(notList.error().field, QStringLiteral("brackets"));
+    QVERIFY(!LeverageTiers::parse(QByteArray(), QStringLiteral("x.yaml")).ok());
+}
+
+void TstTiers::fromTiersValidates() {
+    std::vector<LeverageTier> ok{{1, 0, 10000, 0.01, 0, 50}, {2, 10000, 1e6, 0.02, 100, 20}};  // 100 = 10,000 x 0.01
+    auto t = LeverageTiers::fromTiers(QStringLiteral("Test"), QStringLiteral("abc"), ok);
+    QVERIFY(t.ok());
+    QCOMPARE(t->symbol(), QStringLiteral("ABC"));
+    QVERIFY(t->tierFor(10000) && t->tierFor(10000)->bracket == 2);
+    auto bad = ok;
+    bad[1].cum = 90;
+    auto r = LeverageTiers::fromTiers(QStringLiteral("test"), QStringLiteral("abc"), bad);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().field, QStringLiteral("cum"));
+    QVERIFY(r.error().message.contains(QStringLiteral("bracket 2")));
+    QVERIFY(!LeverageTiers::fromTiers(QStringLiteral("test"), QStringLiteral("abc"), {}).ok());
+}
+
+LHM_TEST_MAIN(TstTiers)
+#include "tst_tiers.moc"
