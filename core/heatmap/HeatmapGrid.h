@@ -85,6 +85,8 @@ struct ModelComparison {
     double confidence = 1.0;  // ensemble confidence
     // Price ranges (low, high) where the models' main clusters are more than 5% apart.
     std::vector<std::pair<double, double>> disagreementZones;
+    // Models left out because the window holds none of their input: (model, reason).
+    std::vector<std::pair<QString, QString>> skipped;
 };
 
 }  // namespace lhm

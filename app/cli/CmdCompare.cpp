@@ -1,0 +1,77 @@
+// lhm compare: every model on one common grid, side by side, with agreement and confidence.
+#include "Cli.h"
+#include "ModelArgs.h"
+
+#include "heatmap/HeatmapService.h"
+
+#include <QJsonObject>
+
+using namespace lhm;
+using namespace lhm::cli;
+
+static QJsonObject clusterJson(const Cluster &c) {
+    return QJsonObject{{"side", QString::fromLatin1(sideName(c.side))}, {"price", cents(c.price)}, {"low", cents(c.low)},
+                       {"high", cents(c.high)}, {"notional", cents(c.notional)}};
+}
+
+static int runCompare(Context &ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("All models side by side on one grid, with agreement and confidence."));
+    addModelOptions(p, false);
+    p.addOption({QStringLiteral("end"), QStringLiteral("Window end, ISO 8601 UTC (default: newest candle)."),
+                 QStringLiteral("time")});
+    if (!ctx.parse(p)) return ctx.exitCode;
+    auto req = requestFromArgs(p, false);
+    if (!req) return ctx.fail(req.error());
+    if (p.isSet(QStringLiteral("end"))) {
+        auto end = parseTime(p.value(QStringLiteral("end")), QStringLiteral("end"));
+        if (!end) return ctx.fail(end.error());
+        req->end = *end;
+    }
+    auto store = ctx.openStore();
+    if (!store) return kBadInput;
+    auto cmp = compareModels(*store, *req);
+    if (!cmp) return ctx.fail(cmp.error());
+    const ModelComparison &c = **cmp;
+    const HeatmapGrid &g = c.grids.front();
+    if (ctx.json) {
+        QJsonArray models, zones, skipped;
+        for (size_t i = 0; i < c.summaries.size(); ++i) {
+            const ModelSummary &s = c.summaries[i];
+            QJsonArray clusters;
+            for (const Cluster &cl : s.clusters) clusters.append(clusterJson(cl));
+            double predicted = 0;
+            for (const PredictedLiquidation &pl : c.grids[i].predicted) predicted += pl.notional;
+            models.append(QJsonObject{{"model", s.model}, {"total_long", cents(s.totalLong)},
+                                      {"total_short", cents(s.totalShort)}, {"confidence", s.confidence},
+                                      {"predicted_notional", cents(predicted)}, {"clusters", clusters}});
+        }
+        for (const auto &[lo, hi] : c.disagreementZones) zones.append(QJsonArray{cents(lo), cents(hi)});
+        for (const auto &[m, why] : c.skipped) skipped.append(QJsonObject{{"model", m}, {"reason", why}});
+        ctx.printJson(QJsonDocument(QJsonObject{{"symbol", c.symbol}, {"exchange", c.exchange}, {"window", c.window},
+                                                {"interval", g.interval}, {"bucket", g.bucketSize},
+                                                {"current_price", g.currentPrice}, {"agreement", c.agreement},
+                                                {"confidence", c.confidence}, {"disagreement_zones", zones},
+                                                {"skipped", skipped}, {"models", models}, {"estimate", true}}));
+        return kOk;
+    }
+    ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
+    ctx.print(QStringLiteral("%1 %2  window %3 @ %4  price %5  bucket %6 USD")
+                  .arg(c.exchange, c.symbol, c.window, g.interval).arg(g.currentPrice, 0, 'f', 2).arg(g.bucketSize));
+    ctx.print(QStringLiteral("%1 %2 %3 %4  main clusters").arg(QStringLiteral("model"), -20)
+                  .arg(QStringLiteral("long USD"), 14).arg(QStringLiteral("short USD"), 14).arg(QStringLiteral("conf"), 5));
+    for (const ModelSummary &s : c.summaries) {
+        QStringList cl;
+        for (const Cluster &x : s.clusters) cl << QStringLiteral("%1@%2").arg(QString::fromLatin1(sideName(x.side))).arg(x.price, 0, 'f', 0);
+        ctx.print(QStringLiteral("%1 %2 %3 %4  %5").arg(s.model, -20).arg(s.totalLong, 14, 'f', 0)
+                      .arg(s.totalShort, 14, 'f', 0).arg(s.confidence, 5, 'f', 2).arg(cl.join(QStringLiteral(" "))));
+    }
+    for (const auto &[m, why] : c.skipped) ctx.print(QStringLiteral("skipped %1: %2").arg(m, why));
+    ctx.print(QStringLiteral("agreement %1  confidence %2%3").arg(c.agreement, 0, 'f', 2).arg(c.confidence, 0, 'f', 2)
+                  .arg(c.confidence < 0.7 ? QStringLiteral("  (models disagree: main clusters > 5% apart)") : QString()));
+    for (const auto &[lo, hi] : c.disagreementZones)
+        ctx.print(QStringLiteral("disagreement zone %1 .. %2").arg(lo, 0, 'f', 2).arg(hi, 0, 'f', 2));
+    return kOk;
+}
+
+LHM_COMMAND("compare", "all models side by side on one grid, agreement and confidence", runCompare);

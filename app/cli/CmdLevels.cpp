@@ -1,0 +1,90 @@
+// lhm levels: the estimated liquidation map at one instant (price bucket x leverage).
+#include "Cli.h"
+#include "ModelArgs.h"
+
+#include "heatmap/HeatmapService.h"
+
+#include <QJsonObject>
+#include <algorithm>
+
+using namespace lhm;
+using namespace lhm::cli;
+
+static QJsonObject levelsJson(const LiquidationMap &m) {
+    const size_t L = m.leverages.size();
+    QJsonArray leverages, prices, longs, shorts, cumLong, cumShort;
+    for (double l : m.leverages) leverages.append(l);
+    for (int r = 0; r < m.rows; ++r) {
+        prices.append(cents(m.rowCenter(r)));
+        QJsonArray l, s;
+        for (size_t k = 0; k < L; ++k) {
+            l.append(cents(m.longNotional[size_t(r) * L + k]));
+            s.append(cents(m.shortNotional[size_t(r) * L + k]));
+        }
+        longs.append(l);
+        shorts.append(s);
+        cumLong.append(cents(m.cumulativeLong[size_t(r)]));
+        cumShort.append(cents(m.cumulativeShort[size_t(r)]));
+    }
+    return QJsonObject{{"symbol", m.symbol},        {"exchange", m.exchange},   {"model", m.model},
+                       {"window", m.window},        {"at", double(m.at)},       {"current_price", m.currentPrice},
+                       {"bucket", m.bucketSize},    {"price_min", m.priceMin}, {"prices_are", QStringLiteral("bucket_centres")},
+                       {"leverages", leverages},    {"prices", prices},         {"long", longs},
+                       {"short", shorts},           {"cumulative_long", cumLong}, {"cumulative_short", cumShort},
+                       {"estimate", true}};
+}
+
+static int runLevels(Context &ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Estimated liquidation levels at one instant, per price and leverage."));
+    addModelOptions(p);
+    p.addOption({QStringLiteral("at"), QStringLiteral("Instant, ISO 8601 UTC (default: newest candle)."),
+                 QStringLiteral("time")});
+    p.addOption({QStringLiteral("top"), QStringLiteral("Rows per side in text mode (10)."), QStringLiteral("n"),
+                 QStringLiteral("10")});
+    if (!ctx.parse(p)) return ctx.exitCode;
+    auto req = requestFromArgs(p);
+    if (!req) return ctx.fail(req.error());
+    qint64 at = 0;
+    if (p.isSet(QStringLiteral("at"))) {
+        auto t = parseTime(p.value(QStringLiteral("at")), QStringLiteral("at"));
+        if (!t) return ctx.fail(t.error());
+        at = *t;
+    }
+    auto store = ctx.openStore();
+    if (!store) return kBadInput;
+    auto map = computeLiquidationMap(*store, *req, at);
+    if (!map) return ctx.fail(map.error());
+    const LiquidationMap &m = **map;
+    if (ctx.json) {
+        ctx.printJson(QJsonDocument(levelsJson(m)));
+        return kOk;
+    }
+    const size_t L = m.leverages.size();
+    ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
+    ctx.print(QStringLiteral("%1 %2  model %3  at %4  price %5  history %6")
+                  .arg(m.exchange, m.symbol, m.model, isoTime(m.at)).arg(m.currentPrice, 0, 'f', 2).arg(m.window));
+    const int top = std::max(1, p.value(QStringLiteral("top")).toInt());
+    for (Side side : {Side::Short, Side::Long}) {
+        const auto &v = side == Side::Long ? m.longNotional : m.shortNotional;
+        std::vector<std::pair<double, int>> rows;
+        for (int r = 0; r < m.rows; ++r) {
+            double s = 0;
+            for (size_t k = 0; k < L; ++k) s += v[size_t(r) * L + k];
+            if (s > 0) rows.emplace_back(s, r);
+        }
+        std::sort(rows.rbegin(), rows.rend());
+        if (int(rows.size()) > top) rows.resize(size_t(top));
+        std::sort(rows.begin(), rows.end(), [](auto a, auto b) { return a.second > b.second; });
+        ctx.print(QStringLiteral("%1 (largest %2 buckets, cumulative from the price):")
+                      .arg(side == Side::Long ? QStringLiteral("longs below") : QStringLiteral("shorts above")).arg(rows.size()));
+        for (const auto &[s, r] : rows) {
+            const double cum = side == Side::Long ? m.cumulativeLong[size_t(r)] : m.cumulativeShort[size_t(r)];
+            ctx.print(QStringLiteral("  %1  %2 USD  (cumulative %3)")
+                          .arg(m.rowCenter(r), 12, 'f', 2).arg(s, 14, 'f', 0).arg(cum, 14, 'f', 0));
+        }
+    }
+    return kOk;
+}
+
+LHM_COMMAND("levels", "estimated liquidation map at one instant (price x leverage)", runLevels);

@@ -1,0 +1,111 @@
+#include "ModelArgs.h"
+
+#include "models/LeverageLadder.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <cmath>
+
+namespace lhm::cli {
+
+void addModelOptions(QCommandLineParser &p, bool withModel) {
+    p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbol, e.g. BTCUSDT."), QStringLiteral("S")});
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchange (binance)."), QStringLiteral("name"),
+                 QStringLiteral("binance")});
+    p.addOption({QStringLiteral("window"), QStringLiteral("Window: 12h 24h 48h 3d 7d 14d 30d 60d 90d 180d 1y."),
+                 QStringLiteral("W"), QStringLiteral("7d")});
+    if (withModel)
+        p.addOption({QStringLiteral("model"),
+                     QStringLiteral("binance_standard | funding_adjusted | py_liquidation_map | ensemble."),
+                     QStringLiteral("M"), QStringLiteral("binance_standard")});
+    p.addOption({QStringLiteral("leverage-weights"), QStringLiteral("leverage:weight list, normalised."),
+                 QStringLiteral("list"), QStringLiteral("5:15,10:30,25:25,50:20,100:10")});
+    p.addOption({QStringLiteral("bucket"), QStringLiteral("Price bucket in USD, or auto (ATR/4, rounded)."),
+                 QStringLiteral("usd|auto"), QStringLiteral("auto")});
+    p.addOption({QStringLiteral("side-rule"), QStringLiteral("body | taker | funding."), QStringLiteral("rule"),
+                 QStringLiteral("taker")});
+    p.addOption({QStringLiteral("interval"), QStringLiteral("Candle size override, e.g. 1h."), QStringLiteral("I")});
+    p.addOption({QStringLiteral("position-notional"),
+                 QStringLiteral("Representative position notional (USD) that picks the tier."), QStringLiteral("usd"),
+                 QStringLiteral("10000")});
+    p.addOption({QStringLiteral("funding-scale"), QStringLiteral("funding_adjusted: tanh scale (50)."), QStringLiteral("x")});
+    p.addOption({QStringLiteral("funding-amplitude"), QStringLiteral("funding_adjusted: amplitude (0.20)."),
+                 QStringLiteral("x")});
+    p.addOption({QStringLiteral("large-trade-notional"),
+                 QStringLiteral("py_liquidation_map: large-trade threshold in USD (100000)."), QStringLiteral("usd")});
+    p.addOption({QStringLiteral("ensemble-weights"),
+                 QStringLiteral("model:weight list (binance_standard:0.5,funding_adjusted:0.3,py_liquidation_map:0.2)."),
+                 QStringLiteral("list")});
+}
+
+double cents(double v) { return std::round(v * 100.0) / 100.0; }
+
+QString isoTime(qint64 ms) {
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+}
+
+Result<qint64> parseTime(const QString &text, const QString &flag) {
+    bool isNumber = false;
+    const qint64 ms = text.toLongLong(&isNumber);
+    if (isNumber && ms > 0) return ms;
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dt.isValid()) dt = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), QTimeZone::utc());
+    if (!dt.isValid())
+        return Error(QStringLiteral("'%1' is not an ISO 8601 time (e.g. 2024-05-12T06:00:00Z)").arg(text), {}, 0, flag);
+    if (dt.timeSpec() == Qt::LocalTime) dt.setTimeZone(QTimeZone::utc());  // no zone given: UTC
+    return dt.toMSecsSinceEpoch();
+}
+
+static Result<double> positive(const QCommandLineParser &p, const QString &flag, double fallback) {
+    if (!p.isSet(flag)) return fallback;
+    bool ok = false;
+    const double v = p.value(flag).toDouble(&ok);
+    if (!ok || !(v > 0) || !std::isfinite(v))
+        return Error(QStringLiteral("'%1' is not a positive number").arg(p.value(flag)), {}, 0, flag);
+    return v;
+}
+
+Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withModel) {
+    HeatmapRequest r;
+    r.symbol = p.value(QStringLiteral("symbol")).trimmed().toUpper();
+    if (r.symbol.isEmpty()) return Error(QStringLiteral("--symbol is required"), {}, 0, QStringLiteral("symbol"));
+    r.exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
+    r.window = p.value(QStringLiteral("window")).trimmed();
+    if (withModel) r.model = p.value(QStringLiteral("model")).trimmed();
+    ModelParams &m = r.params;
+    auto weights = parseLeverageWeights(p.value(QStringLiteral("leverage-weights")));
+    if (!weights) return weights.error();
+    m.leverageWeights = *weights;
+    const QString bucket = p.value(QStringLiteral("bucket")).trimmed();
+    if (bucket != QLatin1String("auto")) {
+        bool ok = false;
+        m.bucket = bucket.toDouble(&ok);
+        if (!ok || !(m.bucket > 0) || !std::isfinite(m.bucket))
+            return Error(QStringLiteral("'%1' is neither a positive USD amount nor auto").arg(bucket), {}, 0,
+                         QStringLiteral("bucket"));
+    }
+    m.sideRule = p.value(QStringLiteral("side-rule")).trimmed();
+    m.interval = p.value(QStringLiteral("interval")).trimmed();
+    for (const auto &[flag, field] : {std::pair{QStringLiteral("position-notional"), &m.positionNotional},
+                                      std::pair{QStringLiteral("funding-scale"), &m.fundingScale},
+                                      std::pair{QStringLiteral("funding-amplitude"), &m.fundingAmplitude},
+                                      std::pair{QStringLiteral("large-trade-notional"), &m.largeTradeNotional}}) {
+        auto v = positive(p, flag, *field);
+        if (!v) return v.error();
+        *field = *v;
+    }
+    if (p.isSet(QStringLiteral("ensemble-weights"))) {
+        m.ensembleWeights.clear();
+        for (const QString &item : p.value(QStringLiteral("ensemble-weights")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList kv = item.trimmed().split(QLatin1Char(':'));
+            bool ok = false;
+            const double w = kv.size() == 2 ? kv[1].toDouble(&ok) : 0;
+            if (!ok || !(w >= 0))
+                return Error(QStringLiteral("'%1' is not model:weight").arg(item), {}, 0, QStringLiteral("ensemble-weights"));
+            m.ensembleWeights.emplace_back(kv[0].trimmed(), w);
+        }
+    }
+    return r;
+}
+
+}  // namespace lhm::cli

@@ -1,0 +1,25 @@
+#pragma once
+// The model flags `lhm heatmap`, `levels` and `compare` share, mapped one to one onto
+// HeatmapRequest / ModelParams, plus the JSON and text helpers their outputs share.
+#include "common/Error.h"
+#include "heatmap/HeatmapGrid.h"
+#include "heatmap/HeatmapRequest.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+namespace lhm::cli {
+
+// --symbol --exchange --window --model and the parameter flags (--leverage-weights, --bucket,
+// --side-rule, --interval, --position-notional, --funding-scale, --funding-amplitude,
+// --large-trade-notional, --ensemble-weights).
+void addModelOptions(QCommandLineParser &p, bool withModel = true);
+// Validates every flag; errors name the flag.
+Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withModel = true);
+// ISO 8601 ("2024-05-12T06:00:00Z", "2024-05-12T06:00", "2024-05-12"; no zone = UTC) or epoch ms.
+Result<qint64> parseTime(const QString &text, const QString &flag);
+QString isoTime(qint64 ms);
+// Rounds to cents so JSON stays short and stable.
+double cents(double v);
+
+}  // namespace lhm::cli

@@ -1,0 +1,67 @@
+#include "heatmap/HeatmapService.h"
+
+#include "heatmap/HeatmapCodec.h"
+#include "heatmap/InputLoader.h"
+#include "heatmap/LiquidationMapBuilder.h"
+#include "models/LiquidationModel.h"
+
+#include <QDateTime>
+
+namespace lhm {
+
+namespace {
+
+RunControl controlOf(const ComputeOptions &opt) { return RunControl{opt.cancel, opt.progress}; }
+
+Result<ModelOutput> runModel(Store &store, const HeatmapRequest &req, qint64 end, const ComputeOptions &opt) {
+    auto inputs = loadModelInputs(store, req, end);
+    if (!inputs) return inputs.error();
+    auto model = makeModel(req.model);  // validated by loadModelInputs
+    return model->run(*inputs, req.params, controlOf(opt));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const HeatmapRequest &req,
+                                                          const ComputeOptions &opt) {
+    if (Status s = validateRequest(req); !s) return s.error();
+    const QString key = req.cacheKey();
+    if (opt.useCache) {
+        if (auto entry = store.cachedHeatmap(key)) {
+            // Reused only while the store holds nothing newer than what the grid was computed from.
+            if (entry->dataTo == newestInputTime(store, req.exchange, req.symbol, req.end)) {
+                if (auto grid = decodeHeatmap(entry->payload))
+                    return std::shared_ptr<const HeatmapGrid>(std::make_shared<HeatmapGrid>(std::move(*grid)));
+            }
+        }
+    }
+    auto run = runModel(store, req, 0, opt);
+    if (!run) return run.error();
+    auto grid = std::make_shared<HeatmapGrid>(std::move(run->grid));
+    if (opt.useCache) {
+        HeatmapCacheEntry e{key, req.exchange, req.symbol, req.window, req.model, grid->dataTo,
+                            QDateTime::currentMSecsSinceEpoch(), encodeHeatmap(*grid)};
+        // A failed cache write costs only the next open's recomputation; the grid is still good.
+        (void)store.putHeatmap(e);
+    }
+    return std::shared_ptr<const HeatmapGrid>(std::move(grid));
+}
+
+std::shared_ptr<const HeatmapGrid> cachedHeatmap(Store &store, const HeatmapRequest &req) {
+    auto entry = store.latestHeatmap(req.exchange, req.symbol, req.window, req.model);
+    if (!entry) return nullptr;
+    auto grid = decodeHeatmap(entry->payload);
+    if (!grid) return nullptr;
+    return std::make_shared<const HeatmapGrid>(std::move(*grid));
+}
+
+Result<std::shared_ptr<const LiquidationMap>> computeLiquidationMap(Store &store, const HeatmapRequest &req, qint64 at,
+                                                                    const ComputeOptions &opt) {
+    auto run = runModel(store, req, at, opt);
+    if (!run) return run.error();
+    return std::shared_ptr<const LiquidationMap>(std::make_shared<LiquidationMap>(buildLiquidationMap(*run)));
+}
+
+QStringList modelNames() { return liquidationModelNames(); }
+
+}  // namespace lhm

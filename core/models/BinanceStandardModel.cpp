@@ -1,0 +1,68 @@
+#include "models/BinanceStandardModel.h"
+
+#include "models/CandleWalk.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lhm {
+
+Result<ModelOutput> BinanceStandardModel::run(const ModelInputs &in, const ModelParams &params,
+                                              const RunControl &control) const {
+    SideRule rule = SideRule::Taker;
+    if (auto forced = forcedRule()) {
+        rule = *forced;
+    } else if (auto parsed = parseSideRule(params.sideRule)) {
+        rule = *parsed;
+    } else {
+        return Error(QStringLiteral("unknown side rule '%1' (body, taker or funding)").arg(params.sideRule), {}, 0,
+                     QStringLiteral("side-rule"));
+    }
+    return runWith(name(), rule, in, params, control);
+}
+
+Result<ModelOutput> BinanceStandardModel::runWith(const QString &modelName, SideRule rule, const ModelInputs &in,
+                                                  const ModelParams &params, const RunControl &control) const {
+    auto ladder = LeverageLadder::make(params.leverageWeights, in.tiers, params.positionNotional);
+    if (!ladder) return ladder.error();
+    if (in.openInterestValue.size() != in.candles.size())
+        return Error(QStringLiteral("open interest is not aligned with the candles"));
+    bool anyOi = false;
+    for (double v : in.openInterestValue) anyOi = anyOi || std::isfinite(v);
+    if (!anyOi)
+        return Error(QStringLiteral("no open interest for %1 in this window (import the metrics files)").arg(in.symbol));
+
+    // Without any rate the funding rule would silently become a 50/50 split: a different model.
+    if (rule == SideRule::Funding && std::none_of(in.fundingRate.begin(), in.fundingRate.end(),
+                                                  [](double r) { return std::isfinite(r); }))
+        return Error(QStringLiteral("no funding rates for %1 in this window (import the fundingRate files)").arg(in.symbol));
+    auto at = [](const std::vector<double> &v, int i) {
+        return size_t(i) < v.size() ? v[size_t(i)] : std::numeric_limits<double>::quiet_NaN();
+    };
+    // A candle without metrics rows carries the previous value forward (ΔOI = 0 there); the first
+    // candle with a value is the baseline, so the first ΔOI is 0 as the rules say.
+    double previous = std::numeric_limits<double>::quiet_NaN();
+    const LeverageLadder &lad = *ladder;
+    CandleStep step = [&](int i, LevelBook &book, NotionalFlow &flow) {
+        const double oi = in.openInterestValue[size_t(i)];
+        if (!std::isfinite(oi)) return;
+        const double delta = std::isfinite(previous) ? oi - previous : 0.0;
+        previous = oi;
+        const Candle &c = in.candles[size_t(i)];
+        if (delta > 0) {
+            SideShareInputs s;
+            s.metricsTakerShare = at(in.metricsTakerShare, i);
+            s.fundingRate = at(in.fundingRate, i);
+            s.fundingScale = params.fundingScale;
+            s.fundingAmplitude = params.fundingAmplitude;
+            const double share = longShare(rule, c, s);
+            openAcrossLeverages(book, lad, Side::Long, c.close, delta * share, flow);
+            openAcrossLeverages(book, lad, Side::Short, c.close, delta * (1.0 - share), flow);
+        } else if (delta < 0) {
+            flow.closed += book.close(-delta);
+        }
+    };
+    return walkCandles(in, lad, modelName, control, step);
+}
+
+}  // namespace lhm

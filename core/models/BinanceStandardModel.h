@@ -1,0 +1,25 @@
+#pragma once
+// binance_standard: positions inferred from open-interest changes over the window's candles.
+// Per candle: consume crossed levels, open a rise in open-interest value at the close (split
+// long/short by the side rule, across leverages by the weights), close a fall proportionally.
+#include "models/LiquidationModel.h"
+#include "models/SideRule.h"
+
+#include <optional>
+
+namespace lhm {
+
+class BinanceStandardModel : public LiquidationModel {
+public:
+    QString name() const override { return QStringLiteral("binance_standard"); }
+    Result<ModelOutput> run(const ModelInputs &inputs, const ModelParams &params,
+                            const RunControl &control = {}) const override;
+
+protected:
+    // funding_adjusted forces the funding rule; binance_standard uses the parameter's.
+    virtual std::optional<SideRule> forcedRule() const { return std::nullopt; }
+    Result<ModelOutput> runWith(const QString &modelName, SideRule rule, const ModelInputs &inputs,
+                                const ModelParams &params, const RunControl &control) const;
+};
+
+}  // namespace lhm

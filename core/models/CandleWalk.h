@@ -1,0 +1,23 @@
+#pragma once
+// The per-candle loop every level-based model shares: for each candle, consume the levels its range
+// crossed, let the model open/close positions, then write the grid column from the running row
+// totals. Keeping it in one place keeps the order (consume -> open -> close) the same everywhere.
+#include "models/LevelBook.h"
+#include "models/LeverageLadder.h"
+#include "models/LiquidationModel.h"
+
+#include <functional>
+
+namespace lhm {
+
+// Called once per candle after consumption: open and/or close positions for candle `index`.
+using CandleStep = std::function<void(int index, LevelBook &book, NotionalFlow &flow)>;
+
+Result<ModelOutput> walkCandles(const ModelInputs &inputs, const LeverageLadder &ladder, const QString &model,
+                                const RunControl &control, const CandleStep &step);
+
+// Opens `notional` at `entry` split across the ladder's leverages by weight; adds it to flow.opened.
+void openAcrossLeverages(LevelBook &book, const LeverageLadder &ladder, Side side, double entry, double notional,
+                         NotionalFlow &flow);
+
+}  // namespace lhm

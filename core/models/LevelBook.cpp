@@ -1,0 +1,166 @@
+#include "models/LevelBook.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lhm {
+
+namespace {
+// Below this a side's scale is folded into its levels, long before doubles lose precision.
+constexpr double kRenormaliseBelow = 1e-150;
+}  // namespace
+
+LevelBook::LevelBook(const PriceAxis &axis, std::vector<double> leverages)
+    : axis_(axis), leverages_(std::move(leverages)) {
+    for (SideBook *b : {&long_, &short_}) {
+        b->rows.resize(size_t(std::max(axis_.rows, 0)));
+        b->totals.assign(size_t(std::max(axis_.rows, 0)), 0.0);
+        b->touchedLo = axis_.rows;
+        b->touchedHi = -1;
+    }
+    long_.frontier = -1;           // no long level yet: nothing at or below row -1
+    short_.frontier = axis_.rows;  // no short level yet
+}
+
+void LevelBook::open(Side side, double price, int leverageIndex, double notional) {
+    if (!(notional > 0) || !std::isfinite(notional) || !std::isfinite(price) || axis_.rows <= 0) return;
+    SideBook &b = book(side);
+    const int row = axis_.rowOf(price);
+    const double amount = notional / b.scale;
+    b.rows[size_t(row)].push_back({price, amount, leverageIndex});
+    b.totals[size_t(row)] += amount;
+    b.sum += amount;
+    if (side == Side::Long)
+        b.frontier = std::max(b.frontier, row);
+    else
+        b.frontier = std::min(b.frontier, row);
+    b.touchedLo = std::min(b.touchedLo, row);
+    b.touchedHi = std::max(b.touchedHi, row);
+}
+
+void LevelBook::consumeRow(SideBook &b, Side side, int row, qint64 time, std::vector<PredictedLiquidation> *events,
+                           double &consumed) {
+    auto &levels = b.rows[size_t(row)];
+    if (levels.empty()) return;
+    for (const Level &l : levels) {
+        const double n = l.amount * b.scale;
+        consumed += n;
+        if (events) events->push_back({time, l.price, side, n, leverages_[size_t(l.leverageIndex)]});
+    }
+    b.sum -= b.totals[size_t(row)];
+    b.totals[size_t(row)] = 0.0;
+    levels.clear();
+}
+
+void LevelBook::consumePartial(SideBook &b, Side side, int row, double bound, qint64 time,
+                               std::vector<PredictedLiquidation> *events, double &consumed) {
+    auto &levels = b.rows[size_t(row)];
+    if (levels.empty()) return;
+    double kept = 0.0;
+    size_t w = 0;
+    for (size_t i = 0; i < levels.size(); ++i) {
+        const Level &l = levels[i];
+        const bool hit = side == Side::Long ? l.price >= bound : l.price <= bound;
+        if (hit) {
+            const double n = l.amount * b.scale;
+            consumed += n;
+            if (events) events->push_back({time, l.price, side, n, leverages_[size_t(l.leverageIndex)]});
+        } else {
+            kept += l.amount;
+            levels[w++] = l;
+        }
+    }
+    levels.resize(w);
+    // Recomputed from the survivors rather than decremented, so row totals never drift.
+    b.sum -= b.totals[size_t(row)] - kept;
+    b.totals[size_t(row)] = kept;
+}
+
+double LevelBook::consume(double low, double high, qint64 time, std::vector<PredictedLiquidation> *events) {
+    double consumed = 0.0;
+    if (axis_.rows <= 0) return 0.0;
+    // Longs: every row above the low's row is wholly at or above the low (rowOf is monotone).
+    const int lowRow = axis_.rowOf(low);
+    for (int r = long_.frontier; r > lowRow; --r) consumeRow(long_, Side::Long, r, time, events, consumed);
+    if (long_.frontier >= lowRow) {
+        consumePartial(long_, Side::Long, lowRow, low, time, events, consumed);
+        long_.frontier = lowRow;
+    }
+    const int highRow = axis_.rowOf(high);
+    for (int r = short_.frontier; r < highRow; ++r) consumeRow(short_, Side::Short, r, time, events, consumed);
+    if (short_.frontier <= highRow) {
+        consumePartial(short_, Side::Short, highRow, high, time, events, consumed);
+        short_.frontier = highRow;
+    }
+    for (SideBook *b : {&long_, &short_})
+        if (b->sum < 0) b->sum = 0;  // rounding after the last level went
+    return consumed;
+}
+
+double LevelBook::close(double notional) {
+    const double open = openNotional();
+    if (!(notional > 0) || !(open > 0)) return 0.0;
+    if (notional >= open) {
+        clear(long_);
+        clear(short_);
+        long_.frontier = -1;
+        short_.frontier = axis_.rows;
+        return open;
+    }
+    const double keep = 1.0 - notional / open;
+    for (SideBook *b : {&long_, &short_}) {
+        b->scale *= keep;
+        if (b->scale < kRenormaliseBelow) renormalise(*b);
+    }
+    return notional;
+}
+
+void LevelBook::renormalise(SideBook &b) {
+    for (size_t r = 0; r < b.rows.size(); ++r) {
+        for (Level &l : b.rows[r]) l.amount *= b.scale;
+        b.totals[r] *= b.scale;
+    }
+    b.sum *= b.scale;
+    b.scale = 1.0;
+}
+
+void LevelBook::clear(SideBook &b) {
+    const int lo = std::max(b.touchedLo, 0), hi = std::min(b.touchedHi, axis_.rows - 1);
+    for (int r = lo; r <= hi; ++r) {
+        b.rows[size_t(r)].clear();
+        b.totals[size_t(r)] = 0.0;
+    }
+    b.sum = 0.0;
+    b.scale = 1.0;
+}
+
+double LevelBook::openNotional(Side side) const {
+    const SideBook &b = book(side);
+    return b.sum * b.scale;
+}
+
+void LevelBook::writeColumn(float *longColumn, float *shortColumn) const {
+    for (const auto &[b, col] : {std::pair{&long_, longColumn}, std::pair{&short_, shortColumn}}) {
+        const double s = b->scale;
+        const double *t = b->totals.data();
+        for (int r = b->touchedLo; r <= b->touchedHi; ++r) col[r] = float(t[r] * s);
+    }
+}
+
+std::vector<OpenLevel> LevelBook::levels() const {
+    std::vector<OpenLevel> out;
+    for (const Side side : {Side::Long, Side::Short}) {
+        const SideBook &b = book(side);
+        for (int r = std::max(b.touchedLo, 0); r <= b.touchedHi; ++r)
+            for (const Level &l : b.rows[size_t(r)]) out.push_back({l.price, l.amount * b.scale, side, l.leverageIndex});
+    }
+    return out;
+}
+
+double LevelBook::exactOpenNotional() const {
+    double total = 0.0;
+    for (const OpenLevel &l : levels()) total += l.notional;
+    return total;
+}
+
+}  // namespace lhm

@@ -1,0 +1,36 @@
+#pragma once
+// One interface for every liquidation model: inputs for one window in, a grid (plus the open levels
+// behind its last column and the notional bookkeeping) out. Models are stateless and thread-safe;
+// make one per name with makeModel().
+#include "common/Error.h"
+#include "heatmap/HeatmapRequest.h"
+#include "models/ModelInputs.h"
+#include "models/ModelOutput.h"
+
+#include <QStringList>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace lhm {
+
+struct RunControl {
+    const std::atomic_bool *cancel = nullptr;  // polled between candles
+    std::function<void(double)> progress;      // 0..1, called at most ~100 times per run
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+};
+
+class LiquidationModel {
+public:
+    virtual ~LiquidationModel() = default;
+    virtual QString name() const = 0;
+    // The grid has one column per input candle and the rows of inputs.axis.
+    virtual Result<ModelOutput> run(const ModelInputs &inputs, const ModelParams &params,
+                                    const RunControl &control = {}) const = 0;
+};
+
+// binance_standard, funding_adjusted, py_liquidation_map, ensemble; nullptr for an unknown name.
+std::unique_ptr<LiquidationModel> makeModel(const QString &name);
+QStringList liquidationModelNames();
+
+}  // namespace lhm

@@ -1,0 +1,456 @@
+// Heatmap service: resampling, price axis, cache, liquidation map, model comparison, the CLI
+// contracts (`lhm heatmap|levels|compare`) and one run on the real recorded BTCUSDT data.
+#include "TestSupport.h"
+#include "VisionMirror.h"
+
+#include "heatmap/CandleResampler.h"
+#include "heatmap/HeatmapCodec.h"
+#include "heatmap/HeatmapService.h"
+#include "heatmap/InputLoader.h"
+#include "heatmap/PriceBuckets.h"
+#include "models/LiquidationModel.h"
+#include "models/LiquidationPrice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+
+using namespace lhm;
+
+namespace {
+
+constexpr qint64 kMin = 60'000;
+constexpr qint64 kHour = 3'600'000;
+constexpr qint64 T0 = 1'704'067'200'000;  // 2024-01-01T00:00Z
+const SeriesKey kSeries{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+
+double lp(Side side, double ep, double lev = 10) {
+    static const LeverageTiers tiers = *LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+    return binanceLiquidationPrice(*tiers.tierFor(10000), side, ep, lev, 10000 / ep);
+}
+
+Candle candle(qint64 t, qint64 step, double o, double h, double l, double c, double vol = 0, double buy = 0) {
+    Candle k;
+    k.openTime = t;
+    k.closeTime = t + step - 1;
+    k.open = o, k.high = h, k.low = l, k.close = c, k.volume = vol, k.takerBuyVolume = buy;
+    return k;
+}
+
+// Only 5-minute data, as the real recordings: 3 hours, 36 candles. Hour h (0..2) has every 5m candle
+// at O=C=100+h, H=101+h, L=99+h, except the first of hour 1 opens at 99 and the last of hour 2
+// closes at 103 with a low of 95. Resampled to 1h:
+//   h0: O100 H101 L99 C100;  h1: O99 H102 L100 C101;  h2: O102 H103 L95 C103.
+// OI value rows every 5m: 1000 in hour 0, 2000 in hour 1, 2000 in hour 2 → ΔOI +1000 at h1 (body
+// rule: close 101 > open 99 → long 1000 at LP(101, 10x) = 91.2651); h2's low 95 does not reach it.
+void insertFiveMinute(Store &s) {
+    std::vector<Candle> k;
+    std::vector<OpenInterestPoint> oi;
+    for (int i = 0; i < 36; ++i) {
+        const int h = i / 12;
+        const qint64 t = T0 + i * 5 * kMin;
+        Candle c = candle(t, 5 * kMin, 100 + h, 101 + h, 99 + h, 100 + h, 1, 0.5);
+        if (i == 12) c.open = 99;
+        if (i == 35) c.close = 103, c.low = 95;
+        k.push_back(c);
+        OpenInterestPoint p;
+        p.time = t;
+        p.openInterestValue = h == 0 ? 1000 : 2000;
+        oi.push_back(p);
+    }
+    QVERIFY(s.insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("5m")}, k).ok());
+    QVERIFY(s.insertOpenInterest(kSeries, oi).ok());
+}
+
+// Funding 0 in effect from before the window: funding_adjusted splits 50/50 (tanh 0 = 0).
+void insertZeroFunding(Store &s) { QVERIFY(s.insertFunding(kSeries, {{T0 - kHour, 8, 0.0}}).ok()); }
+
+HeatmapRequest request() {
+    HeatmapRequest r;
+    r.symbol = QStringLiteral("BTCUSDT");
+    r.window = QStringLiteral("12h");
+    r.params.interval = QStringLiteral("1h");
+    r.params.bucket = 1;
+    r.params.leverageWeights = {{10, 1}};
+    r.params.sideRule = QStringLiteral("body");
+    return r;
+}
+
+QJsonObject json(const test::CliRun &r) { return QJsonDocument::fromJson(r.out).object(); }
+
+}  // namespace
+
+class TestHeatmap : public QObject {
+    Q_OBJECT
+private slots:
+    void resampler();
+    void priceAxis();
+    void resamplesFiveMinuteStore();
+    void cacheRoundTrip();
+    void liquidationMap();
+    void comparison();
+    void requestErrors();
+    void cliHeatmap();
+    void cliLevelsAndCompare();
+    void cliBadInput();
+    void realBtcData();
+};
+
+void TestHeatmap::resampler() {
+    const std::vector<Candle> fine{candle(T0, 5 * kMin, 10, 12, 9, 11, 2, 1), candle(T0 + 5 * kMin, 5 * kMin, 11, 15, 10, 14, 3, 3),
+                                   candle(T0 + 15 * kMin, 5 * kMin, 14, 14, 7, 8, 1, 0)};
+    const auto c = resampleCandles(fine, 15 * kMin);
+    QCOMPARE(c.size(), size_t(2));
+    QCOMPARE(c[0].openTime, T0);
+    QCOMPARE(c[0].closeTime, T0 + 15 * kMin - 1);
+    QCOMPARE(c[0].open, 10.0);
+    QCOMPARE(c[0].high, 15.0);
+    QCOMPARE(c[0].low, 9.0);
+    QCOMPARE(c[0].close, 14.0);
+    QCOMPARE(c[0].volume, 5.0);
+    QCOMPARE(c[0].takerBuyVolume, 4.0);
+    QCOMPARE(c[1].openTime, T0 + 15 * kMin);
+    QCOMPARE(c[1].close, 8.0);
+}
+
+// Auto: true ranges 100, 300 (|h − prev close| = 60,300 − 60,000), mean 200 → ATR/4 = 50 → bucket 50.
+// Range 59,900·(1 − 1/5) = 47,920 → priceMin 47,900; 60,300·1.2 = 72,360 → rows ceil(24,460/50)+1 = 491.
+void TestHeatmap::priceAxis() {
+    QCOMPARE(niceCeil(37), 50.0);
+    QCOMPARE(niceCeil(2.1), 2.5);
+    QCOMPARE(niceCeil(100), 100.0);
+    QCOMPARE(niceCeil(0.3), 0.5);
+    const std::vector<Candle> k{candle(T0, kHour, 60'000, 60'050, 59'950, 60'000), candle(T0 + kHour, kHour, 60'000, 60'300, 60'000, 60'200)};
+    std::vector<Candle> k2 = k;
+    k2[0].low = 59'900;
+    k2[0].high = 60'000;  // TR 100
+    QCOMPARE(averageTrueRange(k2), 200.0);
+    auto a = makePriceAxis(k2, 0, 5);
+    QVERIFY(a.ok());
+    QCOMPARE(a->bucket, 50.0);
+    QCOMPARE(a->priceMin, 47'900.0);
+    QCOMPARE(a->rows, 491);
+    // Fixed buckets are refused beyond 20,000 rows, naming the flag.
+    auto tooFine = makePriceAxis(k2, 0.5, 5);
+    QVERIFY(!tooFine.ok());
+    QCOMPARE(tooFine.error().field, QStringLiteral("bucket"));
+    // Auto never exceeds 2,000 rows: at 1x the range is 0 .. 120,600 → niceCeil(120,600/2,000) = 100.
+    auto wide = makePriceAxis(k2, 0, 1);
+    QVERIFY(wide.ok());
+    QCOMPARE(wide->bucket, 100.0);
+    QVERIFY(wide->rows <= kAutoMaxRows + 2);
+}
+
+void TestHeatmap::resamplesFiveMinuteStore() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    auto in = loadModelInputs(*ts.store, request());
+    QVERIFY2(in.ok(), qPrintable(in.ok() ? QString() : in.error().toString()));
+    // End defaults to the newest 5m candle's close: T0 + 3h; window 12h → from T0 − 9h.
+    QCOMPARE(in->candles.size(), size_t(3));
+    QCOMPARE(in->candles[1].open, 99.0);
+    QCOMPARE(in->candles[1].high, 102.0);
+    QCOMPARE(in->candles[2].low, 95.0);
+    QCOMPARE(in->candles[2].close, 103.0);
+    QCOMPARE(in->openInterestValue, (std::vector<double>{1000, 2000, 2000}));
+    // A stale 1h series (hour 0 only) does not hide the fresher 5m data.
+    QVERIFY(ts.store->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1h")},
+                                    {candle(T0, kHour, 100, 101, 99, 100)}).ok());
+    auto again = loadModelInputs(*ts.store, request());
+    QVERIFY(again.ok());
+    QCOMPARE(again->candles.size(), size_t(3));
+    QCOMPARE(again->candles[1].open, 99.0);
+    // With the window ending at T0 + 1h, both reach the end: the 1h series is read directly
+    // (its candle has no volume, unlike the 5m ones).
+    HeatmapRequest early = request();
+    early.end = T0 + kHour;
+    auto direct = loadModelInputs(*ts.store, early);
+    QVERIFY(direct.ok());
+    QCOMPARE(direct->candles.size(), size_t(1));
+    QCOMPARE(direct->candles[0].volume, 0.0);
+    ComputeOptions noCache;
+    noCache.useCache = false;
+    auto grid = computeHeatmap(*ts.store, request(), noCache);
+    QVERIFY(grid.ok());
+    const HeatmapGrid &g = **grid;
+    QCOMPARE(g.interval, QStringLiteral("1h"));
+    // Axis: lowest low 95·0.9 = 85.5 → priceMin 85; LP(101) = 91.27 → row 6.
+    QCOMPARE(g.priceMin, 85.0);
+    QCOMPARE(g.longAt(1, 6), 1000.0f);
+    QCOMPARE(g.longAt(2, 6), 1000.0f);
+    QCOMPARE(g.currentPrice, 103.0);
+    QCOMPARE(g.dataTo, T0 + 35 * 5 * kMin);
+}
+
+void TestHeatmap::cacheRoundTrip() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    auto first = computeHeatmap(*ts.store, request());
+    QVERIFY(first.ok());
+    // Serialise → deserialise gives the same grid, field by field.
+    auto back = decodeHeatmap(encodeHeatmap(**first));
+    QVERIFY(back.ok());
+    const HeatmapGrid &a = **first, &b = *back;
+    QCOMPARE(b.symbol, a.symbol);
+    QCOMPARE(b.model, a.model);
+    QCOMPARE(b.interval, a.interval);
+    QCOMPARE(b.rows, a.rows);
+    QCOMPARE(b.priceMin, a.priceMin);
+    QCOMPARE(b.times, a.times);
+    QCOMPARE(b.longDensity, a.longDensity);
+    QCOMPARE(b.shortDensity, a.shortDensity);
+    QCOMPARE(b.candles.size(), a.candles.size());
+    QCOMPARE(b.candles[2].low, a.candles[2].low);
+    QCOMPARE(b.dataTo, a.dataTo);
+    QCOMPARE(b.computedAt, a.computedAt);
+    QTest::ignoreMessage(QtWarningMsg, "qUncompress: Input data is corrupted");
+    QVERIFY(!decodeHeatmap(QByteArray("garbage")).ok());
+    // The second request is served from the cache: same computedAt, even after waiting.
+    QTest::qWait(5);
+    auto second = computeHeatmap(*ts.store, request());
+    QVERIFY(second.ok());
+    QCOMPARE((*second)->computedAt, a.computedAt);
+    QCOMPARE((*second)->longDensity, a.longDensity);
+    auto offline = cachedHeatmap(*ts.store, request());
+    QVERIFY(offline);
+    QCOMPARE(offline->computedAt, a.computedAt);
+    // A newer candle invalidates it.
+    QVERIFY(ts.store->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("5m")},
+                                    {candle(T0 + 36 * 5 * kMin, 5 * kMin, 103, 104, 102, 104)}).ok());
+    auto third = computeHeatmap(*ts.store, request());
+    QVERIFY(third.ok());
+    QVERIFY((*third)->computedAt != a.computedAt);
+    QCOMPARE((*third)->cols(), 4);
+    // Different parameters, different key.
+    HeatmapRequest other = request();
+    other.params.bucket = 2;
+    QVERIFY(other.cacheKey() != request().cacheKey());
+    QCOMPARE(request().params.hash(), request().params.hash());
+}
+
+// After the 3 hours: one long level of 1000 at LP(101) = 91.27 (row 6), price 103 (row 18).
+// cumulativeLong[r] = long notional from r up to the price row: 1000 for rows 0..6, 0 for 7..18.
+void TestHeatmap::liquidationMap() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    auto m = computeLiquidationMap(*ts.store, request());
+    QVERIFY(m.ok());
+    const LiquidationMap &map = **m;
+    QCOMPARE(map.leverages, (std::vector<double>{10}));
+    QCOMPARE(map.currentPrice, 103.0);
+    QCOMPARE(map.at, T0 + 3 * kHour);
+    QCOMPARE(map.longNotional[6], 1000.0);
+    QCOMPARE(map.cumulativeLong[0], 1000.0);
+    QCOMPARE(map.cumulativeLong[6], 1000.0);
+    QCOMPARE(map.cumulativeLong[7], 0.0);
+    QCOMPARE(map.cumulativeShort[30], 0.0);
+    // At T0 + 1h only hour 0 is in the window: nothing opened yet.
+    auto early = computeLiquidationMap(*ts.store, request(), T0 + kHour);
+    QVERIFY(early.ok());
+    QCOMPARE((*early)->longNotional[6], 0.0);
+    QCOMPARE((*early)->currentPrice, 100.0);
+}
+
+// No trade profile: py_liquidation_map is skipped; binance_standard (body: long 1000 at row 6) and
+// funding_adjusted (funding 0 → 50/50: long 500 at row 6, short 500 at LP_short(101) = 110.66,
+// row 25). Ensemble 0.625/0.375: long row 6 = 625 + 187.5 = 812.5.
+void TestHeatmap::comparison() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    // Without funding, funding_adjusted is skipped too, with the reason.
+    auto without = compareModels(*ts.store, request());
+    QVERIFY(without.ok());
+    QCOMPARE((*without)->skipped.size(), size_t(2));
+    QCOMPARE((*without)->skipped[0].first, QStringLiteral("funding_adjusted"));
+    QCOMPARE((*without)->skipped[0].second, QStringLiteral("no funding rates in the window"));
+    QCOMPARE((*without)->grids.size(), size_t(2));  // binance_standard + ensemble
+    insertZeroFunding(*ts.store);
+    auto c = compareModels(*ts.store, request());
+    QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
+    const ModelComparison &cmp = **c;
+    QCOMPARE(cmp.grids.size(), size_t(3));
+    QCOMPARE(cmp.summaries.size(), size_t(3));
+    QCOMPARE(cmp.skipped.size(), size_t(1));
+    QCOMPARE(cmp.skipped[0].first, QStringLiteral("py_liquidation_map"));
+    QCOMPARE(cmp.summaries[0].model, QStringLiteral("binance_standard"));
+    QCOMPARE(cmp.summaries[0].totalLong, 1000.0);
+    QCOMPARE(cmp.summaries[1].totalLong, 500.0);
+    QCOMPARE(cmp.summaries[1].totalShort, 500.0);
+    QCOMPARE(cmp.grids[2].model, QStringLiteral("ensemble"));
+    QVERIFY(std::fabs(cmp.grids[2].longAt(2, 6) - 812.5f) < 1e-3);
+    QCOMPARE(cmp.grids[2].rowOf(lp(Side::Short, 101)), 25);
+    // Both put the long cluster in row 6 (spread 0): long confidence 1; only funding_adjusted has
+    // shorts → that side is unverified (0.5), and the overall confidence is the lower one.
+    QCOMPARE(cmp.confidence, 0.5);
+    // Overlap of normalised last columns: bs = {row6: 1}, fa = {row6: .5, short25: .5} → min sum 0.5.
+    QCOMPARE(cmp.agreement, 0.5);
+}
+
+void TestHeatmap::requestErrors() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    HeatmapRequest r = request();
+    r.window = QStringLiteral("5d");
+    auto bad = computeHeatmap(*ts.store, r);
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().field, QStringLiteral("window"));
+    r = request();
+    r.symbol = QStringLiteral("NOPEUSDT");
+    QVERIFY(computeHeatmap(*ts.store, r).error().message.contains(QStringLiteral("no candles")));
+    r = request();
+    r.model = QStringLiteral("magic");
+    QCOMPARE(computeHeatmap(*ts.store, r).error().field, QStringLiteral("model"));
+    r = request();
+    r.params.interval = QStringLiteral("7m");  // 5m does not divide it
+    QCOMPARE(computeHeatmap(*ts.store, r).error().field, QStringLiteral("interval"));
+    r = request();
+    r.model = QStringLiteral("py_liquidation_map");
+    QVERIFY(computeHeatmap(*ts.store, r).error().message.contains(QStringLiteral("trade profile")));
+}
+
+void TestHeatmap::cliHeatmap() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    const auto r = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("heatmap"),
+                                 QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
+                                 QStringLiteral("12h"), QStringLiteral("--interval"), QStringLiteral("1h"),
+                                 QStringLiteral("--bucket"), QStringLiteral("1"), QStringLiteral("--leverage-weights"),
+                                 QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = json(r);
+    for (const char *k : {"symbol", "model", "window", "interval", "bucket", "times", "prices", "long", "short",
+                          "predicted_liquidations", "current_price"})
+        QVERIFY2(o.contains(QLatin1String(k)), k);
+    QCOMPARE(o[QStringLiteral("symbol")].toString(), QStringLiteral("BTCUSDT"));
+    QCOMPARE(o[QStringLiteral("model")].toString(), QStringLiteral("binance_standard"));
+    QCOMPARE(o[QStringLiteral("interval")].toString(), QStringLiteral("1h"));
+    QCOMPARE(o[QStringLiteral("bucket")].toDouble(), 1.0);
+    QCOMPARE(o[QStringLiteral("current_price")].toDouble(), 103.0);
+    const QJsonArray times = o[QStringLiteral("times")].toArray();
+    QCOMPARE(times.size(), 3);
+    QCOMPARE(qint64(times[1].toDouble()), T0 + kHour);
+    // prices are bucket centres: row 6 = 85 + 6.5.
+    QCOMPARE(o[QStringLiteral("prices")].toArray()[6].toDouble(), 91.5);
+    QCOMPARE(o[QStringLiteral("long")].toArray()[1].toArray()[6].toDouble(), 1000.0);
+    QCOMPARE(o[QStringLiteral("short")].toArray()[1].toArray()[6].toDouble(), 0.0);
+    QCOMPARE(o[QStringLiteral("long")].toArray()[0].toArray().size(), o[QStringLiteral("prices")].toArray().size());
+    QCOMPARE(o[QStringLiteral("predicted_liquidations")].toArray().size(), 0);
+    // CSV: one line per non-empty cell (columns 1 and 2, row 6).
+    const QString csv = ts.dir.filePath(QStringLiteral("h.csv"));
+    const auto r2 = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("heatmap"), QStringLiteral("--symbol"),
+                                  QStringLiteral("BTCUSDT"), QStringLiteral("--window"), QStringLiteral("12h"),
+                                  QStringLiteral("--interval"), QStringLiteral("1h"), QStringLiteral("--bucket"),
+                                  QStringLiteral("1"), QStringLiteral("--leverage-weights"), QStringLiteral("10:1"),
+                                  QStringLiteral("--side-rule"), QStringLiteral("body"), QStringLiteral("--csv"), csv});
+    QVERIFY2(r2.exitCode == 0, r2.err.constData());
+    QVERIFY(r2.out.contains("ESTIMATE"));
+    QCOMPARE(test::readFile(csv), QByteArray("time_ms,price_center,long_usd,short_usd\n"
+                                             "1704070800000,91.50,1000.00,0.00\n"
+                                             "1704074400000,91.50,1000.00,0.00\n"));
+}
+
+void TestHeatmap::cliLevelsAndCompare() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    insertZeroFunding(*ts.store);
+    const QStringList common{QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
+                             QStringLiteral("12h"), QStringLiteral("--interval"), QStringLiteral("1h"),
+                             QStringLiteral("--bucket"), QStringLiteral("1"), QStringLiteral("--leverage-weights"),
+                             QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body")};
+    const auto lv = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("levels")} + common +
+                                 QStringList{QStringLiteral("--at"), QStringLiteral("2024-01-01T03:00:00Z")});
+    QVERIFY2(lv.exitCode == 0, lv.err.constData());
+    const QJsonObject l = json(lv);
+    QCOMPARE(l[QStringLiteral("leverages")].toArray().size(), 1);
+    QCOMPARE(l[QStringLiteral("long")].toArray()[6].toArray()[0].toDouble(), 1000.0);
+    QCOMPARE(l[QStringLiteral("cumulative_long")].toArray()[0].toDouble(), 1000.0);
+    QCOMPARE(l[QStringLiteral("current_price")].toDouble(), 103.0);
+    QCOMPARE(qint64(l[QStringLiteral("at")].toDouble()), T0 + 3 * kHour);
+
+    const auto cp = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("compare")} + common);
+    QVERIFY2(cp.exitCode == 0, cp.err.constData());
+    const QJsonObject c = json(cp);
+    const QJsonArray models = c[QStringLiteral("models")].toArray();
+    QCOMPARE(models.size(), 3);
+    QCOMPARE(models[0].toObject()[QStringLiteral("model")].toString(), QStringLiteral("binance_standard"));
+    QCOMPARE(models[0].toObject()[QStringLiteral("total_long")].toDouble(), 1000.0);
+    QCOMPARE(models[2].toObject()[QStringLiteral("total_long")].toDouble(), 812.5);
+    QCOMPARE(c[QStringLiteral("confidence")].toDouble(), 0.5);
+    QCOMPARE(c[QStringLiteral("skipped")].toArray().size(), 1);
+}
+
+void TestHeatmap::cliBadInput() {
+    test::TempStore ts;
+    insertFiveMinute(*ts.store);
+    auto expectBad = [&](const QStringList &args, const char *needle) {
+        const auto r = test::runCli(QStringList{QStringLiteral("--db"), ts.path} + args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(needle), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    };
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"), QStringLiteral("5d")},
+              "unknown window '5d'");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("XYZUSDT")}, "no candles for binance XYZUSDT");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--window"), QStringLiteral("7d")}, "--symbol is required");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--leverage-weights"), QStringLiteral("10:x")},
+              "leverage-weights");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--side-rule"), QStringLiteral("vibes")},
+              "unknown side rule");
+    expectBad({QStringLiteral("levels"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--at"), QStringLiteral("yesterday")},
+              "not an ISO 8601 time");
+    expectBad({QStringLiteral("compare"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--bucket"), QStringLiteral("-3")},
+              "bucket");
+}
+
+// The real recordings: BTCUSDT 5m metrics + mark-price klines (2024-05-10T20:30Z → 05-13T06:00Z),
+// imported with `lhm import` from a data.binance.vision-style mirror.
+void TestHeatmap::realBtcData() {
+    QTemporaryDir mirror;
+    QVERIFY(test::buildVisionMirror(mirror.path()).ok());
+    test::TempStore ts;
+    const QString db = ts.path;
+    ts.store.reset();  // the CLI writes; reopen afterwards
+    const auto imp = test::runCli({QStringLiteral("--db"), db, QStringLiteral("import"), mirror.path()});
+    QVERIFY2(imp.exitCode == 0, imp.err.constData());
+    auto store = Store::open(db);
+    QVERIFY(store.ok());
+    HeatmapRequest req;
+    req.symbol = QStringLiteral("BTCUSDT");
+    req.window = QStringLiteral("48h");
+    auto in = loadModelInputs(**store, req);
+    QVERIFY2(in.ok(), qPrintable(in.ok() ? QString() : in.error().toString()));
+    QCOMPARE(in->interval, QStringLiteral("30m"));
+    QCOMPARE(in->candles.size(), size_t(96));
+    auto out = makeModel(req.model)->run(*in, req.params);
+    QVERIFY(out.ok());
+    const NotionalFlow &f = out->flow;
+    QVERIFY(f.opened > 1e6);  // the real OI moved by millions of USD over two days
+    QVERIFY(std::fabs(f.opened - (f.open + f.consumed + f.closed)) <= 1e-6 * f.opened);
+    const HeatmapGrid &g = out->grid;
+    const int last = g.cols() - 1;
+    double longs = 0, shorts = 0, wrongSide = 0;
+    for (int r = 0; r < g.rows; ++r) {
+        longs += g.longAt(last, r);
+        shorts += g.shortAt(last, r);
+        if (g.rowPrice(r) > g.currentPrice) wrongSide += g.longAt(last, r);        // a long row wholly above price
+        if (g.rowPrice(r) + g.bucketSize < g.currentPrice) wrongSide += g.shortAt(last, r);  // a short row wholly below
+    }
+    QVERIFY(longs > 0);
+    QVERIFY(shorts > 0);
+    QCOMPARE(wrongSide, 0.0);
+    QVERIFY(!g.predicted.empty());
+    // And through the service + CLI: the same grid, cached.
+    auto grid = computeHeatmap(**store, req);
+    QVERIFY(grid.ok());
+    QCOMPARE((*grid)->longDensity, g.longDensity);
+    const auto cli = test::runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("heatmap"),
+                                   QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
+                                   QStringLiteral("48h")});
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    QCOMPARE(json(cli)[QStringLiteral("current_price")].toDouble(), g.currentPrice);
+}
+
+LHM_TEST_MAIN(TestHeatmap)
+#include "tst_heatmap.moc"
