@@ -86,6 +86,9 @@ public:
     // --- import log
     std::optional<ImportRecord> findImport(const QByteArray &sha256);
     Status logImport(const ImportRecord &rec);
+    // True when the log holds an import of this file name (a data.binance.vision .zip, or the .csv
+    // inside it), whatever folder it was imported from: lets the downloader skip files before fetching.
+    bool hasImportedFile(const QString &fileName);
 
     // --- coverage (`lhm info`)
     std::vector<SeriesInfo> seriesInfo();

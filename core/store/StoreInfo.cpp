@@ -25,6 +25,26 @@ Status Store::logImport(const ImportRecord &r) {
     return tx.commit();
 }
 
+bool Store::hasImportedFile(const QString &fileName) {
+    // Compare on the stem: "X-1m-2024-05-10.zip" matches a logged "/any/dir/X-1m-2024-05-10.csv" or a
+    // zip entry, but not "1000X-1m-2024-05-10.zip" (the character before the stem must be a separator).
+    const QString base = fileName.section(QLatin1Char('/'), -1);
+    const QString stem = base.section(QLatin1Char('.'), 0, 0);
+    if (stem.isEmpty()) return false;
+    Statement st = db_->prepare(QStringLiteral("SELECT file_name FROM import_log WHERE instr(file_name, ?) > 0"));
+    st.bind(1, stem);
+    while (st.step()) {
+        const QString logged = st.text(0);
+        for (qsizetype at = logged.indexOf(stem); at >= 0; at = logged.indexOf(stem, at + 1)) {
+            const qsizetype end = at + stem.size();
+            const bool startOk = at == 0 || !logged.at(at - 1).isLetterOrNumber();
+            const bool endOk = end == logged.size() || logged.at(end) == QLatin1Char('.');
+            if (startOk && endOk) return true;
+        }
+    }
+    return false;
+}
+
 namespace {
 
 struct SeriesSource {

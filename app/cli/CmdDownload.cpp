@@ -1,0 +1,143 @@
+// lhm download: fetch data.binance.vision zips (resuming, retrying, verifying) and import them.
+//
+// Exit codes: 0 when every file was imported, was already imported, or does not exist on the
+// host (a 404 is listed as "not-found" but a range with a missing day still delivers the rest);
+// 1 when a file failed (network after retries, checksum mismatch, import error) or the host
+// cannot be reached; 2 on bad arguments.
+#include "Cli.h"
+
+#include "ingest/download/Downloader.h"
+#include "ingest/download/VisionLayout.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace lhm;
+using namespace lhm::cli;
+
+namespace {
+
+QStringList splitList(const QString &s) {
+    QStringList out;
+    for (const QString &part : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty()) out << part.trimmed();
+    return out;
+}
+
+std::optional<QDate> parseDay(const QString &s) {
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!re.match(s).hasMatch()) return std::nullopt;
+    const QDate d = QDate::fromString(s, Qt::ISODate);
+    if (!d.isValid()) return std::nullopt;
+    return d;
+}
+
+QJsonObject toJson(const DownloadFileResult &r) {
+    QJsonObject o{{"file", r.item.fileName},       {"url", r.item.url.toString()},
+                  {"status", downloadStatusName(r.status)}, {"symbol", r.item.symbol},
+                  {"type", r.item.type},           {"period", r.item.period},
+                  {"rows", double(r.rows)},        {"skipped", double(r.skipped)},
+                  {"bytes", double(r.bytes)},      {"verified", r.verified},
+                  {"attempts", r.attempts}};
+    if (!r.item.interval.isEmpty()) o.insert(QStringLiteral("interval"), r.item.interval);
+    if (!r.localPath.isEmpty()) o.insert(QStringLiteral("path"), r.localPath);
+    if (!r.message.isEmpty()) o.insert(QStringLiteral("message"), r.message);
+    return o;
+}
+
+QString toText(const DownloadFileResult &r) {
+    QString line = QStringLiteral("%1 %2").arg(downloadStatusName(r.status), -17).arg(r.item.fileName);
+    if (r.status == DownloadStatus::Imported) line += QStringLiteral("  rows=%1 skipped=%2").arg(r.rows).arg(r.skipped);
+    if (!r.message.isEmpty()) line += QStringLiteral("  (%1)").arg(r.message);
+    return line;
+}
+
+int runDownload(Context &ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Download Binance USD-M futures history from data.binance.vision (daily zips; monthly for fundingRate),\n"
+        "verify each .CHECKSUM, resume partial files, then import. Files already imported are skipped.\n"
+        "Exit 0 when all files landed or were skipped (404s are listed, not fatal), 1 on failures, 2 on bad arguments."));
+    p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbols, comma-separated (BTCUSDT,ETHUSDT)."), QStringLiteral("list")});
+    p.addOption({QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD (UTC)."), QStringLiteral("date")});
+    p.addOption({QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (UTC), inclusive."), QStringLiteral("date")});
+    p.addOption({QStringLiteral("types"),
+                 QStringLiteral("Comma-separated: metrics,klines,fundingRate,aggTrades (default metrics,klines,fundingRate)."),
+                 QStringLiteral("list"), QStringLiteral("metrics,klines,fundingRate")});
+    p.addOption({QStringLiteral("interval"), QStringLiteral("Kline interval (default 1m)."), QStringLiteral("interval"),
+                 QStringLiteral("1m")});
+    p.addOption({QStringLiteral("base-url"),
+                 QStringLiteral("Host or mirror (default $LHM_BINANCE_VISION_URL, else https://data.binance.vision)."),
+                 QStringLiteral("url")});
+    p.addOption({QStringLiteral("dest"), QStringLiteral("Download folder (default: the app's cache folder)."),
+                 QStringLiteral("dir")});
+    p.addOption({QStringLiteral("retry-delay"), QStringLiteral("First retry backoff in ms (default 1000)."),
+                 QStringLiteral("ms"), QStringLiteral("1000")});
+    if (!ctx.parse(p)) return ctx.exitCode;
+
+    DownloadRequest req;
+    if (!p.isSet(QStringLiteral("symbol"))) return ctx.fail(QStringLiteral("--symbol is required (e.g. --symbol BTCUSDT)"));
+    req.symbols = splitList(p.value(QStringLiteral("symbol")).toUpper());
+    for (const char *name : {"from", "to"}) {
+        const QString opt = QString::fromLatin1(name);
+        if (!p.isSet(opt)) return ctx.fail(QStringLiteral("--%1 YYYY-MM-DD is required").arg(opt));
+        const auto d = parseDay(p.value(opt));
+        if (!d) return ctx.fail(QStringLiteral("--%1 '%2' is not a date YYYY-MM-DD").arg(opt, p.value(opt)));
+        (opt == QLatin1String("from") ? req.from : req.to) = *d;
+    }
+    req.types = splitList(p.value(QStringLiteral("types")));
+    req.interval = p.value(QStringLiteral("interval"));
+    if (p.isSet(QStringLiteral("base-url"))) req.baseUrl = p.value(QStringLiteral("base-url"));
+    bool delayOk = false;
+    DownloadOptions opts;
+    opts.retryBaseDelayMs = p.value(QStringLiteral("retry-delay")).toInt(&delayOk);
+    if (!delayOk || opts.retryBaseDelayMs < 0)
+        return ctx.fail(QStringLiteral("--retry-delay '%1' is not a number of ms").arg(p.value(QStringLiteral("retry-delay"))));
+    if (p.isSet(QStringLiteral("dest"))) opts.destDir = p.value(QStringLiteral("dest"));
+
+    auto plan = VisionLayout::plan(req);
+    if (!plan) {
+        const Error &e = plan.error();
+        return ctx.fail(e.field.isEmpty() ? e.message : QStringLiteral("--%1: %2").arg(e.field, e.message));
+    }
+    auto store = ctx.openStore();
+    if (!store) return kBadInput;
+
+    Downloader dl(*store, opts);
+    const bool tty = isatty(STDERR_FILENO);
+    int total = 0;
+    QObject::connect(&dl, &Downloader::started, [&](int n) { total = n; });
+    QObject::connect(&dl, &Downloader::fileStarted, [&](int i, const QString &name) {
+        ctx.progress(QStringLiteral("[%1/%2] %3").arg(i + 1).arg(total).arg(name));
+    });
+    QObject::connect(&dl, &Downloader::retrying, [&](int, int attempt, int delay, const QString &why) {
+        ctx.progress(QStringLiteral("  attempt %1 failed (%2); retrying in %3 ms").arg(attempt).arg(why).arg(delay));
+    });
+    if (tty) {
+        QObject::connect(&dl, &Downloader::fileProgress, [&](int, qint64 done, qint64 size) {
+            if (size > 0) std::fprintf(stderr, "\r  %5.1f%% of %lld bytes", 100.0 * double(done) / double(size), size);
+            else std::fprintf(stderr, "\r  %lld bytes", done);
+        });
+        QObject::connect(&dl, &Downloader::fileStage, [&](int, const QString &stage) {
+            std::fprintf(stderr, "\r  %-40s\r", qPrintable(stage));
+        });
+    }
+    QObject::connect(&dl, &Downloader::fileFinished, [&](int, const DownloadFileResult &r) {
+        if (tty) std::fprintf(stderr, "\r%-60s\r", "");
+        if (ctx.json) ctx.printJson(QJsonDocument(toJson(r)));
+        else ctx.print(toText(r));
+    });
+    const DownloadSummary s = dl.run(*plan);
+    ctx.progress(QStringLiteral("done: %1 imported, %2 already imported, %3 not found, %4 failed, %5 checksum mismatch")
+                     .arg(s.count(DownloadStatus::Imported)).arg(s.count(DownloadStatus::AlreadyImported))
+                     .arg(s.count(DownloadStatus::NotFound)).arg(s.count(DownloadStatus::Failed))
+                     .arg(s.count(DownloadStatus::ChecksumMismatch)));
+    if (s.fatal) return ctx.fail(*s.fatal, kFailure);
+    return s.ok() ? kOk : kFailure;
+}
+
+}  // namespace
+
+LHM_COMMAND("download", "fetch data.binance.vision history (resumable, verified) and import it", runDownload);

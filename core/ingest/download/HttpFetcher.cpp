@@ -1,0 +1,167 @@
+#include "ingest/download/HttpFetcher.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace lhm {
+
+bool HttpReply::hostUnreachable() const {
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool HttpReply::retriable() const {
+    if (cancelled || hostUnreachable()) return false;
+    if (status >= 500 || status == 408 || status == 429) return true;
+    if (status == 0 && error != QNetworkReply::NoError) return true;  // dropped, timed out, reset
+    // A body cut short still arrives with the status of its headers.
+    return (status == 200 || status == 206) && error != QNetworkReply::NoError;
+}
+
+HttpFetcher::HttpFetcher(QNetworkAccessManager &nam, const std::atomic_bool &cancel, int transferTimeoutMs)
+    : nam_(nam), cancel_(cancel), timeoutMs_(transferTimeoutMs) {}
+
+QNetworkReply *HttpFetcher::start(const QUrl &url, qint64 offset) {
+    QNetworkRequest req(url);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    req.setTransferTimeout(timeoutMs_);
+    req.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("liquidationheatmap"));
+    // Resumed bytes must not be re-encoded: ask for the raw file.
+    req.setRawHeader("Accept-Encoding", "identity");
+    if (offset > 0) req.setRawHeader("Range", "bytes=" + QByteArray::number(offset) + '-');
+    return nam_.get(req);
+}
+
+void HttpFetcher::waitFor(QNetworkReply *reply, HttpReply &out) {
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(50);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (cancel_.load() && reply->isRunning()) {
+            out.cancelled = true;
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    poll.start();
+    if (reply->isRunning()) loop.exec();
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.error = reply->error();
+    if (out.error != QNetworkReply::NoError) out.errorString = reply->errorString();
+    if (out.cancelled) {
+        out.error = QNetworkReply::OperationCanceledError;
+    } else if (out.error == QNetworkReply::OperationCanceledError) {
+        // Not our cancel: the transfer timeout fired, which Qt reports as "Operation canceled".
+        out.error = QNetworkReply::TimeoutError;
+        out.errorString = QStringLiteral("no data for %1 s (timed out)").arg(timeoutMs_ / 1000.0);
+    }
+}
+
+HttpReply HttpFetcher::get(const QUrl &url) {
+    HttpReply out;
+    if (cancel_.load()) {
+        out.cancelled = true;
+        return out;
+    }
+    QNetworkReply *reply = start(url, 0);
+    waitFor(reply, out);
+    if (out.ok()) out.body = reply->readAll();
+    reply->deleteLater();
+    return out;
+}
+
+HttpReply HttpFetcher::download(const QUrl &url, const QString &partPath,
+                                const std::function<void(qint64, qint64)> &progress) {
+    HttpReply out;
+    if (cancel_.load()) {
+        out.cancelled = true;
+        return out;
+    }
+    QFile part(partPath);
+    if (!part.open(QIODevice::ReadWrite)) {
+        out.error = QNetworkReply::UnknownContentError;
+        out.errorString = QStringLiteral("cannot write %1: %2").arg(partPath, part.errorString());
+        return out;
+    }
+    qint64 offset = part.size();
+    part.seek(offset);
+    out.resumedFrom = offset;
+    QNetworkReply *reply = start(url, offset);
+    bool decided = false, writable = false;
+    QString diskError;
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+        if (!decided) {
+            decided = true;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            if (status == 206) {
+                static const QRegularExpression re(QStringLiteral("^bytes (\\d+)-(\\d+)/(\\d+|\\*)$"));
+                const auto m = re.match(QString::fromLatin1(reply->rawHeader("Content-Range")));
+                if (!m.hasMatch() || m.captured(1).toLongLong() != offset) {
+                    // Not the bytes we asked for: start over rather than splice a wrong range in.
+                    part.resize(0);
+                    out.resumedFrom = 0;
+                    reply->abort();
+                    return;
+                }
+                out.rangeHonoured = true;
+                if (m.captured(3) != QLatin1String("*")) out.fileSize = m.captured(3).toLongLong();
+                writable = true;
+            } else if (status == 200) {
+                // The server ignored Range (or none was sent): the body is the whole file.
+                part.resize(0);
+                part.seek(0);
+                offset = 0;
+                out.resumedFrom = 0;
+                out.fileSize = length > 0 ? length : -1;
+                writable = true;
+            }
+        }
+        if (!writable) return;
+        const QByteArray chunk = reply->readAll();
+        if (part.write(chunk) != chunk.size()) {
+            diskError = QStringLiteral("cannot write %1: %2").arg(partPath, part.errorString());
+            reply->abort();
+            return;
+        }
+        if (progress) progress(part.pos(), out.fileSize);
+        if (cancel_.load() && reply->isRunning()) {  // raised by the progress handler: stop right here
+            out.cancelled = true;
+            reply->abort();
+        }
+    });
+    waitFor(reply, out);
+    if (!diskError.isEmpty()) {
+        out.error = QNetworkReply::UnknownContentError;  // our own abort after a disk error
+        out.errorString = diskError;
+    }
+    part.flush();
+    reply->deleteLater();
+    return out;
+}
+
+bool HttpFetcher::sleep(int ms) {
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (cancel_.load()) loop.quit();
+    });
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return !cancel_.load();
+}
+
+}  // namespace lhm
