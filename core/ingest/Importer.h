@@ -3,6 +3,14 @@
 // Each file is one transaction together with its import-log row, so a crash leaves either the
 // whole file or nothing, and re-importing the same content (by sha256 of the CSV bytes, so a
 // .zip and its extracted .csv count as the same) is a no-op that says so.
+//
+// Error policy: structurally bad input (too few/many fields, non-numeric, NaN/inf, zero or negative
+// price, seconds instead of ms, empty file, another type's header, keys going backwards, a key
+// repeated with different values, a corrupt zip, a .CHECKSUM mismatch) refuses the WHOLE file with
+// an Error naming file, 1-based line and field; nothing from it is stored. Exact duplicate lines and
+// rows already in the store are skipped and counted in `skipped`. For aggTrades (kept as the
+// additive per-minute profile) a minute the store already holds for the symbol counts as present:
+// its trades are skipped rather than added twice.
 #include "common/Error.h"
 #include "store/Store.h"
 

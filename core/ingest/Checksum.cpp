@@ -1,0 +1,44 @@
+#include "ingest/Checksum.h"
+
+#include "ingest/Sha256.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <vector>
+
+namespace lhm {
+
+Result<QByteArray> sha256OfFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot open: %1").arg(f.errorString()), path);
+    Sha256 h;
+    std::vector<char> buf(1 << 20);
+    for (;;) {
+        const qint64 n = f.read(buf.data(), qint64(buf.size()));
+        if (n < 0) return Error(QStringLiteral("read failed: %1").arg(f.errorString()), path);
+        if (n == 0) break;
+        h.add(buf.data(), n);
+    }
+    return h.hexResult();
+}
+
+Status verifySiblingChecksum(const QString &path) {
+    const QString sumPath = path + QStringLiteral(".CHECKSUM");
+    QFile sf(sumPath);
+    if (!sf.exists()) return {};
+    if (!sf.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot read checksum file"), sumPath);
+    const QString text = QString::fromLatin1(sf.read(4096)).trimmed();
+    static const QRegularExpression re(QStringLiteral(R"(^([0-9a-fA-F]{64})(\s+\*?\S.*)?$)"));
+    const auto m = re.match(text);
+    if (!m.hasMatch()) return Error(QStringLiteral("malformed checksum file (expected '<sha256>  <name>')"), sumPath, 1);
+    const QByteArray expected = m.captured(1).toLower().toLatin1();
+    Result<QByteArray> actual = sha256OfFile(path);
+    if (!actual) return actual.error();
+    if (*actual != expected)
+        return Error(QStringLiteral("checksum mismatch: .CHECKSUM says %1, file has %2")
+                         .arg(QString::fromLatin1(expected), QString::fromLatin1(*actual)),
+                     path);
+    return {};
+}
+
+}  // namespace lhm

@@ -1,0 +1,265 @@
+#include "ingest/Importer.h"
+
+#include "common/Log.h"
+#include "ingest/ByteSource.h"
+#include "ingest/Checksum.h"
+#include "ingest/CsvParser.h"
+#include "ingest/Sha256.h"
+#include "ingest/TradeProfileBuilder.h"
+#include "ingest/VisionFile.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <set>
+#include <thread>
+
+namespace lhm {
+
+namespace {
+
+constexpr qint64 kChunk = 4 << 20;         // read size: big enough to amortise, small enough to stay flat
+constexpr size_t kProfileFlush = 20000;    // cells written per batch
+
+// Streams the source through the hash and the parser; `onRows` stores each chunk's rows.
+template <class Row, class OnRows>
+Status streamParse(ByteSource &src, CsvParser<Row> &parser, Sha256 &hash,
+                   const std::function<void(qint64, qint64)> &progress, const std::atomic_bool *cancel, OnRows onRows) {
+    std::vector<char> buf(static_cast<size_t>(kChunk));
+    std::vector<Row> rows;
+    qint64 done = 0;
+    for (;;) {
+        Result<qint64> n = src.read(buf.data(), kChunk);
+        if (!n) return n.error();
+        if (*n == 0) break;
+        // Hash on a second thread while this one parses the same (read-only) bytes: the import then
+        // takes about as long as the slower of the two instead of their sum.
+        std::thread hasher([&hash, &buf, len = *n] { hash.add(buf.data(), len); });
+        Status parsed = parser.feed(buf.data(), size_t(*n), rows);
+        hasher.join();
+        if (!parsed) return parsed;
+        if (Status s = onRows(rows); !s) return s;
+        rows.clear();
+        done += *n;
+        if (progress) progress(done, src.size());
+        if (cancel && cancel->load()) return Error(QStringLiteral("import cancelled"));
+    }
+    if (Status s = parser.finish(rows); !s) return s;
+    return onRows(rows);
+}
+
+// Hash-only pass, used when the import log already holds a file of the same size.
+Result<QByteArray> hashSource(const QString &path) {
+    Result<std::unique_ptr<ByteSource>> src = ByteSource::open(path);
+    if (!src) return src.error();
+    Sha256 hash;
+    std::vector<char> buf(static_cast<size_t>(kChunk));
+    for (;;) {
+        Result<qint64> n = (*src)->read(buf.data(), kChunk);
+        if (!n) return n.error();
+        if (*n == 0) break;
+        hash.add(buf.data(), *n);
+    }
+    return hash.hexResult();
+}
+
+// Writes profile cells, dropping minutes the store already holds for the symbol: the profile is
+// additive, so adding a minute twice (overlapping files) would double it. Returns trades kept.
+Result<qint64> writeProfile(Store &store, const SeriesKey &key, std::vector<TradeProfileCell> &cells, qint64 *dropped) {
+    if (cells.empty()) return qint64(0);
+    Statement st = store.db().prepare(QStringLiteral(
+        "SELECT DISTINCT minute FROM trade_profile WHERE exchange=? AND symbol=? AND minute BETWEEN ? AND ?"));
+    st.bind(1, key.exchange).bind(2, key.symbol).bind(3, cells.front().minute).bind(4, cells.back().minute);
+    std::set<qint64> present;
+    while (st.step()) present.insert(st.i64(0));
+    qint64 kept = 0;
+    std::vector<TradeProfileCell> fresh;
+    fresh.reserve(cells.size());
+    for (const TradeProfileCell &c : cells) {
+        if (present.count(c.minute)) {
+            *dropped += c.tradeCount;
+            continue;
+        }
+        kept += c.tradeCount;
+        fresh.push_back(c);
+    }
+    cells.clear();
+    if (Status s = store.addTradeProfile(key, fresh); !s) return s.error();
+    return kept;
+}
+
+}  // namespace
+
+Importer::Importer(Store &store, ImportOptions options) : store_(store), options_(std::move(options)) {}
+
+FileImportResult Importer::importFile(const QString &path, const std::function<void(qint64, qint64)> &progress,
+                                      const std::atomic_bool *cancel) {
+    FileImportResult r;
+    r.path = path;
+    auto refuse = [&](Error e) {
+        if (e.file.isEmpty()) e.file = path;
+        r.error = std::move(e);
+        r.rows = 0;
+        r.skipped = 0;
+        return r;
+    };
+    const std::optional<VisionFileName> name = parseVisionFileName(path);
+    if (!name)
+        return refuse(Error(QStringLiteral("not a data.binance.vision file name (expected e.g. BTCUSDT-metrics-2024-05-10.csv, "
+                                           "BTCUSDT-5m-2024-05-10.zip, BTCUSDT-fundingRate-2024-05.zip, "
+                                           "BTCUSDT-aggTrades-2024-08-08.zip)"),
+                            path));
+    if (name->type == DataType::Unknown)
+        return refuse(Error(QStringLiteral("unsupported data type '%1' (lhm reads metrics, klines, fundingRate, aggTrades)")
+                                .arg(name->kind),
+                            path));
+    r.type = dataTypeName(name->type);
+    r.symbol = name->symbol;
+    r.interval = name->interval;
+    if (options_.verifyChecksum)
+        if (Status s = verifySiblingChecksum(path); !s) return refuse(s.error());
+
+    Result<std::unique_ptr<ByteSource>> opened = ByteSource::open(path);
+    if (!opened) return refuse(opened.error());
+    std::unique_ptr<ByteSource> src = std::move(*opened);
+    if (auto entry = parseVisionFileName(src->entryName()); name->zip && entry && entry->type != name->type)
+        return refuse(Error(QStringLiteral("zip entry %1 is not a %2 file").arg(src->entryName(), r.type), path));
+
+    // Cheap pre-check: only a same-size file can be the same content, so only then pay a hash pass.
+    {
+        Statement st = store_.db().prepare(QStringLiteral("SELECT 1 FROM import_log WHERE size=? LIMIT 1"));
+        st.bind(1, src->size());
+        if (st.step()) {
+            Result<QByteArray> sha = hashSource(path);
+            if (!sha) return refuse(sha.error());
+            if (store_.findImport(*sha)) {
+                r.alreadyImported = true;
+                return r;
+            }
+        }
+    }
+
+    Transaction tx(store_.db());
+    if (!tx.ok()) return refuse(Error(QStringLiteral("cannot start a transaction: %1").arg(store_.db().lastError()),
+                                      store_.path()));
+    SeriesKey key{options_.exchange, name->symbol, name->interval};
+    Sha256 hash;
+    qint64 inserted = 0, parsed = 0, dropped = 0;
+    Status s;
+    qint64 duplicates = 0;
+    auto storeWith = [&](auto insertFn) {
+        return [&, insertFn](auto &rows) -> Status {
+            if (rows.empty()) return {};
+            qint64 n = 0;
+            parsed += qint64(rows.size());
+            if (Status st = (store_.*insertFn)(key, rows, &n); !st) return st;
+            inserted += n;
+            return {};
+        };
+    };
+    switch (name->type) {
+    case DataType::Metrics: {
+        MetricsParser p(path);
+        s = streamParse(*src, p, hash, progress, cancel, storeWith(&Store::insertOpenInterest));
+        duplicates = p.stats().duplicates;
+        if (s && QString::fromStdString(p.stats().symbol) != name->symbol)
+            s = Error(QStringLiteral("symbol column says %1, the file name says %2")
+                          .arg(QString::fromStdString(p.stats().symbol), name->symbol),
+                      path, p.stats().header ? 2 : 1, QStringLiteral("symbol"));
+        break;
+    }
+    case DataType::Klines: {
+        KlinesParser p(path);
+        s = streamParse(*src, p, hash, progress, cancel, storeWith(&Store::insertCandles));
+        duplicates = p.stats().duplicates;
+        break;
+    }
+    case DataType::FundingRate: {
+        FundingParser p(path);
+        s = streamParse(*src, p, hash, progress, cancel, storeWith(&Store::insertFunding));
+        duplicates = p.stats().duplicates;
+        break;
+    }
+    case DataType::AggTrades: {
+        AggTradesParser p(path);
+        TradeProfileBuilder builder(options_.largeTradeNotional);
+        std::vector<TradeProfileCell> cells;
+        auto rawInsert = storeWith(&Store::insertAggTrades);
+        s = streamParse(*src, p, hash, progress, cancel, [&](std::vector<AggTrade> &rows) -> Status {
+            for (const AggTrade &t : rows) builder.add(t);
+            if (options_.keepTrades)
+                if (Status st = rawInsert(rows); !st) return st;
+            builder.takeFinished(cells);
+            if (cells.size() < kProfileFlush) return {};
+            Result<qint64> kept = writeProfile(store_, key, cells, &dropped);
+            if (!kept) return kept.error();
+            r.rows += *kept;
+            return {};
+        });
+        if (s) {
+            builder.finish(cells);
+            Result<qint64> kept = writeProfile(store_, key, cells, &dropped);
+            if (!kept) s = kept.error();
+            else r.rows += *kept;
+        }
+        duplicates = p.stats().duplicates;
+        if (!options_.keepTrades) parsed = inserted = 0;  // rows/skipped come from the profile alone
+        break;
+    }
+    case DataType::Unknown: break;
+    }
+    if (!s) return refuse(s.error());
+
+    const QByteArray sha = hash.hexResult();
+    if (store_.findImport(sha)) {  // same content under another size-matching name raced in
+        r.alreadyImported = true;
+        return r;  // the transaction rolls back
+    }
+    if (name->type != DataType::AggTrades) r.rows = inserted;
+    r.skipped = duplicates + dropped + (name->type == DataType::AggTrades ? 0 : parsed - inserted);
+    ImportRecord rec{QFileInfo(path).fileName(), src->size(), sha, r.type, r.symbol, r.interval, r.rows, r.skipped,
+                     QDateTime::currentMSecsSinceEpoch()};
+    if (Status ls = store_.logImport(rec); !ls) return refuse(ls.error());
+    if (Status cs = tx.commit(); !cs) return refuse(cs.error());
+    qCDebug(lcIngest) << path << r.type << r.symbol << "rows" << r.rows << "skipped" << r.skipped;
+    return r;
+}
+
+std::vector<FileImportResult> Importer::importPaths(const QStringList &paths,
+                                                    const std::function<void(const FileImportResult &)> &onFile,
+                                                    const std::atomic_bool *cancel) {
+    std::vector<FileImportResult> out;
+    auto one = [&](const QString &file) {
+        if (file.endsWith(QLatin1String(".CHECKSUM"))) return;
+        out.push_back(importFile(file, {}, cancel));
+        if (onFile) onFile(out.back());
+    };
+    for (const QString &p : paths) {
+        if (cancel && cancel->load()) break;
+        const QFileInfo fi(p);
+        if (fi.isDir()) {
+            QStringList files;
+            QDirIterator it(p, {QStringLiteral("*.csv"), QStringLiteral("*.zip")}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) files << it.next();
+            files.sort();  // days in order, and the same order on every run
+            for (const QString &f : files) {
+                if (cancel && cancel->load()) break;
+                one(f);
+            }
+        } else if (p.endsWith(QLatin1String(".CHECKSUM"))) {
+            continue;  // used by the file it belongs to, never imported itself (shell globs pass them)
+        } else if (!fi.exists()) {
+            FileImportResult r;
+            r.path = p;
+            r.error = Error(QStringLiteral("no such file or directory"), p);
+            out.push_back(r);
+            if (onFile) onFile(out.back());
+        } else {
+            one(p);
+        }
+    }
+    return out;
+}
+
+}  // namespace lhm
