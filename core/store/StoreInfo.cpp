@@ -54,9 +54,12 @@ struct SeriesSource {
     bool hasInterval;
 };
 
-// Gaps are steps between consecutive timestamps larger than the series' own interval.
+// Gaps are steps between consecutive timestamps larger than the series' own interval. A missing
+// row makes a step of at least two intervals, so the threshold is 1.5 intervals: that ignores the
+// few milliseconds of jitter real funding times carry (e.g. ...00:00:00.017) yet catches every hole.
 void fillGaps(Database &db, SeriesInfo &info, const SeriesSource &src, qint64 stepMs) {
     if (stepMs <= 0) return;
+    stepMs += stepMs / 2;
     const QString sql =
         QStringLiteral("SELECT prev, t FROM (SELECT %1 AS t, LAG(%1) OVER (ORDER BY %1) AS prev FROM %2 "
                        "WHERE exchange=?1 AND symbol=?2 %3) WHERE prev IS NOT NULL AND t - prev > ?4")

@@ -5,12 +5,19 @@ namespace lhm {
 
 namespace {
 
-// Runs `bindRow` + run() for each row inside one transaction; counts rows that were new.
+// Runs `bindRow` + run() for each row inside one transaction; counts rows that were new. Series
+// inserts bind the series key (parameters 1..keyParams) once: run() resets without clearing
+// bindings, so per-row work is only the row's own numbers.
 template <class Row, class Bind>
-Status insertAll(Database &db, const QString &sql, const std::vector<Row> &rows, qint64 *inserted, Bind bindRow) {
+Status insertAll(Database &db, const QString &sql, const std::vector<Row> &rows, qint64 *inserted, Bind bindRow,
+                 const SeriesKey *key = nullptr, int keyParams = 0) {
     Transaction tx(db);
     Statement st = db.prepare(sql);
     if (!st.valid()) return Error(QStringLiteral("cannot prepare insert: %1").arg(db.lastError()), db.path());
+    if (key) {
+        st.bind(1, key->exchange).bind(2, key->symbol);
+        if (keyParams >= 3) st.bind(3, key->interval);
+    }
     qint64 n = 0;
     for (const Row &r : rows) {
         bindRow(st, r);
@@ -28,35 +35,39 @@ Status Store::insertCandles(const SeriesKey &k, const std::vector<Candle> &rows,
     return insertAll(*db_,
                      QStringLiteral("INSERT OR IGNORE INTO candles VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rows,
                      inserted, [&](Statement &st, const Candle &c) {
-                         st.bind(1, k.exchange).bind(2, k.symbol).bind(3, k.interval).bind(4, c.openTime);
+                         st.bind(4, c.openTime);
                          st.bind(5, c.open).bind(6, c.high).bind(7, c.low).bind(8, c.close).bind(9, c.volume);
                          st.bind(10, c.closeTime).bind(11, c.quoteVolume).bind(12, c.trades);
                          st.bind(13, c.takerBuyVolume).bind(14, c.takerBuyQuoteVolume);
-                     });
+                     },
+                     &k, 3);
 }
 
 Status Store::insertOpenInterest(const SeriesKey &k, const std::vector<OpenInterestPoint> &rows, qint64 *inserted) {
     return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO open_interest VALUES(?,?,?,?,?,?,?,?,?)"), rows,
                      inserted, [&](Statement &st, const OpenInterestPoint &p) {
-                         st.bind(1, k.exchange).bind(2, k.symbol).bind(3, p.time).bind(4, p.openInterest);
+                         st.bind(3, p.time).bind(4, p.openInterest);
                          st.bind(5, p.openInterestValue).bind(6, p.topTraderLongShortRatio);
                          st.bind(7, p.topTraderPositionRatio).bind(8, p.longShortRatio).bind(9, p.takerLongShortVolRatio);
-                     });
+                     },
+                     &k, 2);
 }
 
 Status Store::insertFunding(const SeriesKey &k, const std::vector<FundingPoint> &rows, qint64 *inserted) {
     return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO funding VALUES(?,?,?,?,?)"), rows, inserted,
                      [&](Statement &st, const FundingPoint &p) {
-                         st.bind(1, k.exchange).bind(2, k.symbol).bind(3, p.time).bind(4, p.intervalHours).bind(5, p.rate);
-                     });
+                         st.bind(3, p.time).bind(4, p.intervalHours).bind(5, p.rate);
+                     },
+                     &k, 2);
 }
 
 Status Store::insertAggTrades(const SeriesKey &k, const std::vector<AggTrade> &rows, qint64 *inserted) {
     return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO agg_trades VALUES(?,?,?,?,?,?,?,?,?)"), rows,
                      inserted, [&](Statement &st, const AggTrade &t) {
-                         st.bind(1, k.exchange).bind(2, k.symbol).bind(3, t.id).bind(4, t.price).bind(5, t.qty);
+                         st.bind(3, t.id).bind(4, t.price).bind(5, t.qty);
                          st.bind(6, t.firstTradeId).bind(7, t.lastTradeId).bind(8, t.time).bind(9, qint64(t.buyerMaker));
-                     });
+                     },
+                     &k, 2);
 }
 
 Status Store::addTradeProfile(const SeriesKey &k, const std::vector<TradeProfileCell> &cells) {
@@ -71,10 +82,11 @@ Status Store::addTradeProfile(const SeriesKey &k, const std::vector<TradeProfile
                        "large_buy_notional=large_buy_notional+excluded.large_buy_notional, "
                        "large_sell_notional=large_sell_notional+excluded.large_sell_notional"),
         cells, nullptr, [&](Statement &st, const TradeProfileCell &c) {
-            st.bind(1, k.exchange).bind(2, k.symbol).bind(3, c.minute).bind(4, c.bucketPrice);
+            st.bind(3, c.minute).bind(4, c.bucketPrice);
             st.bind(5, c.buyQty).bind(6, c.sellQty).bind(7, c.buyNotional).bind(8, c.sellNotional);
             st.bind(9, c.tradeCount).bind(10, c.maxTradeNotional).bind(11, c.largeBuyNotional).bind(12, c.largeSellNotional);
-        });
+        },
+        &k, 2);
 }
 
 Status Store::insertLiquidations(const std::vector<LiquidationEvent> &events, qint64 *inserted) {

@@ -1,0 +1,140 @@
+// lhm live: follows the exchanges' public streams, prints one line per realised liquidation (and
+// per price tick with --prices), stores them with --db, and prints a summary on exit (after
+// --duration seconds, or on SIGINT/SIGTERM). The JSON keys and their order are a contract.
+#include "Cli.h"
+
+#include "common/Log.h"
+#include "config/ExchangesConfig.h"
+#include "feeds/LiveController.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimer>
+#include <atomic>
+#include <csignal>
+
+using namespace lhm;
+using namespace lhm::cli;
+using namespace lhm::feeds;
+
+namespace {
+
+std::atomic<int> g_signal{0};
+void onSignal(int sig) { g_signal.store(sig); }
+
+QString num(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
+
+QString jsonString(const QString &s) {
+    QString out = s;
+    out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    return u'"' + out + u'"';
+}
+
+QString liquidationLine(const LiquidationEvent &e, bool json) {
+    if (json)
+        return QStringLiteral(R"({"type":"liquidation","exchange":%1,"symbol":%2,"side":"%3","price":%4,"qty":%5,"notional":%6,"time":%7})")
+            .arg(jsonString(e.exchange), jsonString(e.symbol), QLatin1String(sideName(e.side)), num(e.price), num(e.qty),
+                 num(e.notional), QString::number(e.time));
+    return QStringLiteral("%1  %2 %3 %4 %5 @ %6  %7 USD")
+        .arg(QDateTime::fromMSecsSinceEpoch(e.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+        .arg(e.exchange, -11).arg(e.symbol, -9).arg(QLatin1String(sideName(e.side)), -5)
+        .arg(num(e.qty)).arg(num(e.price)).arg(e.notional, 0, 'f', 2);
+}
+
+QString priceLine(const PriceTick &t, bool json) {
+    if (json)
+        return QStringLiteral(R"({"type":"price","exchange":%1,"symbol":%2,"kind":"%3","price":%4,"qty":%5,"time":%6})")
+            .arg(jsonString(t.exchange), jsonString(t.symbol), QLatin1String(tickKindName(t.kind)), num(t.price), num(t.qty),
+                 QString::number(t.time));
+    return QStringLiteral("%1  %2 %3 %4 %5")
+        .arg(QDateTime::fromMSecsSinceEpoch(t.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+        .arg(t.exchange, -11).arg(t.symbol, -9).arg(QLatin1String(tickKindName(t.kind)), -5).arg(num(t.price));
+}
+
+QStringList splitList(const QStringList &values) {
+    QStringList out;
+    for (const QString &v : values)
+        for (const QString &part : v.split(u',', Qt::SkipEmptyParts)) out << part.trimmed();
+    return out;
+}
+
+int runLive(Context &ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Follow live liquidations on the exchanges' public WebSocket streams."));
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchanges: binance,bybit,okx,hyperliquid."), QStringLiteral("list"),
+                 QStringLiteral("binance")});
+    p.addOption({QStringLiteral("symbols"), QStringLiteral("Unified symbols, e.g. BTCUSDT,ETHUSDT."), QStringLiteral("list"),
+                 QStringLiteral("BTCUSDT")});
+    p.addOption({QStringLiteral("url"), QStringLiteral("Override an exchange's WebSocket URL (repeatable)."),
+                 QStringLiteral("EXCHANGE=ws://...")});
+    p.addOption({QStringLiteral("duration"), QStringLiteral("Stop after this many seconds (default: until Ctrl-C)."),
+                 QStringLiteral("seconds")});
+    p.addOption({QStringLiteral("prices"), QStringLiteral("Also print price ticks.")});
+    if (!ctx.parse(p)) return ctx.exitCode;
+
+    LiveRequest req;
+    req.exchanges = splitList(p.values(QStringLiteral("exchange")));
+    for (QString &e : req.exchanges) e = e.toLower();
+    req.symbols = splitList(p.values(QStringLiteral("symbols")));
+    for (QString &s : req.symbols) s = s.toUpper();
+    for (const QString &u : p.values(QStringLiteral("url"))) {
+        const qsizetype eq = u.indexOf(u'=');
+        if (eq <= 0) return ctx.fail(QStringLiteral("--url expects EXCHANGE=ws://..., got '%1'").arg(u));
+        req.urlOverrides.insert(u.left(eq).toLower(), u.mid(eq + 1));
+    }
+    double duration = -1;
+    if (p.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        duration = p.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || duration <= 0) return ctx.fail(QStringLiteral("--duration expects a positive number of seconds"));
+    }
+    const bool prices = p.isSet(QStringLiteral("prices"));
+
+    auto config = ExchangesConfig::load();
+    if (!config) return ctx.fail(config.error());
+    auto feeds = LiveController::resolve(*config, req);
+    if (!feeds) return ctx.fail(feeds.error());
+    if (req.exchanges.contains(QLatin1String("hyperliquid")))
+        ctx.progress(QStringLiteral("hyperliquid: no public liquidation stream exists; following trades for price only"));
+
+    LiveController live;
+    qint64 printed = 0;
+    QObject::connect(&live, &LiveController::updated, [&](const QList<LiquidationEvent> &liqs, const QList<PriceTick> &ticks) {
+        if (prices)
+            for (const PriceTick &t : ticks) ctx.print(priceLine(t, ctx.json));
+        for (const LiquidationEvent &e : liqs) {
+            ctx.print(liquidationLine(e, ctx.json));
+            ++printed;
+        }
+    });
+    QObject::connect(&live, &LiveController::storeFailed, [&](const QString &m) { ctx.progress(QStringLiteral("store: ") + m); });
+    if (Status st = live.start(std::move(*feeds), ctx.dbPath); !st) return ctx.fail(st.error(), kFailure);
+
+    g_signal.store(0);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer signalPoll;
+    QObject::connect(&signalPoll, &QTimer::timeout, [] {
+        if (g_signal.load()) QCoreApplication::quit();
+    });
+    signalPoll.start(50);
+    if (duration > 0) QTimer::singleShot(int(duration * 1000), qApp, &QCoreApplication::quit);
+    QCoreApplication::exec();
+    live.stop();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    const FeedSupervisor &sup = live.supervisor();
+    if (ctx.json)
+        ctx.print(QStringLiteral(R"({"type":"summary","events":%1,"reconnects":%2,"parse_errors":%3})")
+                      .arg(printed).arg(sup.totalReconnects()).arg(sup.totalParseErrors()));
+    else
+        ctx.print(QStringLiteral("summary: %1 liquidations, %2 reconnects, %3 parse errors%4")
+                      .arg(printed).arg(sup.totalReconnects()).arg(sup.totalParseErrors())
+                      .arg(ctx.dbPath.isEmpty() ? QString() : QStringLiteral(", %1 new rows stored").arg(live.storedEvents())));
+    return kOk;
+}
+
+}  // namespace
+
+LHM_COMMAND("live", "follow live liquidations (binance, bybit, okx, hyperliquid) and store them", runLive);
