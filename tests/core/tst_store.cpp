@@ -181,6 +181,21 @@ private slots:
         QCOMPARE(info[0].gaps[0].second, qint64(300'000));
     }
 
+    void fundingJitterIsNotAGap() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+        // Real fundingTime values drift by milliseconds around the 8 h grid (SOURCES.md section 7):
+        // 8 h + 12 ms is no gap; the 16 h step between the 2nd and 3rd row is one missing payment.
+        const qint64 h8 = 8 * 3'600'000;
+        QVERIFY(t.store->insertFunding(k, {{17, 8, 0.0001}, {h8 + 29, 8, 0.0001}, {3 * h8 + 5, 8, -0.0002}}).ok());
+        const auto info = t.store->seriesInfo();
+        QCOMPARE(int(info.size()), 1);
+        QCOMPARE(info[0].type, QStringLiteral("fundingRate"));
+        QCOMPARE(int(info[0].gaps.size()), 1);
+        QCOMPARE(info[0].gaps[0].first, h8 + 29);
+        QCOMPARE(info[0].gaps[0].second, 3 * h8 + 5);
+    }
+
     void heatmapCacheRoundTrip() {
         TempStore t;
         HeatmapCacheEntry e{QStringLiteral("k1"), QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("7d"),
