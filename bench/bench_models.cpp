@@ -123,7 +123,8 @@ double naiveRun(const ModelInputs &in, const ModelParams &p, HeatmapGrid &g) {
         }
         levels.swap(kept);
         const double oi = in.openInterestValue[i];
-        const double d = std::isfinite(prev) ? oi - prev : 0;
+        const double before = prev;
+        const double d = std::isfinite(before) ? oi - before : 0;
         prev = oi;
         if (d > 0) {
             const double share = c.takerBuyVolume / c.volume;
@@ -133,9 +134,13 @@ double naiveRun(const ModelInputs &in, const ModelParams &p, HeatmapGrid &g) {
                 levels.push_back({ladder.liquidationPrice(Side::Short, c.close, k), d * (1 - share) * w, Side::Short});
             }
         } else if (d < 0) {
-            double open = 0;
-            for (const L &l : levels) open += l.notional;
-            const double keep = open > -d ? 1 + d / open : 0;
+            // Same close rules as the model (models/CloseRule.h): relative loses |ΔOI| / OI_prev.
+            double keep = before > 0 ? std::max(0.0, 1 + d / before) : 0;
+            if (p.closeRule == QLatin1String("absolute")) {
+                double open = 0;
+                for (const L &l : levels) open += l.notional;
+                keep = open > -d ? 1 + d / open : 0;
+            }
             for (L &l : levels) l.notional *= keep;
         }
         g.longDensity.resize((i + 1) * size_t(g.rows));

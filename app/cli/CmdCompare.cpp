@@ -14,6 +14,17 @@ static QJsonObject clusterJson(const Cluster &c) {
                        {"high", cents(c.high)}, {"notional", cents(c.notional)}};
 }
 
+// Says why, from the comparer's reason: a low confidence is not always a disagreement.
+static QString confidenceText(const QString &reason) {
+    if (reason == QLatin1String("disagree")) return QStringLiteral("models disagree: main clusters > 5% apart");
+    if (reason == QLatin1String("agree")) return QStringLiteral("models agree: main clusters within 5%");
+    if (reason == QLatin1String("single_model"))
+        return QStringLiteral("unverified: only one model had data, so confidence is 0.5");
+    if (reason == QLatin1String("unverified_side"))
+        return QStringLiteral("unverified: only one model has positions on one side, so confidence is 0.5");
+    return QStringLiteral("no open positions in the last column: nothing to compare");
+}
+
 static int runCompare(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("All models side by side on one grid, with agreement and confidence."));
@@ -51,7 +62,9 @@ static int runCompare(Context &ctx) {
         ctx.printJson(QJsonDocument(QJsonObject{{"symbol", c.symbol}, {"exchange", c.exchange}, {"window", c.window},
                                                 {"interval", g.interval}, {"bucket", g.bucketSize},
                                                 {"current_price", g.currentPrice}, {"agreement", c.agreement},
-                                                {"confidence", c.confidence}, {"disagreement_zones", zones},
+                                                {"confidence", c.confidence},
+                                                {"confidence_reason", c.confidenceReason},
+                                                {"disagreement_zones", zones},
                                                 {"skipped", skipped}, {"models", models}, {"estimate", true}}));
         return kOk;
     }
@@ -67,8 +80,8 @@ static int runCompare(Context &ctx) {
                       .arg(s.totalShort, 14, 'f', 0).arg(s.confidence, 5, 'f', 2).arg(cl.join(QStringLiteral(" "))));
     }
     for (const auto &[m, why] : c.skipped) ctx.print(QStringLiteral("skipped %1: %2").arg(m, why));
-    ctx.print(QStringLiteral("agreement %1  confidence %2%3").arg(c.agreement, 0, 'f', 2).arg(c.confidence, 0, 'f', 2)
-                  .arg(c.confidence < 0.7 ? QStringLiteral("  (models disagree: main clusters > 5% apart)") : QString()));
+    ctx.print(QStringLiteral("agreement %1  confidence %2  (%3)").arg(c.agreement, 0, 'f', 2).arg(c.confidence, 0, 'f', 2)
+                  .arg(confidenceText(c.confidenceReason)));
     for (const auto &[lo, hi] : c.disagreementZones)
         ctx.print(QStringLiteral("disagreement zone %1 .. %2").arg(lo, 0, 'f', 2).arg(hi, 0, 'f', 2));
     return kOk;

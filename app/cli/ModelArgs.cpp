@@ -1,5 +1,6 @@
 #include "ModelArgs.h"
 
+#include "models/CloseRule.h"
 #include "models/LeverageLadder.h"
 
 #include <QDateTime>
@@ -24,6 +25,10 @@ void addModelOptions(QCommandLineParser &p, bool withModel) {
                  QStringLiteral("usd|auto"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("side-rule"), QStringLiteral("body | taker | funding."), QStringLiteral("rule"),
                  QStringLiteral("taker")});
+    p.addOption({QStringLiteral("close-rule"),
+                 QStringLiteral("relative (a fall in open interest shrinks every tracked position by |dOI|/OI) | "
+                                "absolute (removes |dOI| USD from the tracked positions)."),
+                 QStringLiteral("rule"), QStringLiteral("relative")});
     p.addOption({QStringLiteral("interval"), QStringLiteral("Candle size override, e.g. 1h."), QStringLiteral("I")});
     p.addOption({QStringLiteral("position-notional"),
                  QStringLiteral("Representative position notional (USD) that picks the tier."), QStringLiteral("usd"),
@@ -85,6 +90,10 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
                          QStringLiteral("bucket"));
     }
     m.sideRule = p.value(QStringLiteral("side-rule")).trimmed();
+    m.closeRule = p.value(QStringLiteral("close-rule")).trimmed();
+    if (!parseCloseRule(m.closeRule))
+        return Error(QStringLiteral("unknown close rule '%1' (relative or absolute)").arg(m.closeRule), {}, 0,
+                     QStringLiteral("close-rule"));
     m.interval = p.value(QStringLiteral("interval")).trimmed();
     for (const auto &[flag, field] : {std::pair{QStringLiteral("position-notional"), &m.positionNotional},
                                       std::pair{QStringLiteral("funding-scale"), &m.fundingScale},

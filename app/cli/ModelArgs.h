@@ -11,7 +11,7 @@
 namespace lhm::cli {
 
 // --symbol --exchange --window --model and the parameter flags (--leverage-weights, --bucket,
-// --side-rule, --interval, --position-notional, --funding-scale, --funding-amplitude,
+// --side-rule, --close-rule, --interval, --position-notional, --funding-scale, --funding-amplitude,
 // --large-trade-notional, --ensemble-weights).
 void addModelOptions(QCommandLineParser &p, bool withModel = true);
 // Validates every flag; errors name the flag.

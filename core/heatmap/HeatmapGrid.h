@@ -83,6 +83,9 @@ struct ModelComparison {
     std::vector<ModelSummary> summaries;
     double agreement = 1.0;   // 0..1
     double confidence = 1.0;  // ensemble confidence
+    // What set it (ConfidenceReason's name): agree | disagree | single_model | unverified_side |
+    // no_density. Only "disagree" means two models' main clusters are more than 5 % apart.
+    QString confidenceReason = QStringLiteral("no_density");
     // Price ranges (low, high) where the models' main clusters are more than 5% apart.
     std::vector<std::pair<double, double>> disagreementZones;
     // Models left out because the window holds none of their input: (model, reason).

@@ -18,6 +18,7 @@ QString ModelParams::hash() const {
     parts << QStringLiteral("lw=") + lw.join(QLatin1Char(','));
     parts << QStringLiteral("bucket=") + num(bucket);
     parts << QStringLiteral("side=") + sideRule;
+    parts << QStringLiteral("close=") + closeRule;
     parts << QStringLiteral("interval=") + interval;
     parts << QStringLiteral("pn=") + num(positionNotional);
     parts << QStringLiteral("fs=") + num(fundingScale);

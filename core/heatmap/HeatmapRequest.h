@@ -11,6 +11,8 @@ struct ModelParams {
     std::vector<std::pair<double, double>> leverageWeights{{5, 15}, {10, 30}, {25, 25}, {50, 20}, {100, 10}};
     double bucket = 0;                 // USD per price bucket; 0 = auto from ATR
     QString sideRule = QStringLiteral("taker");  // body | taker | funding
+    // relative | absolute: how a fall in open interest closes tracked positions (models/CloseRule.h)
+    QString closeRule = QStringLiteral("relative");
     QString interval;                  // candle size override; empty = the window's default
     double positionNotional = 10000;   // representative position notional that picks the tier
     double fundingScale = 50;          // funding_adjusted: long share = 0.5 + tanh(funding_pct * scale) * amplitude

@@ -3,6 +3,7 @@
 #include "common/Timeframe.h"
 #include "heatmap/CandleResampler.h"
 #include "heatmap/PriceBuckets.h"
+#include "models/CloseRule.h"
 #include "models/LeverageLadder.h"
 #include "models/LiquidationModel.h"
 #include "models/SideRule.h"
@@ -99,6 +100,9 @@ Status validateRequest(const HeatmapRequest &req) {
     if (!parseSideRule(req.params.sideRule))
         return Error(QStringLiteral("unknown side rule '%1' (body, taker or funding)").arg(req.params.sideRule), {}, 0,
                      QStringLiteral("side-rule"));
+    if (!parseCloseRule(req.params.closeRule))
+        return Error(QStringLiteral("unknown close rule '%1' (relative or absolute)").arg(req.params.closeRule), {}, 0,
+                     QStringLiteral("close-rule"));
     if (!(req.params.bucket >= 0) || !std::isfinite(req.params.bucket))
         return Error(QStringLiteral("bucket must be a positive USD amount or auto"), {}, 0, QStringLiteral("bucket"));
     if (req.params.leverageWeights.empty())

@@ -80,6 +80,7 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
     const Agreement a = assessAgreement(grids, col);
     cmp->agreement = densityOverlap(grids, col);
     cmp->confidence = a.confidence;
+    cmp->confidenceReason = QString::fromLatin1(confidenceReasonName(a.reason));
     cmp->disagreementZones = a.disagreementZones;
     cmp->summaries.push_back(summarise(ensemble->grid));
     for (ModelOutput &r : runs) cmp->grids.push_back(std::move(r.grid));

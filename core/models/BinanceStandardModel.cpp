@@ -1,6 +1,7 @@
 #include "models/BinanceStandardModel.h"
 
 #include "models/CandleWalk.h"
+#include "models/CloseRule.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +19,9 @@ Result<ModelOutput> BinanceStandardModel::run(const ModelInputs &in, const Model
         return Error(QStringLiteral("unknown side rule '%1' (body, taker or funding)").arg(params.sideRule), {}, 0,
                      QStringLiteral("side-rule"));
     }
+    if (!parseCloseRule(params.closeRule))
+        return Error(QStringLiteral("unknown close rule '%1' (relative or absolute)").arg(params.closeRule), {}, 0,
+                     QStringLiteral("close-rule"));
     return runWith(name(), rule, in, params, control);
 }
 
@@ -43,10 +47,12 @@ Result<ModelOutput> BinanceStandardModel::runWith(const QString &modelName, Side
     // candle with a value is the baseline, so the first ΔOI is 0 as the rules say.
     double previous = std::numeric_limits<double>::quiet_NaN();
     const LeverageLadder &lad = *ladder;
+    const CloseRule closeRule = parseCloseRule(params.closeRule).value_or(CloseRule::Relative);
     CandleStep step = [&](int i, LevelBook &book, NotionalFlow &flow) {
         const double oi = in.openInterestValue[size_t(i)];
         if (!std::isfinite(oi)) return;
-        const double delta = std::isfinite(previous) ? oi - previous : 0.0;
+        const double before = previous;
+        const double delta = std::isfinite(before) ? oi - before : 0.0;
         previous = oi;
         const Candle &c = in.candles[size_t(i)];
         if (delta > 0) {
@@ -59,7 +65,12 @@ Result<ModelOutput> BinanceStandardModel::runWith(const QString &modelName, Side
             openAcrossLeverages(book, lad, Side::Long, c.close, delta * share, flow);
             openAcrossLeverages(book, lad, Side::Short, c.close, delta * (1.0 - share), flow);
         } else if (delta < 0) {
-            flow.closed += book.close(-delta);
+            // Relative: the market lost |ΔOI| / OI_prev of its positions, so do the tracked ones
+            // (a non-positive OI_prev is nonsense data: treat it as everything gone).
+            if (closeRule == CloseRule::Absolute)
+                flow.closed += book.close(-delta);
+            else
+                flow.closed += book.closeShare(before > 0 ? -delta / before : 1.0);
         }
     };
     return walkCandles(in, lad, modelName, control, step);

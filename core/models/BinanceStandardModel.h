@@ -1,7 +1,8 @@
 #pragma once
 // binance_standard: positions inferred from open-interest changes over the window's candles.
 // Per candle: consume crossed levels, open a rise in open-interest value at the close (split
-// long/short by the side rule, across leverages by the weights), close a fall proportionally.
+// long/short by the side rule, across leverages by the weights), close a fall proportionally
+// (by default the market's relative fall |ΔOI| / OI_prev, see models/CloseRule.h).
 #include "models/LiquidationModel.h"
 #include "models/SideRule.h"
 

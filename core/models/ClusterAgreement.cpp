@@ -8,6 +8,17 @@ namespace lhm {
 
 double confidenceFromSpread(double spread) { return std::clamp(1.0 - 6.0 * spread, 0.0, 1.0); }
 
+const char *confidenceReasonName(ConfidenceReason r) {
+    switch (r) {
+    case ConfidenceReason::Agree: return "agree";
+    case ConfidenceReason::Disagree: return "disagree";
+    case ConfidenceReason::SingleModel: return "single_model";
+    case ConfidenceReason::UnverifiedSide: return "unverified_side";
+    case ConfidenceReason::NoDensity: return "no_density";
+    }
+    return "no_density";
+}
+
 static SideAgreement assessSide(const std::vector<const HeatmapGrid *> &grids, int col, Side side) {
     SideAgreement a;
     a.side = side;
@@ -31,14 +42,25 @@ Agreement assessAgreement(const std::vector<const HeatmapGrid *> &grids, int col
     out.longSide = assessSide(grids, col, Side::Long);
     out.shortSide = assessSide(grids, col, Side::Short);
     out.confidence = 1.0;
+    const SideAgreement *binding = nullptr;  // the side that sets the confidence
     for (const SideAgreement *s : {&out.longSide, &out.shortSide}) {
         if (!s->present) continue;
+        // On a tie a checked side wins: an actual disagreement is the more useful explanation.
+        if (!binding || s->confidence < binding->confidence ||
+            (s->confidence == binding->confidence && s->centres.size() > binding->centres.size()))
+            binding = s;
         out.confidence = std::min(out.confidence, s->confidence);
         if (s->spread > 0.05) {
             const auto [lo, hi] = std::minmax_element(s->centres.begin(), s->centres.end());
             out.disagreementZones.emplace_back(*lo, *hi);
         }
     }
+    if (!binding)
+        out.reason = ConfidenceReason::NoDensity;
+    else if (binding->centres.size() < 2)
+        out.reason = grids.size() < 2 ? ConfidenceReason::SingleModel : ConfidenceReason::UnverifiedSide;
+    else
+        out.reason = binding->spread > 0.05 ? ConfidenceReason::Disagree : ConfidenceReason::Agree;
     return out;
 }
 

@@ -5,6 +5,8 @@
 //   confidence = clamp(1 − 6 · spread, 0, 1): 1 when they coincide, exactly 0.7 at 5 % apart and
 //            below 0.7 beyond, 0 from 16.7 % apart.
 // A side only one model covers cannot be checked: its confidence is 0.5 ("unverified").
+// The reason names what set the overall confidence, so no caller has to guess it from the number
+// (0.5 can mean "unverified" as well as "8.3 % apart").
 #include "heatmap/HeatmapGrid.h"
 
 #include <vector>
@@ -19,9 +21,20 @@ struct SideAgreement {
     bool present = false;  // any model has density on this side
 };
 
+// Machine-readable (JSON "confidence_reason"), from the side with the lowest confidence:
+enum class ConfidenceReason {
+    Agree,           // >= 2 models on that side, main clusters within 5 %
+    Disagree,        // >= 2 models on that side, main clusters more than 5 % apart
+    SingleModel,     // only one model was compared: nothing to check it against (0.5)
+    UnverifiedSide,  // several models, but only one has positions on that side (0.5)
+    NoDensity,       // no model has any density in the column: nothing to compare (1)
+};
+const char *confidenceReasonName(ConfidenceReason r);  // agree, disagree, single_model, ...
+
 struct Agreement {
     SideAgreement longSide, shortSide;
     double confidence = 1.0;  // the lower of the two sides present
+    ConfidenceReason reason = ConfidenceReason::NoDensity;
     std::vector<std::pair<double, double>> disagreementZones;  // (lowest, highest) centre where spread > 5 %
 };
 

@@ -100,19 +100,30 @@ double LevelBook::consume(double low, double high, qint64 time, std::vector<Pred
 double LevelBook::close(double notional) {
     const double open = openNotional();
     if (!(notional > 0) || !(open > 0)) return 0.0;
-    if (notional >= open) {
+    if (notional >= open) return closeShare(1.0);
+    keepShare(1.0 - notional / open);
+    return notional;
+}
+
+double LevelBook::closeShare(double share) {
+    const double open = openNotional();
+    if (!(share > 0) || !(open > 0)) return 0.0;  // also refuses NaN
+    if (share >= 1.0) {
         clear(long_);
         clear(short_);
         long_.frontier = -1;
         short_.frontier = axis_.rows;
         return open;
     }
-    const double keep = 1.0 - notional / open;
+    keepShare(1.0 - share);
+    return open * share;
+}
+
+void LevelBook::keepShare(double keep) {
     for (SideBook *b : {&long_, &short_}) {
         b->scale *= keep;
         if (b->scale < kRenormaliseBelow) renormalise(*b);
     }
-    return notional;
 }
 
 void LevelBook::renormalise(SideBook &b) {

@@ -27,8 +27,12 @@ public:
     double consume(double low, double high, qint64 time, std::vector<PredictedLiquidation> *events);
 
     // Removes `notional` USD proportionally from every open level on both sides (everything when it
-    // exceeds what is open). Returns the notional actually closed.
+    // exceeds what is open). Returns the notional actually closed. (--close-rule absolute)
     double close(double notional);
+    // Removes the fraction `share` (clamped to [0, 1]) of every open level on both sides: the
+    // tracked levels shrink at the market's rate, never by more than they hold. Returns the
+    // notional closed. (--close-rule relative)
+    double closeShare(double share);
 
     double openNotional(Side side) const;
     double openNotional() const { return openNotional(Side::Long) + openNotional(Side::Short); }
@@ -64,6 +68,7 @@ private:
                     double &consumed);
     void consumePartial(SideBook &b, Side side, int row, double bound, qint64 time,
                         std::vector<PredictedLiquidation> *events, double &consumed);
+    void keepShare(double keep);  // multiplies both sides by keep in (0, 1)
     void renormalise(SideBook &b);
     void clear(SideBook &b);
     SideBook &book(Side s) { return s == Side::Long ? long_ : short_; }

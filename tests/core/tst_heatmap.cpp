@@ -265,6 +265,10 @@ void TestHeatmap::comparison() {
     QCOMPARE((*without)->skipped[0].first, QStringLiteral("funding_adjusted"));
     QCOMPARE((*without)->skipped[0].second, QStringLiteral("no funding rates in the window"));
     QCOMPARE((*without)->grids.size(), size_t(2));  // binance_standard + ensemble
+    // One model alone cannot be checked: 0.5 "unverified", which is not a disagreement.
+    QCOMPARE((*without)->confidence, 0.5);
+    QCOMPARE((*without)->confidenceReason, QStringLiteral("single_model"));
+    QVERIFY((*without)->disagreementZones.empty());
     insertZeroFunding(*ts.store);
     auto c = compareModels(*ts.store, request());
     QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
@@ -283,6 +287,7 @@ void TestHeatmap::comparison() {
     // Both put the long cluster in row 6 (spread 0): long confidence 1; only funding_adjusted has
     // shorts → that side is unverified (0.5), and the overall confidence is the lower one.
     QCOMPARE(cmp.confidence, 0.5);
+    QCOMPARE(cmp.confidenceReason, QStringLiteral("unverified_side"));
     // Overlap of normalised last columns: bs = {row6: 1}, fa = {row6: .5, short25: .5} → min sum 0.5.
     QCOMPARE(cmp.agreement, 0.5);
 }
@@ -377,7 +382,19 @@ void TestHeatmap::cliLevelsAndCompare() {
     QCOMPARE(models[0].toObject()[QStringLiteral("total_long")].toDouble(), 1000.0);
     QCOMPARE(models[2].toObject()[QStringLiteral("total_long")].toDouble(), 812.5);
     QCOMPARE(c[QStringLiteral("confidence")].toDouble(), 0.5);
+    QCOMPARE(c[QStringLiteral("confidence_reason")].toString(), QStringLiteral("unverified_side"));
     QCOMPARE(c[QStringLiteral("skipped")].toArray().size(), 1);
+    // Without funding only binance_standard has input: the text says why the confidence is 0.5
+    // and does not claim a disagreement.
+    test::TempStore bare;
+    insertFiveMinute(*bare.store);
+    const auto one = test::runCli(QStringList{QStringLiteral("--db"), bare.path, QStringLiteral("compare")} + common);
+    QVERIFY2(one.exitCode == 0, one.err.constData());
+    QVERIFY2(one.out.contains("only one model had data, so confidence is 0.5"), one.out.constData());
+    QVERIFY(!one.out.contains("disagree"));
+    const auto oneJson = test::runCli(QStringList{QStringLiteral("--db"), bare.path, QStringLiteral("--json"),
+                                                  QStringLiteral("compare")} + common);
+    QCOMPARE(json(oneJson)[QStringLiteral("confidence_reason")].toString(), QStringLiteral("single_model"));
 }
 
 void TestHeatmap::cliBadInput() {
@@ -402,6 +419,9 @@ void TestHeatmap::cliBadInput() {
               "not an ISO 8601 time");
     expectBad({QStringLiteral("compare"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--bucket"), QStringLiteral("-3")},
               "bucket");
+    for (const QString &cmd : {QStringLiteral("heatmap"), QStringLiteral("levels"), QStringLiteral("compare")})
+        expectBad({cmd, QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--close-rule"), QStringLiteral("often")},
+                  "unknown close rule 'often'");
 }
 
 // The real recordings: BTCUSDT 5m metrics + mark-price klines (2024-05-10T20:30Z → 05-13T06:00Z),
@@ -450,6 +470,36 @@ void TestHeatmap::realBtcData() {
                                    QStringLiteral("48h")});
     QVERIFY2(cli.exitCode == 0, cli.err.constData());
     QCOMPARE(json(cli)[QStringLiteral("current_price")].toDouble(), g.currentPrice);
+
+    // 3d (all 59 hourly candles of the recording). The market's OI (~4.5 bn USD) falls by tens of
+    // millions in single hours; the literal absolute rule takes all of that from the few positions
+    // opened inside the window and leaves the last column empty. The default relative rule shrinks
+    // them at the market's rate: the last column keeps positions, and notional is still conserved.
+    HeatmapRequest three = req;
+    three.window = QStringLiteral("3d");
+    auto in3 = loadModelInputs(**store, three);
+    QVERIFY(in3.ok());
+    QCOMPARE(in3->interval, QStringLiteral("1h"));
+    auto lastColumn = [](const HeatmapGrid &h) {
+        double l = 0, s = 0;
+        for (int r = 0; r < h.rows; ++r) l += h.longAt(h.cols() - 1, r), s += h.shortAt(h.cols() - 1, r);
+        return std::pair{l, s};
+    };
+    auto rel = makeModel(three.model)->run(*in3, three.params);
+    QVERIFY(rel.ok());
+    const auto [relLong, relShort] = lastColumn(rel->grid);
+    QVERIFY(relLong > 1e6);
+    QVERIFY(relShort > 1e6);
+    const NotionalFlow &f3 = rel->flow;
+    QVERIFY(f3.closed > 0);
+    QVERIFY(std::fabs(f3.opened - (f3.open + f3.consumed + f3.closed)) <= 1e-6 * f3.opened);
+    QVERIFY(std::fabs(relLong + relShort - f3.open) <= 1e-4 * f3.open);  // the grid shows what is open
+    three.params.closeRule = QStringLiteral("absolute");
+    auto abs = makeModel(three.model)->run(*in3, three.params);
+    QVERIFY(abs.ok());
+    const auto [absLong, absShort] = lastColumn(abs->grid);
+    QCOMPARE(absLong + absShort, 0.0);
+    QVERIFY(std::fabs(abs->flow.opened - (abs->flow.open + abs->flow.consumed + abs->flow.closed)) <= 1e-6 * abs->flow.opened);
 }
 
 LHM_TEST_MAIN(TestHeatmap)

@@ -9,6 +9,7 @@
 #include "TestSupport.h"
 
 #include "heatmap/InputLoader.h"
+#include "models/ClusterAgreement.h"
 #include "models/EnsembleModel.h"
 #include "models/LevelBook.h"
 #include "models/LiquidationModel.h"
@@ -78,13 +79,20 @@ HeatmapRequest request(const QString &model = QStringLiteral("binance_standard")
     return r;
 }
 
+HeatmapRequest absoluteRequest() {
+    HeatmapRequest r = request();
+    r.params.closeRule = QStringLiteral("absolute");
+    return r;
+}
+
 Result<ModelOutput> runFromStore(Store &store, const HeatmapRequest &req) {
     auto in = loadModelInputs(store, req);
     if (!in) return in.error();
     return makeModel(req.model)->run(*in, req.params);
 }
 
-// Scenario A (body rule, one leverage 10x, bucket 1 USD). LP_A = 100·0.9/0.996 = 90.36144578…,
+// Scenario A (body rule, one leverage 10x, bucket 1 USD, close rule ABSOLUTE: |ΔOI| USD is removed
+// from the tracked levels, the literal reading these numbers were worked for). LP_A = 100·0.9/0.996 = 90.36144578…,
 // LP_B = 101·0.9/0.996 = 91.26506024…, LP_C = 97·1.1/1.004 = 106.27490039…
 //  c0 O100 H101 L99   C100  OI (1000,1000) → 1000  first candle: ΔOI 0
 //  c1 O99  H101 L98   C100  OI (1900,2100) → 2000  ΔOI +1000, close>open → long 1000 at LP_A
@@ -117,6 +125,8 @@ class TestModels : public QObject {
 private slots:
     void scenarioConsumeOpenClose();
     void conservationAndPredicted();
+    void closeRuleRelative();
+    void closeRuleAbsoluteOnSameData();
     void takerRule();
     void takerRuleFallsBackToMetrics();
     void fundingRuleAndFundingAdjusted();
@@ -131,7 +141,7 @@ private slots:
 void TestModels::scenarioConsumeOpenClose() {
     test::TempStore ts;
     insertScenarioA(*ts.store);
-    auto out = runFromStore(*ts.store, request());
+    auto out = runFromStore(*ts.store, absoluteRequest());
     QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().toString()));
     const HeatmapGrid &g = out->grid;
     QCOMPARE(g.cols(), 8);
@@ -163,7 +173,7 @@ void TestModels::scenarioConsumeOpenClose() {
 void TestModels::conservationAndPredicted() {
     test::TempStore ts;
     insertScenarioA(*ts.store);
-    auto out = runFromStore(*ts.store, request());
+    auto out = runFromStore(*ts.store, absoluteRequest());
     QVERIFY(out.ok());
     const NotionalFlow &f = out->flow;
     QCOMPARE(f.opened, 1900.0);
@@ -185,6 +195,100 @@ void TestModels::conservationAndPredicted() {
     QCOMPARE(out->levels.size(), size_t(1));
     QCOMPARE(out->levels[0].price, exactLp(Side::Long, 101));
     QVERIFY(std::fabs(out->levels[0].notional - 100.0) < 1e-9);
+}
+
+// Scenario R: the relative close rule (the default). Body rule, 10x, bucket 1 USD.
+// LP_L = exactLp(long, 100) = 90.36144578…, LP_S = exactLp(short, 100) = 100·1.1/1.004 = 109.56175298…
+//  c0 O100 H101 L99    C100 OI 1000  baseline, ΔOI 0
+//  c1 O99  H101 L98    C100 OI 1200  ΔOI +200, close > open → long 200 at LP_L
+//  c2 O100 H101 L99    C100 OI  900  ΔOI −300 of OI_prev 1200: share 300/1200 = 1/4 of every level
+//                                    → long 150, closed 50. |ΔOI| 300 exceeds the tracked 200, yet
+//                                    the book survives (absolute would close all of it)
+//  c3 O101 H101 L99    C100 OI 1200  ΔOI +300, close < open → short 300 at LP_S
+//  c4 O100 H101 L99    C100 OI  960  ΔOI −240 of 1200: share 1/5 → long 120, short 240, closed 90
+//  c5 O100 H=LP_S L99  C100 OI  960  consume the short (240, inclusive at the high); ΔOI 0
+// Totals: opened 500 = open 120 + consumed 240 + closed (50 + 90 = 140).
+// Axis: lowest low 98 → 98·0.9 = 88.2 → priceMin 88; LP_L → row floor(90.36 − 88) = 2,
+// LP_S → row floor(109.56 − 88) = 21.
+namespace {
+void insertScenarioR(Store &s) {
+    const double shortLp = exactLp(Side::Short, 100);
+    QVERIFY(s.insertCandles(kCandles, {candle(0, 100, 101, 99, 100), candle(1, 99, 101, 98, 100),
+                                       candle(2, 100, 101, 99, 100), candle(3, 101, 101, 99, 100),
+                                       candle(4, 100, 101, 99, 100), candle(5, 100, shortLp, 99, 100)})
+                .ok());
+    QVERIFY(s.insertOpenInterest(kSeries, oiRows({{1000, 1000}, {1200, 1200}, {900, 900}, {1200, 1200},
+                                                  {960, 960}, {960, 960}}))
+                .ok());
+}
+}  // namespace
+
+void TestModels::closeRuleRelative() {
+    test::TempStore ts;
+    insertScenarioR(*ts.store);
+    HeatmapRequest req = request(QStringLiteral("binance_standard"), 6);
+    QCOMPARE(req.params.closeRule, QStringLiteral("relative"));  // the default
+    auto out = runFromStore(*ts.store, req);
+    QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().toString()));
+    const HeatmapGrid &g = out->grid;
+    QCOMPARE(g.priceMin, 88.0);
+    QCOMPARE(g.rowOf(longLp10(100)), 2);
+    QCOMPARE(g.rowOf(shortLp10(100)), 21);
+    QCOMPARE(g.longAt(1, 2), 200.0f);
+    QCOMPARE(g.longAt(2, 2), 150.0f);   // a quarter closed although |ΔOI| 300 > the 200 tracked
+    QCOMPARE(g.longAt(3, 2), 150.0f);
+    QCOMPARE(g.shortAt(3, 21), 300.0f);
+    QCOMPARE(g.longAt(4, 2), 120.0f);   // both sides lose a fifth
+    QCOMPARE(g.shortAt(4, 21), 240.0f);
+    QCOMPARE(g.shortAt(5, 21), 0.0f);   // consumed at the high
+    QCOMPARE(g.longAt(5, 2), 120.0f);
+    const NotionalFlow &f = out->flow;
+    QCOMPARE(f.opened, 500.0);
+    QVERIFY(std::fabs(f.closed - 140.0) < 1e-9);
+    QVERIFY(std::fabs(f.consumed - 240.0) < 1e-9);
+    QVERIFY(std::fabs(f.open - 120.0) < 1e-9);
+    QVERIFY(std::fabs(f.opened - (f.open + f.consumed + f.closed)) <= 1e-12 * f.opened);
+    QCOMPARE(g.predicted.size(), size_t(1));
+    QVERIFY(std::fabs(g.predicted[0].notional - 240.0) < 1e-9);
+    QCOMPARE(g.predicted[0].side, Side::Short);
+    // Unknown rules are refused, naming the flag; the rule is part of the cache key.
+    HeatmapRequest bad = req;
+    bad.params.closeRule = QStringLiteral("sometimes");
+    auto refused = runFromStore(*ts.store, bad);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().field, QStringLiteral("close-rule"));
+    QVERIFY(absoluteRequest().params.hash() != request().params.hash());
+    // The book on its own: share >= 1 empties it, NaN or <= 0 closes nothing.
+    LevelBook book(PriceAxis{0, 1, 10}, {10});
+    book.open(Side::Long, 5, 0, 100);
+    QCOMPARE(book.closeShare(std::nan("")), 0.0);
+    QCOMPARE(book.closeShare(-0.5), 0.0);
+    QCOMPARE(book.closeShare(0.25), 25.0);
+    QCOMPARE(book.closeShare(3.0), 75.0);
+    QCOMPARE(book.openNotional(), 0.0);
+}
+
+// The same data with the literal absolute rule:
+//  c2: |ΔOI| 300 >= the 200 tracked → everything closed (200): the long is gone
+//  c3: short 300;  c4: 240 of 300 closed → short 60;  c5: the short (60) consumed
+// Totals: opened 500 = open 0 + consumed 60 + closed 440.
+void TestModels::closeRuleAbsoluteOnSameData() {
+    test::TempStore ts;
+    insertScenarioR(*ts.store);
+    HeatmapRequest req = request(QStringLiteral("binance_standard"), 6);
+    req.params.closeRule = QStringLiteral("absolute");
+    auto out = runFromStore(*ts.store, req);
+    QVERIFY(out.ok());
+    const HeatmapGrid &g = out->grid;
+    QCOMPARE(g.longAt(2, 2), 0.0f);
+    QCOMPARE(g.shortAt(3, 21), 300.0f);
+    QCOMPARE(g.shortAt(4, 21), 60.0f);
+    QCOMPARE(g.shortAt(5, 21), 0.0f);
+    const NotionalFlow &f = out->flow;
+    QCOMPARE(f.opened, 500.0);
+    QVERIFY(std::fabs(f.closed - 440.0) < 1e-9);
+    QVERIFY(std::fabs(f.consumed - 60.0) < 1e-9);
+    QVERIFY(std::fabs(f.open) < 1e-9);
 }
 
 // Taker rule: c1 volume 10, taker buys 7 → long share 0.7: ΔOI 1000 → long 700 at LP(100) = 90.3614,
@@ -361,6 +465,17 @@ void TestModels::ensembleWeightsAndConfidence() {
     QVERIFY(e2.ok());
     QVERIFY(std::fabs(e2->grid.confidence - (1 - 48 / 105.5)) < 1e-9);
     QVERIFY(e2->grid.confidence < 0.7);
+    // The reason behind the number: 0.5 from a single model is not a disagreement.
+    QCOMPARE(assessAgreement({&a.grid, &b.grid, &c.grid}, 0).reason, ConfidenceReason::Agree);
+    QCOMPARE(assessAgreement({&a.grid, &b.grid, &far.grid}, 0).reason, ConfidenceReason::Disagree);
+    const Agreement single = assessAgreement({&a.grid}, 0);
+    QCOMPARE(single.confidence, 0.5);
+    QCOMPARE(single.reason, ConfidenceReason::SingleModel);
+    QVERIFY(single.disagreementZones.empty());
+    const ModelOutput empty = oneColumn(QStringLiteral("funding_adjusted"), {});
+    QCOMPARE(assessAgreement({&a.grid, &empty.grid}, 0).reason, ConfidenceReason::UnverifiedSide);
+    QCOMPARE(assessAgreement({&empty.grid}, 0).reason, ConfidenceReason::NoDensity);
+    QCOMPARE(confidenceReasonName(ConfidenceReason::SingleModel), "single_model");
     // Mismatched grids are refused rather than averaged.
     ModelOutput other = oneColumn(QStringLiteral("x"), {{1, 1}});
     other.grid.priceMin = 50;
