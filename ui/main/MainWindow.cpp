@@ -1,15 +1,233 @@
 #include "main/MainWindow.h"
 
+#include "common/Theme.h"
+#include "common/Translator.h"
+#include "compare/ModelComparisonView.h"
+#include "data/DataManagerDialog.h"
+#include "heatmap/HeatmapView.h"
+#include "main/ControlBar.h"
+#include "main/ExportActions.h"
+#include "main/LiveWiring.h"
+#include "main/StatusPanel.h"
+#include "main/ViewCoordinator.h"
+#include "map/LiquidationMapView.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace lhm::ui {
 
-MainWindow::MainWindow(const QString &dbPath, QWidget *parent) : QMainWindow(parent), dbPath_(dbPath) {
+namespace {
+MainWindowOptions withDb(const QString &dbPath) {
+    MainWindowOptions o;
+    o.dbPath = dbPath;
+    return o;
+}
+}  // namespace
+
+MainWindow::MainWindow(const QString &dbPath, QWidget *parent) : MainWindow(withDb(dbPath), nullptr, parent) {}
+
+MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWidget *parent)
+    : QMainWindow(parent), opt_(options) {
     setWindowTitle(tr("LiquidationHeatmap"));
-    setCentralWidget(new QLabel(tr("Liquidation heatmap (estimate)"), this));
-    statusBar()->showMessage(dbPath_);
-    resize(1400, 860);
+    setObjectName(QStringLiteral("mainWindow"));
+    settings_ = opt_.settingsPath.isEmpty() ? std::make_unique<QSettings>()
+                                            : std::make_unique<QSettings>(opt_.settingsPath, QSettings::IniFormat);
+    engine_ = engine ? engine : new CoreEngine(opt_.dbPath, EngineBackend::standard(), this);
+    const Clock &clock = opt_.clock ? *opt_.clock : SystemClock::instance();
+
+    controls_ = new ControlBar(this);
+    addToolBar(controls_);
+    controls_->setExchanges(opt_.exchanges);
+    controls_->setModels(engine_->models());
+
+    heatmap_ = new HeatmapView(this);
+    compare_ = new ModelComparisonView(this);
+    tabs_ = new QTabWidget(this);
+    tabs_->addTab(heatmap_, tr("Heatmap"));
+    tabs_->addTab(compare_, tr("Model comparison"));
+    banner_ = new QLabel(this);
+    banner_->setObjectName(QStringLiteral("staleBanner"));
+    banner_->setWordWrap(true);
+    banner_->hide();
+    auto *central = new QWidget(this);
+    auto *v = new QVBoxLayout(central);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(0);
+    v->addWidget(banner_);
+    v->addWidget(tabs_, 1);
+    setCentralWidget(central);
+
+    map_ = new LiquidationMapView(this);
+    mapDock_ = new QDockWidget(tr("Liquidation map"), this);
+    mapDock_->setObjectName(QStringLiteral("mapDock"));
+    mapDock_->setWidget(map_);
+    addDockWidget(Qt::RightDockWidgetArea, mapDock_);
+
+    status_ = new StatusPanel(statusBar(), clock);
+    live_ = new LiveWiring(this, heatmap_, opt_.dbPath);
+    live_->tapeDock()->hide();  // until the trader goes live (or the restored layout shows it)
+    controls_->addAction(live_->toggleAction());
+    connect(live_, &LiveWiring::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(live_, &LiveWiring::refreshWanted, this, [this] { coordinator_->reload(); });
+    coordinator_ = new ViewCoordinator(engine_, heatmap_, map_, compare_, clock, this);
+    connect(coordinator_, &ViewCoordinator::gridShown, live_, &LiveWiring::setBaseGrid);
+    connect(controls_, &ControlBar::selectionChanged, this, [this](const ViewSelection &s) {
+        coordinator_->setSelection(s);
+        live_->setSymbol(s.symbol);
+        status_->setStore(coordinator_->storeInfo(), s.exchange, s.symbol);
+        saveState();
+    });
+    connect(coordinator_, &ViewCoordinator::bannerChanged, this, [this](const QString &text) {
+        banner_->setText(text);
+        banner_->setVisible(!text.isEmpty());
+    });
+    connect(coordinator_, &ViewCoordinator::statusChanged, this, [this](const QString &t) { statusBar()->showMessage(t); });
+    connect(coordinator_, &ViewCoordinator::progressChanged, status_, &StatusPanel::setProgress);
+    connect(coordinator_, &ViewCoordinator::storeInfoChanged, this, [this](const StoreSnapshot &info) {
+        if (info.ok && !info.symbols.isEmpty()) controls_->setSymbols(info.symbols);
+        const ViewSelection s = controls_->selection();
+        status_->setStore(info, s.exchange, s.symbol);
+        if (!firstRunChecked_ && info.ok) {
+            firstRunChecked_ = true;
+            // An empty store: the data manager is the one useful first step.
+            if (opt_.firstRunDialog && info.series.empty()) QMetaObject::invokeMethod(this, [this] { openDataManager(); }, Qt::QueuedConnection);
+        }
+    });
+    connect(tabs_, &QTabWidget::currentChanged, this,
+            [this](int i) { coordinator_->setComparisonWanted(tabs_->widget(i) == compare_); });
+
+    buildMenus();
+    restoreSettings();
+    coordinator_->refreshStoreInfo();
+    coordinator_->setSelection(controls_->selection());
+    live_->setSymbol(controls_->selection().symbol);
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::bannerText() const { return banner_->isVisibleTo(this) ? banner_->text() : QString(); }
+
+void MainWindow::buildMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    auto *exports = new ExportActions(this);
+    connect(exports, &ExportActions::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    file->addAction(tr("Export view as &PNG…"), this, [this, exports] {
+        exports->png(tabs_->currentWidget(), tabs_->currentWidget() == heatmap_ ? QStringLiteral("heatmap.png")
+                                                                               : QStringLiteral("model-comparison.png"));
+    });
+    file->addAction(tr("Export liquidation map as P&NG…"), this,
+                    [this, exports] { exports->png(map_, QStringLiteral("liquidation-map.png")); });
+    file->addAction(tr("Export heatmap grid as &CSV…"), this, [this, exports] { exports->gridCsv(heatmap_->grid()); });
+    file->addAction(tr("Export liquidation &map as CSV…"), this, [this, exports] { exports->mapCsv(map_->map()); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *data = menuBar()->addMenu(tr("&Data"));
+    data->addAction(tr("&Manage data…"), this, &MainWindow::openDataManager);
+    data->addAction(tr("&Recompute"), QKeySequence::Refresh, this, [this] { coordinator_->reload(); });
+    QAction *cancel = data->addAction(tr("&Cancel computation"), this, [this] {
+        engine_->cancelAll();
+        statusBar()->showMessage(tr("Computation cancelled"), 5000);
+    });
+    cancel->setEnabled(false);
+    connect(engine_, &CoreEngine::busyChanged, cancel, &QAction::setEnabled);
+
+    QMenu *live = menuBar()->addMenu(tr("&Live"));
+    live->addAction(live_->toggleAction());
+    live->addAction(live_->tapeDock()->toggleViewAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(mapDock_->toggleViewAction());
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    for (auto [kind, label] : {std::pair{int(Theme::Dark), tr("Dark")}, std::pair{int(Theme::Light), tr("Light")}}) {
+        QAction *a = theme->addAction(label, this, [this, kind = kind] { setTheme(kind); });
+        a->setCheckable(true);
+        a->setChecked(Theme::fromName(settings_->value(QStringLiteral("ui/theme")).toString()) == kind);
+        themes->addAction(a);
+    }
+    QMenu *lang = view->addMenu(tr("&Language"));
+    auto *langs = new QActionGroup(this);
+    const QString current = settings_->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
+    for (const QString &code : Translator::languages()) {
+        QAction *a = lang->addAction(Translator::displayName(code), this, [this, code] {
+            settings_->setValue(QStringLiteral("ui/language"), code);
+            QMessageBox::information(this, tr("Language"), tr("The new language applies at the next start."));
+        });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        langs->addAction(a);
+    }
+}
+
+void MainWindow::restoreSettings() {
+    QSettings &s = *settings_;
+    ViewSelection sel;
+    sel.exchange = s.value(QStringLiteral("view/exchange"), sel.exchange).toString();
+    sel.symbol = s.value(QStringLiteral("view/symbol"), sel.symbol).toString();
+    sel.window = s.value(QStringLiteral("view/window"), sel.window).toString();
+    sel.model = s.value(QStringLiteral("view/model"), sel.model).toString();
+    sel.bucket = s.value(QStringLiteral("view/bucket"), 0.0).toDouble();
+    controls_->setSelection(sel);
+    const int side = s.value(QStringLiteral("view/side"), int(DensitySide::Both)).toInt();
+    heatmap_->setSide(DensitySide(std::clamp(side, 0, 2)));
+    heatmap_->setCutoff(s.value(QStringLiteral("view/cutoffLow"), 0.0).toDouble(),
+                        s.value(QStringLiteral("view/cutoffHigh"), 97.0).toDouble());
+    if (!restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray())) resize(1500, 900);
+    // First start: give the liquidation map a third of the width, enough for its legend.
+    if (!restoreState(s.value(QStringLiteral("ui/state")).toByteArray()))
+        resizeDocks({mapDock_}, {width() * 2 / 5}, Qt::Horizontal);
+    tabs_->setCurrentIndex(s.value(QStringLiteral("ui/tab"), 0).toInt());
+}
+
+void MainWindow::saveState() {
+    QSettings &s = *settings_;
+    const ViewSelection sel = controls_->selection();
+    s.setValue(QStringLiteral("view/exchange"), sel.exchange);
+    s.setValue(QStringLiteral("view/symbol"), sel.symbol);
+    s.setValue(QStringLiteral("view/window"), sel.window);
+    s.setValue(QStringLiteral("view/model"), sel.model);
+    s.setValue(QStringLiteral("view/bucket"), sel.bucket);
+    s.setValue(QStringLiteral("view/side"), int(heatmap_->side()));
+    s.setValue(QStringLiteral("view/cutoffLow"), heatmap_->lowCutoff());
+    s.setValue(QStringLiteral("view/cutoffHigh"), heatmap_->highCutoff());
+    s.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("ui/state"), QMainWindow::saveState());
+    s.setValue(QStringLiteral("ui/tab"), tabs_->currentIndex());
+    s.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setTheme(int kind) {
+    Theme::apply(Theme::Kind(kind));
+    settings_->setValue(QStringLiteral("ui/theme"), Theme::name(Theme::Kind(kind)));
+    heatmap_->applyTheme();
+    map_->applyTheme();
+    compare_->applyTheme();
+}
+
+void MainWindow::openDataManager() {
+    auto *dlg = new DataManagerDialog(opt_.dbPath, {}, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &DataManagerDialog::dataChanged, this, [this] {
+        coordinator_->refreshStoreInfo();
+        coordinator_->reload();
+    });
+    dlg->open();
 }
 
 }  // namespace lhm::ui

@@ -1,16 +1,79 @@
 #pragma once
+// The main window wires the panels together (toolbar, views, docks, status bar, menus) and keeps
+// their state between runs; it owns no logic of its own.
+#include "common/Clock.h"
+#include "engine/CoreEngine.h"
+
 #include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QSettings;
+class QTabWidget;
+class QDockWidget;
 
 namespace lhm::ui {
 
-// Wires the panels together; owns no logic of its own.
+class ControlBar;
+class HeatmapView;
+class LiquidationMapView;
+class ModelComparisonView;
+class StatusPanel;
+class ViewCoordinator;
+class LiveWiring;
+
+struct MainWindowOptions {
+    QString dbPath;
+    QString settingsPath;            // empty: the user's settings; tests pass a temporary file
+    QStringList exchanges{QStringLiteral("binance")};
+    const Clock *clock = nullptr;    // null: the system clock
+    bool firstRunDialog = true;      // open the data manager when the store is empty
+};
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // `engine` null: the window creates one on options.dbPath with the real liquidation engine.
+    explicit MainWindow(const MainWindowOptions &options, CoreEngine *engine = nullptr, QWidget *parent = nullptr);
     explicit MainWindow(const QString &dbPath, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ControlBar *controlBar() const { return controls_; }
+    HeatmapView *heatmapView() const { return heatmap_; }
+    LiquidationMapView *mapView() const { return map_; }
+    ModelComparisonView *compareView() const { return compare_; }
+    ViewCoordinator *coordinator() const { return coordinator_; }
+    StatusPanel *statusPanel() const { return status_; }
+    LiveWiring *live() const { return live_; }
+    QTabWidget *tabs() const { return tabs_; }
+    CoreEngine *engine() const { return engine_; }
+    QString bannerText() const;
+
+    void saveState();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    QString dbPath_;
+    void buildMenus();
+    void restoreSettings();
+    void openDataManager();
+    void setTheme(int kind);
+
+    MainWindowOptions opt_;
+    std::unique_ptr<QSettings> settings_;
+    CoreEngine *engine_ = nullptr;
+    ControlBar *controls_ = nullptr;
+    HeatmapView *heatmap_ = nullptr;
+    LiquidationMapView *map_ = nullptr;
+    ModelComparisonView *compare_ = nullptr;
+    QTabWidget *tabs_ = nullptr;
+    QDockWidget *mapDock_ = nullptr;
+    QLabel *banner_ = nullptr;
+    ViewCoordinator *coordinator_ = nullptr;
+    StatusPanel *status_ = nullptr;
+    LiveWiring *live_ = nullptr;
+    bool firstRunChecked_ = false;
 };
 
 }  // namespace lhm::ui

@@ -1,0 +1,190 @@
+// The heatmap view off-screen: colour-map cells hold the grid's values (and the LOD block maxima
+// for large grids), the side toggle and cut-off change what is drawn, the hover read-out reports
+// the cell under the cursor, overlays and the empty state.
+#include "GridFixtures.h"
+#include "TestSupport.h"
+#include "common/Format.h"
+#include "heatmap/DensityLayer.h"
+#include "heatmap/HeatmapView.h"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <qcustomplot.h>
+
+using namespace lhm;
+using namespace lhm::ui;
+
+class TestHeatmapView : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<HeatmapView> shown() {
+        auto v = std::make_unique<HeatmapView>();
+        v->resize(1200, 700);
+        v->show();
+        QCoreApplication::processEvents();
+        return v;
+    }
+
+private slots:
+    void cellsHoldGridValues() {
+        auto v = shown();
+        auto g = test::makeGrid();
+        v->setGrid(g);
+        QVERIFY(!v->isShowingEmpty());
+        const DisplayGrid &d = v->layer()->display();
+        QCOMPARE(d.colStep, 1);
+        QCOMPARE(d.rowStep, 1);
+        QCOMPARE(d.cols, 24);
+        QCOMPARE(d.rows, 10);
+        QCPColorMapData *data = v->layer()->colorMap()->data();
+        QCOMPARE(data->keySize(), 24);
+        QCOMPARE(data->valueSize(), 10);
+        // Both sides: long + short. Cell (7, 4): 1,100,000 + 700 + 4 + 550,000 + 7 + 40.
+        QCOMPARE(data->cell(7, 4), 1650751.0);
+        v->setSide(DensitySide::Long);
+        QCOMPARE(v->layer()->colorMap()->data()->cell(7, 4), 1100704.0);
+        v->setSide(DensitySide::Short);
+        QCOMPARE(v->layer()->colorMap()->data()->cell(7, 4), 550047.0);
+        // The cell centre in plot coordinates is where the grid puts it.
+        double key = 0, value = 0;
+        v->layer()->colorMap()->data()->cellToCoord(7, 4, &key, &value);
+        QCOMPARE(key, (g->times[7] + 1800'000) / 1000.0);
+        QCOMPARE(value, 60450.0);
+    }
+
+    void controlsDriveTheView() {
+        auto v = shown();
+        v->setGrid(test::makeGrid());
+        QSignalSpy sides(v.get(), &HeatmapView::sideChanged);
+        QToolButton *longs = nullptr;
+        for (auto *b : v->findChildren<QToolButton *>())
+            if (b->text() == QLatin1String("Longs")) longs = b;
+        QVERIFY(longs);
+        longs->click();
+        QCOMPARE(v->side(), DensitySide::Long);
+        QCOMPARE(sides.count(), 1);
+        QCOMPARE(v->layer()->colorMap()->data()->cell(7, 4), 1100704.0);
+        auto spins = v->findChildren<QDoubleSpinBox *>();
+        QCOMPARE(spins.size(), 2);
+        spins[1]->setValue(100);  // upper cut-off at the maximum long value
+        QCOMPARE(v->highCutoff(), 100.0);
+        QCOMPARE(v->layer()->colorMap()->dataRange().upper, 1102309.0);
+    }
+
+    void largeGridIsReducedByBlockMaximum() {
+        auto v = shown();
+        auto g = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("1y"), QStringLiteral("binance_standard"), 4000, 1500, 10);
+        v->setGrid(g);
+        v->layer()->refreshNow();
+        const DisplayGrid &d = v->layer()->display();
+        const QRect ar = v->plot()->axisRect()->rect();
+        QVERIFY2(d.colStep > 1 && d.rowStep > 1, qPrintable(QStringLiteral("%1 %2").arg(d.colStep).arg(d.rowStep)));
+        QVERIFY(d.cols <= ar.width() + 1);
+        QVERIFY(d.rows <= ar.height() + 1);
+        // Display cell (3, 2) is the maximum of its block: the block's last column and row.
+        const int c1 = d.colFrom + 4 * d.colStep - 1, r1 = d.rowFrom + 3 * d.rowStep - 1;
+        QCOMPARE(double(d.at(3, 2)), double(g->longAt(c1, r1) + g->shortAt(c1, r1)));
+        QCOMPARE(v->layer()->colorMap()->data()->cell(3, 2), double(d.at(3, 2)));
+        // Zooming in far enough shows source cells one to one again.
+        v->plot()->xAxis->setRange(g->times[100] / 1000.0, g->times[160] / 1000.0);
+        v->plot()->yAxis->setRange(g->rowPrice(200), g->rowPrice(260));
+        v->layer()->refreshNow();
+        QCOMPARE(v->layer()->display().colStep, 1);
+        QCOMPARE(v->layer()->display().rowStep, 1);
+        // Without LOD the colour map holds the whole grid.
+        v->layer()->setLodEnabled(false);
+        QCOMPARE(v->layer()->colorMap()->data()->keySize(), 4000);
+        QCOMPARE(v->layer()->colorMap()->data()->valueSize(), 1500);
+    }
+
+    void hoverReportsCellUnderCursor() {
+        auto v = shown();
+        auto g = test::makeGrid();
+        v->setGrid(g);
+        v->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const int col = 5, row = 3;
+        const QPoint px(int(v->plot()->xAxis->coordToPixel((g->times[col] + 1800'000) / 1000.0)),
+                        int(v->plot()->yAxis->coordToPixel(g->rowCenter(row))));
+        QMouseEvent move(QEvent::MouseMove, QPointF(px), v->plot()->mapToGlobal(QPointF(px)), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(v->plot(), &move);
+        const QString text = v->readout();
+        QVERIFY2(text.contains(QStringLiteral("2024-05-01 05:00 UTC")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("60300 – 60400")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Longs ") + Format::usd(1100503)), qPrintable(text));  // $1.10M
+        QVERIFY2(text.contains(QStringLiteral("Shorts ") + Format::usd(550035)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("0.82")), qPrintable(text));
+        // Outside the grid: back to the hint.
+        QMouseEvent out(QEvent::MouseMove, QPointF(2, 2), v->plot()->mapToGlobal(QPointF(2, 2)), Qt::NoButton, Qt::NoButton,
+                        Qt::NoModifier);
+        QCoreApplication::sendEvent(v->plot(), &out);
+        QVERIFY(!v->readout().contains(QStringLiteral("Longs")));
+    }
+
+    void cutoffSetsColourRange() {
+        auto v = shown();
+        auto g = test::makeGrid();
+        v->setGrid(g);
+        v->setSide(DensitySide::Long);
+        v->setCutoff(0, 100);
+        // Long values run from 1,100,000 (c=0, r=0) to 1,102,309 (c=23, r=9).
+        QCOMPARE(v->layer()->colorMap()->dataRange().lower, 1100000.0);
+        QCOMPARE(v->layer()->colorMap()->dataRange().upper, 1102309.0);
+        v->setCutoff(50, 50);
+        QCOMPARE(v->layer()->colorMap()->dataRange().lower, v->layer()->colourRange().first);
+        QVERIFY(v->layer()->colourRange().first > 1100000.f);
+    }
+
+    void overlaysAndBubbles() {
+        auto v = shown();
+        auto g = test::makeGrid();
+        v->setGrid(g);
+        // Two predicted liquidations: one long marker, one short marker, at the level's price.
+        QCPGraph *longs = v->plot()->graph(0), *shorts = v->plot()->graph(1);
+        QCOMPARE(longs->data()->size(), 1);
+        QCOMPARE(shorts->data()->size(), 1);
+        QCOMPARE(longs->data()->at(0)->value, 60150.0);
+        QCOMPARE(shorts->data()->at(0)->value, 60850.0);
+        v->setSide(DensitySide::Short);
+        QCOMPARE(v->plot()->graph(0)->data()->size(), 0);
+        QCOMPARE(v->plot()->graph(1)->data()->size(), 1);
+        // Bubbles grow with notional and stop at the limit.
+        LiquidationEvent small{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Side::Long, 60300, 0.1, 10000, g->times[3], 0};
+        LiquidationEvent big = small;
+        big.notional = 4e6;
+        v->addRealisedLiquidations({small, big});
+        QCOMPARE(v->bubbleCount(), 2);
+        auto tracers = v->plot()->findChildren<QCPItemTracer *>();
+        QVERIFY(!tracers.isEmpty());
+        std::vector<LiquidationEvent> many(500, small);
+        v->addRealisedLiquidations(many);
+        QCOMPARE(v->bubbleCount(), 400);
+        // The live price moves the price line and its tag.
+        v->setLivePrice(60777);
+        auto lines = v->plot()->findChildren<QCPItemStraightLine *>();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0]->point1->coords().y(), 60777.0);
+        QCOMPARE(v->shownPrice(), 60777.0);
+        // The candles follow the grid.
+        auto *fin = qobject_cast<QCPFinancial *>(v->plot()->plottable(1));
+        QVERIFY(fin);
+        QCOMPARE(fin->data()->size(), 24);
+        QCOMPARE(fin->data()->at(2)->open, g->candles[2].open);
+    }
+
+    void emptyGridShowsEmptyState() {
+        auto v = shown();
+        v->setGrid(test::makeGrid());
+        QVERIFY(!v->isShowingEmpty());
+        auto empty = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard"), 0, 10);
+        v->setGrid(empty);
+        QVERIFY(v->isShowingEmpty());
+        QVERIFY(v->emptyText().contains(QStringLiteral("Data menu")));
+    }
+};
+
+LHM_TEST_MAIN_IMPL(QApplication, TestHeatmapView)
+#include "tst_heatmapview.moc"

@@ -1,0 +1,116 @@
+// Live mode in the main window against a real WebSocket server on 127.0.0.1 replaying Binance
+// forceOrder frames: the Live toggle starts the feed, the shown symbol's liquidations become
+// bubbles on the heatmap (others do not), the tape lists them, and the connection light turns green.
+#include "GridFixtures.h"
+#include "TestSupport.h"
+#include "WsReplayServer.h"
+#include "heatmap/DensityLayer.h"
+#include "heatmap/HeatmapView.h"
+#include "live/ConnectionLights.h"
+#include "live/LiveTapeModel.h"
+#include "live/LiveTapePanel.h"
+#include "main/LiveWiring.h"
+#include "main/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <qcustomplot.h>
+
+using namespace lhm;
+using namespace lhm::ui;
+
+namespace {
+QString forceOrder(const char *symbol, const char *side, const char *qty, const char *price, qint64 t) {
+    return QStringLiteral(R"({"e":"forceOrder","E":%5,"o":{"s":"%1","S":"%2","o":"LIMIT","f":"IOC","q":"%3","p":"%4",)"
+                          R"("ap":"%4","X":"FILLED","l":"%3","z":"%3","T":%5}})")
+        .arg(QLatin1String(symbol), QLatin1String(side), QLatin1String(qty), QLatin1String(price))
+        .arg(t);
+}
+QString aggTrade(const char *price, qint64 t) {
+    return QStringLiteral(R"({"e":"aggTrade","E":%2,"s":"BTCUSDT","a":5933014,"p":"%1","q":"0.100","f":100,"l":105,"T":%2,"m":true})")
+        .arg(QLatin1String(price))
+        .arg(t);
+}
+}  // namespace
+
+class TestLiveWiring : public QObject {
+    Q_OBJECT
+private slots:
+    void liveBubblesTapeAndLights() {
+        const qint64 t = test::makeGrid()->times[10];
+        test::WsReplayServer server({forceOrder("BTCUSDT", "SELL", "2.000", "60300.0", t),
+                                     forceOrder("ETHUSDT", "BUY", "10.000", "3000.0", t + 1000),
+                                     forceOrder("BTCUSDT", "BUY", "0.500", "60800.0", t + 2000)});
+        QVERIFY(server.listen());
+        // A config that points Binance at the local server (and its REST backfill nowhere).
+        QTemporaryDir cfg;
+        QVERIFY(test::writeFile(cfg.filePath(QStringLiteral("exchanges.yaml")),
+                                QStringLiteral("exchanges:\n  binance:\n    ws_url: %1\n    rest_url: http://127.0.0.1:9\n"
+                                               "    ping_interval_ms: 60000\n    watchdog_ms: 30000\n    liquidation_stream: true\n"
+                                               "    symbols:\n      BTCUSDT: {native: BTCUSDT, contract_value: 1}\n"
+                                               "      ETHUSDT: {native: ETHUSDT, contract_value: 1}\n")
+                                    .arg(server.url().toString())
+                                    .toUtf8()));
+        qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
+
+        test::TempStore ts;
+        QTemporaryDir dir;
+        MainWindowOptions o;
+        o.dbPath = ts.path;
+        o.settingsPath = dir.filePath(QStringLiteral("s.ini"));
+        o.firstRunDialog = false;
+        auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::make_shared<test::FakeBackendState>()));
+        MainWindow w(o, engine);
+        engine->setParent(&w);
+        w.show();
+        QTRY_VERIFY(w.heatmapView()->grid());
+        LiveWiring *live = w.live();
+        QVERIFY(!live->tapeDock()->isVisible());
+        live->toggleAction()->trigger();
+        QVERIFY(live->isRunning());
+        QVERIFY(live->toggleAction()->isChecked());
+        QVERIFY(live->tapeDock()->isVisible());
+
+        // Two BTCUSDT liquidations become bubbles; the ETHUSDT one only reaches the tape.
+        QTRY_COMPARE_WITH_TIMEOUT(w.heatmapView()->bubbleCount(), 2, 10000);
+        QTRY_COMPARE(live->tape()->model()->rowCount(), 3);
+        auto tracers = w.heatmapView()->plot()->findChildren<QCPItemTracer *>();
+        QCOMPARE(tracers.size(), 2);
+        QList<double> prices;
+        for (auto *tr : tracers) prices << tr->position->value();
+        std::sort(prices.begin(), prices.end());
+        QCOMPARE(prices, QList<double>({60300.0, 60800.0}));
+        // $120,600 liquidated long is a larger bubble than $30,400 short.
+        double bigger = 0, smaller = 1e9;
+        for (auto *tr : tracers) (tr->position->value() == 60300.0 ? bigger : smaller) = tr->size();
+        QVERIFY2(bigger > smaller, qPrintable(QStringLiteral("%1 vs %2").arg(bigger).arg(smaller)));
+        QTRY_COMPARE(live->lights()->light(QStringLiteral("binance")), ConnectionLights::Light::Green);
+
+        // A trade at 60,150 in the last candle rolls the heatmap forward: every long level at or
+        // above it (rows 2..9, lower edges 60,200..60,900) is consumed in the last column, the
+        // levels below stay, and the consumed ones become predicted liquidations.
+        const GridPtr before = w.heatmapView()->grid();
+        QCOMPARE(before->longAt(23, 5), float(1100000 + 2300 + 5));
+        server.appendFrames({aggTrade("60150.0", before->times[23] + 600'000)});
+        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->grid() != before, 10000);
+        const GridPtr after = w.heatmapView()->grid();
+        QCOMPARE(after->cols(), before->cols());
+        QCOMPARE(after->longAt(23, 5), 0.f);
+        QCOMPARE(after->longAt(23, 9), 0.f);
+        QCOMPARE(after->longAt(23, 1), before->longAt(23, 1));
+        QCOMPARE(after->longAt(22, 5), before->longAt(22, 5));  // history is not rewritten
+        QVERIFY(after->predicted.size() > before->predicted.size());
+        QVERIFY(live->liveHeatmap().consumedNotional() > 0);
+        QCOMPARE(w.heatmapView()->bubbleCount(), 2);  // bubbles survive the redraw
+        // The colour map follows (reduced on a worker): cell (23, 5) now holds the shorts only.
+        QTRY_COMPARE(w.heatmapView()->layer()->colorMap()->data()->cell(23, 5), 550000.0 + 23 + 50);
+
+        live->toggleAction()->trigger();
+        QVERIFY(!live->isRunning());
+        qunsetenv("LHM_CONFIG_DIR");
+    }
+};
+
+LHM_TEST_MAIN_IMPL(QApplication, TestLiveWiring)
+#include "tst_livewiring.moc"

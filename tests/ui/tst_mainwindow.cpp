@@ -1,0 +1,168 @@
+// The main window off-screen with hand-made grids behind CoreEngine: every dropdown changes what
+// the views show (checked on colour-map cells and bar heights), state comes back on the next
+// start, stale data raises the banner, and an empty or corrupt store gives a helpful empty state.
+#include "GridFixtures.h"
+#include "TestSupport.h"
+#include "data/DataManagerDialog.h"
+#include "heatmap/DensityLayer.h"
+#include "heatmap/HeatmapView.h"
+#include "main/ControlBar.h"
+#include "main/MainWindow.h"
+#include "main/ViewCoordinator.h"
+#include "map/LiquidationMapView.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <qcustomplot.h>
+
+using namespace lhm;
+using namespace lhm::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString settingsPath() const { return dir_.filePath(QStringLiteral("settings.ini")); }
+
+    struct Fixture {
+        test::TempStore store;
+        std::shared_ptr<test::FakeBackendState> state = std::make_shared<test::FakeBackendState>();
+        CoreEngine *engine = nullptr;
+        std::unique_ptr<MainWindow> window;
+    };
+
+    std::unique_ptr<Fixture> open(const Clock *clock = nullptr, bool cached = false) {
+        auto f = std::make_unique<Fixture>();
+        f->state->cached = cached;
+        MainWindowOptions o;
+        o.dbPath = f->store.path;
+        o.settingsPath = settingsPath();
+        o.firstRunDialog = false;
+        o.clock = clock;
+        f->engine = new CoreEngine(o.dbPath, test::fakeBackend(f->state));
+        f->window = std::make_unique<MainWindow>(o, f->engine);
+        f->engine->setParent(f->window.get());
+        f->window->resize(1400, 850);
+        f->window->show();
+        return f;
+    }
+
+    static bool shows(MainWindow &w, const QString &symbol, const QString &window, const QString &model, double bucket = 100) {
+        const GridPtr &g = w.heatmapView()->grid();
+        const MapPtr &m = w.mapView()->map();
+        return g && g->symbol == symbol && g->window == window && g->model == model && g->bucketSize == bucket &&
+               g->computedAt != 1 && m && m->symbol == symbol && m->window == window && m->model == model;
+    }
+    static double cell(MainWindow &w, int c, int r) { return w.heatmapView()->layer()->colorMap()->data()->cell(c, r); }
+
+private slots:
+    void init() { QFile::remove(settingsPath()); }
+
+    void dropdownsSwitchTheViews() {
+        auto f = open();
+        MainWindow &w = *f->window;
+        QTRY_VERIFY(shows(w, QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
+        // Both sides at (7, 4): long 1,100,704 + short 550,047.
+        QCOMPARE(cell(w, 7, 4), 1650751.0);
+        QCOMPARE(w.mapView()->bars(Side::Long, 0)->data()->at(4)->value, 1140.0);
+        QCOMPARE(w.controlBar()->symbolBox()->count(), 2);  // the defaults while the store is empty
+
+        w.controlBar()->symbolBox()->setCurrentText(QStringLiteral("ETHUSDT"));
+        QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
+        QCOMPARE(cell(w, 7, 4), 2100704.0 + 1050047.0);
+        QCOMPARE(w.mapView()->bars(Side::Long, 0)->data()->at(4)->value, 2140.0);
+
+        w.controlBar()->windowBox()->setCurrentText(QStringLiteral("30d"));
+        QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("30d"), QStringLiteral("binance_standard")));
+        QCOMPARE(cell(w, 7, 4), 2200704.0 + 1100047.0);
+        QCOMPARE(w.mapView()->bars(Side::Short, 1)->data()->at(15)->value, 2200.0 + 15 + 100);
+
+        w.controlBar()->modelBox()->setCurrentText(QStringLiteral("funding_adjusted"));
+        QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("30d"), QStringLiteral("funding_adjusted")));
+        QCOMPARE(cell(w, 7, 4), 2210704.0 + 1105047.0);
+
+        w.controlBar()->bucketBox()->setCurrentIndex(w.controlBar()->bucketBox()->findData(50.0));
+        QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("30d"), QStringLiteral("funding_adjusted"), 50));
+        double key = 0, value = 0;
+        w.heatmapView()->layer()->colorMap()->data()->cellToCoord(0, 4, &key, &value);
+        QCOMPARE(value, 60000.0 + 4.5 * 50);
+
+        // The exchange list is what the window was given; switching it asks again.
+        const int before = f->state->heatmapCalls.load();
+        w.controlBar()->setExchanges({QStringLiteral("binance"), QStringLiteral("bybit")});
+        w.controlBar()->exchangeBox()->setCurrentText(QStringLiteral("bybit"));
+        QTRY_COMPARE(f->state->heatmapCalls.load(), before + 1);
+    }
+
+    void stateIsRestored() {
+        {
+            auto f = open();
+            MainWindow &w = *f->window;
+            QTRY_VERIFY(w.heatmapView()->grid());
+            w.controlBar()->symbolBox()->setCurrentText(QStringLiteral("ETHUSDT"));
+            w.controlBar()->windowBox()->setCurrentText(QStringLiteral("1y"));
+            w.heatmapView()->setSide(DensitySide::Long);
+            w.heatmapView()->setCutoff(2, 90);
+            w.findChild<QDockWidget *>(QStringLiteral("mapDock"))->hide();
+            w.close();  // saves
+        }
+        auto f = open();
+        MainWindow &w = *f->window;
+        const ViewSelection s = w.controlBar()->selection();
+        QCOMPARE(s.symbol, QStringLiteral("ETHUSDT"));
+        QCOMPARE(s.window, QStringLiteral("1y"));
+        QCOMPARE(w.heatmapView()->side(), DensitySide::Long);
+        QCOMPARE(w.heatmapView()->lowCutoff(), 2.0);
+        QCOMPARE(w.heatmapView()->highCutoff(), 90.0);
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("mapDock"))->isVisible());
+        QTRY_VERIFY(w.heatmapView()->grid() && w.heatmapView()->grid()->window == QLatin1String("1y"));
+        // Long side only: 2,300,000 + 700 + 4.
+        QCOMPARE(cell(w, 7, 4), 2300704.0);
+    }
+
+    void staleDataRaisesBanner() {
+        // Now is 3 days after the grid's newest input.
+        ManualClock clock(test::makeGrid()->dataTo + 3 * 86400'000LL);
+        auto f = open(&clock, true);
+        MainWindow &w = *f->window;
+        QTRY_VERIFY(shows(w, QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
+        QTRY_VERIFY2(w.bannerText().contains(QStringLiteral("3 d 0 h old")), qPrintable(w.bannerText()));
+        QVERIFY(!w.bannerText().contains(QStringLiteral("recomputing")));
+        clock.set(test::makeGrid()->dataTo + 600'000);
+        w.coordinator()->reload();
+        QTRY_VERIFY(w.bannerText().isEmpty());
+    }
+
+    void emptyStoreShowsHelp() {
+        // The real engine over an empty store: nothing to compute from.
+        test::TempStore ts;
+        MainWindowOptions o;
+        o.dbPath = ts.path;
+        o.settingsPath = settingsPath();
+        o.firstRunDialog = true;
+        MainWindow w(o);
+        w.show();
+        QTRY_VERIFY(w.heatmapView()->isShowingEmpty() && w.heatmapView()->emptyText().contains(QStringLiteral("Data")));
+        // First run with an empty store opens the data manager.
+        QTRY_VERIFY(w.findChild<DataManagerDialog *>());
+        static_cast<QDialog *>(w.findChild<DataManagerDialog *>())->reject();
+    }
+
+    void corruptStoreShowsHelp() {
+        QTemporaryDir d;
+        const QString bad = d.filePath(QStringLiteral("bad.sqlite"));
+        QVERIFY(test::writeFile(bad, QByteArray("this is not a database").repeated(500)));
+        MainWindowOptions o;
+        o.dbPath = bad;
+        o.settingsPath = settingsPath();
+        MainWindow w(o);
+        w.show();
+        QTRY_VERIFY(w.heatmapView()->emptyText().contains(QStringLiteral("cannot be read")));
+        QVERIFY(w.heatmapView()->isShowingEmpty());
+        QTRY_VERIFY(w.mapView()->isShowingEmpty());
+    }
+};
+
+LHM_TEST_MAIN_IMPL(QApplication, TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,98 @@
+// The liquidation map view off-screen: bar heights are the map's notional per bucket and leverage,
+// stacked per side, cumulative curves and the price marker follow the map.
+#include "GridFixtures.h"
+#include "TestSupport.h"
+#include "common/Exporter.h"
+#include "map/LiquidationMapView.h"
+
+#include <QApplication>
+#include <QMouseEvent>
+#include <qcustomplot.h>
+
+using namespace lhm;
+using namespace lhm::ui;
+
+class TestMapView : public QObject {
+    Q_OBJECT
+private slots:
+    void barsHoldNotionalPerLeverage() {
+        LiquidationMapView v;
+        v.resize(900, 600);
+        v.show();
+        auto m = test::makeMap();
+        v.setMap(m);
+        QVERIFY(!v.isShowingEmpty());
+        // 3 leverages x 2 sides; rows 0..9 long (below the price), 10..19 short.
+        for (int l = 0; l < 3; ++l) {
+            QCPBars *lb = v.bars(Side::Long, l), *sb = v.bars(Side::Short, l);
+            QVERIFY(lb && sb);
+            QCOMPARE(lb->data()->size(), 20);
+            // base/1000 = 1,100 for BTCUSDT 7d binance_standard.
+            QCOMPARE(lb->data()->at(4)->key, 60450.0);
+            QCOMPARE(lb->data()->at(4)->value, 1100.0 + 40 + l);
+            QCOMPARE(lb->data()->at(15)->value, 0.0);
+            QCOMPARE(sb->data()->at(15)->value, 1100.0 + 15 + 100 * l);
+            QCOMPARE(sb->data()->at(4)->value, 0.0);
+        }
+        // Stacked: each leverage sits on the one before it, per side.
+        QCOMPARE(v.bars(Side::Long, 1)->barBelow(), v.bars(Side::Long, 0));
+        QCOMPARE(v.bars(Side::Short, 2)->barBelow(), v.bars(Side::Short, 1));
+        QVERIFY(!v.bars(Side::Short, 0)->barBelow());
+        QVERIFY(!v.bars(Side::Long, 3));
+        // Cumulative curves from the price outward.
+        QCOMPARE(v.cumulative(Side::Long)->data()->at(9)->value, m->cumulativeLong[9]);
+        QCOMPARE(v.cumulative(Side::Long)->data()->at(0)->value, m->cumulativeLong[0]);
+        QCOMPARE(v.cumulative(Side::Short)->data()->at(19)->value, m->cumulativeShort[19]);
+        // The price marker is at the current price.
+        auto lines = v.plot()->findChildren<QCPItemStraightLine *>();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0]->point1->coords().x(), 61050.0);
+    }
+
+    void newMapReplacesBars() {
+        LiquidationMapView v;
+        v.resize(900, 600);
+        v.show();
+        v.setMap(test::makeMap());
+        v.setMap(test::makeMap(QStringLiteral("ETHUSDT")));
+        QCOMPARE(v.plot()->plottableCount(), 2 + 6);  // two curves + 2 x 3 bars, the old bars gone
+        QCOMPARE(v.bars(Side::Long, 0)->data()->at(0)->value, 2100.0);
+    }
+
+    void hoverAndEmpty() {
+        LiquidationMapView v;
+        v.resize(900, 600);
+        v.show();
+        auto m = test::makeMap();
+        v.setMap(m);
+        v.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const QPoint px(int(v.plot()->xAxis->coordToPixel(60250)), v.plot()->axisRect()->center().y());
+        QMouseEvent move(QEvent::MouseMove, QPointF(px), v.plot()->mapToGlobal(QPointF(px)), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(v.plot(), &move);
+        // Row 2: longs 1120 + 1121 + 1122 = 3363 -> "$3.4K".
+        QVERIFY2(v.readout().startsWith(QStringLiteral("60200 – 60300")), qPrintable(v.readout()));
+        QVERIFY2(v.readout().contains(QStringLiteral("Longs $3.4K")), qPrintable(v.readout()));
+        v.setMap(nullptr);
+        QVERIFY(v.isShowingEmpty());
+    }
+
+    void csvExport() {
+        QTemporaryDir dir;
+        auto m = test::makeMap();
+        const QString path = dir.filePath(QStringLiteral("map.csv"));
+        QVERIFY(Exporter::writeMapCsv(*m, path).ok());
+        const QList<QByteArray> lines = test::readFile(path).split('\n');
+        QCOMPARE(lines[0], QByteArray("price_low,price_high,side,leverage,notional_usd,cumulative_usd"));
+        QCOMPARE(lines[1], QByteArray("60000,60100,long,10,1100.00,") + QByteArray::number(m->cumulativeLong[0], 'f', 2));
+        QCOMPARE(lines.size(), 1 + 60 + 1);  // header, 20 rows x 3 leverages, trailing newline
+        auto g = test::makeGrid();
+        QVERIFY(Exporter::writeGridCsv(*g, dir.filePath(QStringLiteral("grid.csv"))).ok());
+        const QList<QByteArray> gl = test::readFile(dir.filePath(QStringLiteral("grid.csv"))).split('\n');
+        QCOMPARE(gl.size(), 1 + 240 + 1);
+        QCOMPARE(gl[2], QByteArray("1714521600000,60100,60200,1100001.00,550010.00"));
+    }
+};
+
+LHM_TEST_MAIN_IMPL(QApplication, TestMapView)
+#include "tst_mapview.moc"

@@ -1,0 +1,1011 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>cannot write the image</source>
+        <translation>cannot write the image</translation>
+    </message>
+    <message>
+        <source>cannot open for writing</source>
+        <translation>cannot open for writing</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>cannot write the file</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotRenderer</name>
+    <message>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot needs a file name</translation>
+    </message>
+    <message>
+        <source>unknown window '%1' (use one of %2)</source>
+        <translation>unknown window '%1' (use one of %2)</translation>
+    </message>
+    <message>
+        <source>--size must be at least 200x150</source>
+        <translation>--size must be at least 200x150</translation>
+    </message>
+    <message>
+        <source>no data: database %1 does not exist</source>
+        <translation>no data: database %1 does not exist</translation>
+    </message>
+    <message>
+        <source>no data for %1: %2</source>
+        <translation>no data for %1: %2</translation>
+    </message>
+    <message>
+        <source>no data for %1</source>
+        <translation>no data for %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>no data for %1 %2 %3</source>
+        <translation>no data for %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>unknown view '%1' (use heatmap, map, compare or window)</source>
+        <translation>unknown view '%1' (use heatmap, map, compare or window)</translation>
+    </message>
+</context>
+<context>
+    <name>Translator</name>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ComparisonPanel</name>
+    <message>
+        <source>Total longs</source>
+        <translation>Total longs</translation>
+    </message>
+    <message>
+        <source>Total shorts</source>
+        <translation>Total shorts</translation>
+    </message>
+    <message>
+        <source>Main clusters</source>
+        <translation>Main clusters</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Hit rate</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ConnectionLights</name>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <source>quiet (no message lately)</source>
+        <translation>quiet (no message lately)</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnecting</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 s ago</translation>
+    </message>
+    <message>
+        <source>%1
+State: %2
+Last message: %3
+Messages/s: %4
+Reconnects: %5
+Parse errors: %6</source>
+        <translation>%1
+State: %2
+Last message: %3
+Messages/s: %4
+Reconnects: %5
+Parse errors: %6</translation>
+    </message>
+    <message>
+        <source>No public liquidation stream: trades (price) only</source>
+        <translation>No public liquidation stream: trades (price) only</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ControlBar</name>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Contract to show (what the store holds)</source>
+        <translation>Contract to show (what the store holds)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Exchange whose history the estimate uses</source>
+        <translation>Exchange whose history the estimate uses</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Time span of the heatmap; the candle size follows it</source>
+        <translation>Time span of the heatmap; the candle size follows it</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Liquidation model</source>
+        <translation>Liquidation model</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>Price bucket size in USD</source>
+        <translation>Price bucket size in USD</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::CoverageTable</name>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>From (UTC)</translation>
+    </message>
+    <message>
+        <source>To (UTC)</source>
+        <translation>To (UTC)</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>The local store is empty. Download above, or import files you already have.</source>
+        <translation>The local store is empty. Download above, or import files you already have.</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::DataManagerDialog</name>
+    <message>
+        <source>Manage data</source>
+        <translation>Manage data</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>%p% overall</source>
+        <translation>%p% overall</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <source>In the local store</source>
+        <translation>In the local store</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>downloading</translation>
+    </message>
+    <message>
+        <source>verifying checksum</source>
+        <translation>verifying checksum</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>importing</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 %4</source>
+        <translation>%1 of %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <source>Cannot download: %1</source>
+        <translation>Cannot download: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Import Binance files</source>
+        <translation>Import Binance files</translation>
+    </message>
+    <message>
+        <source>Binance history (*.zip *.csv);;All files (*)</source>
+        <translation>Binance history (*.zip *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of Binance files</source>
+        <translation>Import a folder of Binance files</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot reach %1.&lt;/b&gt; You seem to be offline (or the host is blocked). Import files you already have instead, or try again later.&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Cannot reach %1.&lt;/b&gt; You seem to be offline (or the host is blocked). Import files you already have instead, or try again later.&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Offline: nothing was downloaded.</source>
+        <translation>Offline: nothing was downloaded.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <source>Finished with problems: %1</source>
+        <translation>Finished with problems: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::DataWorker</name>
+    <message>
+        <source>attempt %1 failed (%2), retrying in %3 s</source>
+        <translation>attempt %1 failed (%2), retrying in %3 s</translation>
+    </message>
+    <message>
+        <source>imported, %L1 rows</source>
+        <translation>imported, %L1 rows</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>downloaded</translation>
+    </message>
+    <message>
+        <source>already in the store</source>
+        <translation>already in the store</translation>
+    </message>
+    <message>
+        <source>not published (404)</source>
+        <translation>not published (404)</translation>
+    </message>
+    <message>
+        <source>checksum mismatch, not imported</source>
+        <translation>checksum mismatch, not imported</translation>
+    </message>
+    <message>
+        <source>host unreachable</source>
+        <translation>host unreachable</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Cancelled. Partial files are kept and resume next time.</source>
+        <translation>Cancelled. Partial files are kept and resume next time.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the store, %3 not published, %4 failed</source>
+        <translation>%1 imported, %2 already in the store, %3 not published, %4 failed</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Import cancelled.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the store, %3 refused</source>
+        <translation>%1 imported, %2 already in the store, %3 refused</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::DownloadForm</name>
+    <message>
+        <source>Download from %1</source>
+        <translation>Download from %1</translation>
+    </message>
+    <message>
+        <source>more, e.g. ADAUSDT,LINKUSDT</source>
+        <translation>more, e.g. ADAUSDT,LINKUSDT</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symbols</translation>
+    </message>
+    <message>
+        <source>Open interest (metrics, 5 min)</source>
+        <translation>Open interest (metrics, 5 min)</translation>
+    </message>
+    <message>
+        <source>Candles (klines)</source>
+        <translation>Candles (klines)</translation>
+    </message>
+    <message>
+        <source>Funding rate (monthly files)</source>
+        <translation>Funding rate (monthly files)</translation>
+    </message>
+    <message>
+        <source>Trades (aggTrades, large)</source>
+        <translation>Trades (aggTrades, large)</translation>
+    </message>
+    <message>
+        <source>Hundreds of MB per day for BTCUSDT; needed by the large-trades model.</source>
+        <translation>Hundreds of MB per day for BTCUSDT; needed by the large-trades model.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation>Candle interval</translation>
+    </message>
+    <message>
+        <source>Days (UTC)</source>
+        <translation>Days (UTC)</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>Already have data.binance.vision zips or CSVs?</source>
+        <translation>Already have data.binance.vision zips or CSVs?</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ExportActions</name>
+    <message>
+        <source>Export view as PNG</source>
+        <translation>Export view as PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Nothing to export yet</translation>
+    </message>
+    <message>
+        <source>Export heatmap grid</source>
+        <translation>Export heatmap grid</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export liquidation map</source>
+        <translation>Export liquidation map</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::FileProgressTable</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>%p% of %1</source>
+        <translation>%p% of %1</translation>
+    </message>
+    <message>
+        <source>importing %p%</source>
+        <translation>importing %p%</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapControls</name>
+    <message>
+        <source>Longs</source>
+        <translation>Longs</translation>
+    </message>
+    <message>
+        <source>Only liquidation levels of long positions</source>
+        <translation>Only liquidation levels of long positions</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>Shorts</translation>
+    </message>
+    <message>
+        <source>Only liquidation levels of short positions</source>
+        <translation>Only liquidation levels of short positions</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <source>Longs and shorts together</source>
+        <translation>Longs and shorts together</translation>
+    </message>
+    <message>
+        <source>Colour cut-off</source>
+        <translation>Colour cut-off</translation>
+    </message>
+    <message>
+        <source>Densities below this percentile are drawn darkest</source>
+        <translation>Densities below this percentile are drawn darkest</translation>
+    </message>
+    <message>
+        <source>Densities above this percentile are drawn brightest</source>
+        <translation>Densities above this percentile are drawn brightest</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show the whole window</source>
+        <translation>Show the whole window</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapView</name>
+    <message>
+        <source>Price (USD)</source>
+        <translation>Price (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated liquidations per bucket (USD)</source>
+        <translation>Estimated liquidations per bucket (USD)</translation>
+    </message>
+    <message>
+        <source>ESTIMATE — modelled liquidation levels, not exchange data</source>
+        <translation>ESTIMATE — modelled liquidation levels, not exchange data</translation>
+    </message>
+    <message>
+        <source>Hover the heatmap to read a cell.</source>
+        <translation>Hover the heatmap to read a cell.</translation>
+    </message>
+    <message>
+        <source>No heatmap yet</source>
+        <translation>No heatmap yet</translation>
+    </message>
+    <message>
+        <source>Pick a symbol and window, or import data from the Data menu.</source>
+        <translation>Pick a symbol and window, or import data from the Data menu.</translation>
+    </message>
+    <message>
+        <source>Predicted long liquidations</source>
+        <translation>Predicted long liquidations</translation>
+    </message>
+    <message>
+        <source>Predicted short liquidations</source>
+        <translation>Predicted short liquidations</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>No data for this view</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>Import or download history from the Data menu.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4%5</source>
+        <translation>%1 · %2 · %3 · %4%5</translation>
+    </message>
+    <message>
+        <source> · cached</source>
+        <translation> · cached</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2 – %3  ·  Longs %4  ·  Shorts %5  ·  model confidence %6</source>
+        <translation>%1  ·  %2 – %3  ·  Longs %4  ·  Shorts %5  ·  model confidence %6</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiquidationMapView</name>
+    <message>
+        <source>Liquidation price (USD)</source>
+        <translation>Liquidation price (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated notional per bucket</source>
+        <translation>Estimated notional per bucket</translation>
+    </message>
+    <message>
+        <source>Cumulative from price</source>
+        <translation>Cumulative from price</translation>
+    </message>
+    <message>
+        <source>Cumulative longs</source>
+        <translation>Cumulative longs</translation>
+    </message>
+    <message>
+        <source>Cumulative shorts</source>
+        <translation>Cumulative shorts</translation>
+    </message>
+    <message>
+        <source>No liquidation map yet</source>
+        <translation>No liquidation map yet</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>No data for this view</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>Import or download history from the Data menu.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 · at %5</source>
+        <translation>%1 · %2 · %3 · %4 · at %5</translation>
+    </message>
+    <message>
+        <source>Long %1x</source>
+        <translation>Long %1x</translation>
+    </message>
+    <message>
+        <source>Short %1x</source>
+        <translation>Short %1x</translation>
+    </message>
+    <message>
+        <source>Price %1</source>
+        <translation>Price %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2  ·  Longs %3  ·  Shorts %4  ·  cumulative longs %5, shorts %6</source>
+        <translation>%1 – %2  ·  Longs %3  ·  Shorts %4  ·  cumulative longs %5, shorts %6</translation>
+    </message>
+    <message>
+        <source>ESTIMATE — modelled</source>
+        <translation>ESTIMATE — modelled</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiveTapeModel</name>
+    <message>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 liquidated, %4 at %5 (%6), %7 UTC</source>
+        <translation>%1 %2: %3 liquidated, %4 at %5 (%6), %7 UTC</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>long</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Notional</source>
+        <translation>Notional</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiveTapePanel</name>
+    <message>
+        <source>Liquidations</source>
+        <translation>Liquidations</translation>
+    </message>
+    <message>
+        <source>Hide liquidations smaller than this notional</source>
+        <translation>Hide liquidations smaller than this notional</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>All sizes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>%n shown</numerusform><numerusform>%n shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation><numerusform>%n received</numerusform><numerusform>%n received</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiveWiring</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Follow the exchanges' liquidation streams for the shown symbol</source>
+        <translation>Follow the exchanges' liquidation streams for the shown symbol</translation>
+    </message>
+    <message>
+        <source>Liquidation tape</source>
+        <translation>Liquidation tape</translation>
+    </message>
+    <message>
+        <source>Live mode needs config/exchanges.yaml: %1</source>
+        <translation>Live mode needs config/exchanges.yaml: %1</translation>
+    </message>
+    <message>
+        <source>Cannot go live: %1</source>
+        <translation>Cannot go live: %1</translation>
+    </message>
+    <message>
+        <source>Live: following %1 on %2</source>
+        <translation>Live: following %1 on %2</translation>
+    </message>
+    <message>
+        <source>Live mode off</source>
+        <translation>Live mode off</translation>
+    </message>
+    <message>
+        <source>Cannot go live: no exchange in exchanges.yaml lists %1</source>
+        <translation>Cannot go live: no exchange in exchanges.yaml lists %1</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::MainWindow</name>
+    <message>
+        <source>LiquidationHeatmap</source>
+        <translation>LiquidationHeatmap</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>Model comparison</translation>
+    </message>
+    <message>
+        <source>Liquidation map</source>
+        <translation>Liquidation map</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>Export view as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export heatmap grid as &amp;CSV…</source>
+        <translation>Export heatmap grid as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export liquidation &amp;map as CSV…</source>
+        <translation>Export liquidation &amp;map as CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>&amp;Manage data…</source>
+        <translation>&amp;Manage data…</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute</source>
+        <translation>&amp;Recompute</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>&amp;Live</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start.</source>
+        <translation>The new language applies at the next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel computation</source>
+        <translation>&amp;Cancel computation</translation>
+    </message>
+    <message>
+        <source>Computation cancelled</source>
+        <translation>Computation cancelled</translation>
+    </message>
+    <message>
+        <source>Export liquidation map as P&amp;NG…</source>
+        <translation>Export liquidation map as P&amp;NG…</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ModelComparisonView</name>
+    <message>
+        <source>No model comparison yet</source>
+        <translation>No model comparison yet</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>No data for this view</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>Import or download history from the Data menu.</translation>
+    </message>
+    <message>
+        <source>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%</source>
+        <translation>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::StatusPanel</name>
+    <message>
+        <source>Database unreadable</source>
+        <translation>Database unreadable</translation>
+    </message>
+    <message>
+        <source>candles %1</source>
+        <translation>candles %1</translation>
+    </message>
+    <message>
+        <source>open interest</source>
+        <translation>open interest</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>No data for %1 on %2</source>
+        <translation>No data for %1 on %2</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>Coverage: %1</translation>
+    </message>
+    <message>
+        <source>Newest data %1 ago</source>
+        <translation>Newest data %1 ago</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ViewCoordinator</name>
+    <message>
+        <source>Computing %1 %2… %3%</source>
+        <translation>Computing %1 %2… %3%</translation>
+    </message>
+    <message>
+        <source>Computing %1 %2…</source>
+        <translation>Computing %1 %2…</translation>
+    </message>
+    <message>
+        <source>No estimate for %1 · %2 · %3</source>
+        <translation>No estimate for %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1
+Open Data → Manage data… to download or import history.</source>
+        <translation>%1
+Open Data → Manage data… to download or import history.</translation>
+    </message>
+    <message>
+        <source>The database cannot be read</source>
+        <translation>The database cannot be read</translation>
+    </message>
+    <message>
+        <source>%1
+Choose another file with --db, or move this one away to start afresh.</source>
+        <translation>%1
+Choose another file with --db, or move this one away to start afresh.</translation>
+    </message>
+    <message>
+        <source>Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.</source>
+        <translation>Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.</translation>
+    </message>
+    <message>
+        <source>Showing the cached estimate computed %1 ago; recomputing…</source>
+        <translation>Showing the cached estimate computed %1 ago; recomputing…</translation>
+    </message>
+    <message>
+        <source>Showing the cached estimate; recomputing…</source>
+        <translation>Showing the cached estimate; recomputing…</translation>
+    </message>
+    <message>
+        <source>Could not recompute: %1</source>
+        <translation>Could not recompute: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1011 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>cannot write the image</source>
+        <translation>无法写入图像</translation>
+    </message>
+    <message>
+        <source>cannot open for writing</source>
+        <translation>无法打开以写入</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>无法写入文件</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotRenderer</name>
+    <message>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>unknown window '%1' (use one of %2)</source>
+        <translation>未知的时间窗口“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>--size must be at least 200x150</source>
+        <translation>--size 至少为 200x150</translation>
+    </message>
+    <message>
+        <source>no data: database %1 does not exist</source>
+        <translation>无数据：数据库 %1 不存在</translation>
+    </message>
+    <message>
+        <source>no data for %1: %2</source>
+        <translation>%1 无数据：%2</translation>
+    </message>
+    <message>
+        <source>no data for %1</source>
+        <translation>%1 无数据</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>no data for %1 %2 %3</source>
+        <translation>%1 %2 %3 无数据</translation>
+    </message>
+    <message>
+        <source>unknown view '%1' (use heatmap, map, compare or window)</source>
+        <translation>未知的视图“%1”（可用：heatmap、map、compare 或 window）</translation>
+    </message>
+</context>
+<context>
+    <name>Translator</name>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ComparisonPanel</name>
+    <message>
+        <source>Total longs</source>
+        <translation>多头合计</translation>
+    </message>
+    <message>
+        <source>Total shorts</source>
+        <translation>空头合计</translation>
+    </message>
+    <message>
+        <source>Main clusters</source>
+        <translation>主要密集区</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>多</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>空</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ConnectionLights</name>
+    <message>
+        <source>live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>quiet (no message lately)</source>
+        <translation>静默（近期无消息）</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重新连接中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1
+State: %2
+Last message: %3
+Messages/s: %4
+Reconnects: %5
+Parse errors: %6</source>
+        <translation>%1
+状态：%2
+最后消息：%3
+消息/秒：%4
+重连次数：%5
+解析错误：%6</translation>
+    </message>
+    <message>
+        <source>No public liquidation stream: trades (price) only</source>
+        <translation>无公开强平数据流：仅成交（价格）</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ControlBar</name>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Contract to show (what the store holds)</source>
+        <translation>要显示的合约（本地存储中已有的）</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Exchange whose history the estimate uses</source>
+        <translation>估算所用历史数据的交易所</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Time span of the heatmap; the candle size follows it</source>
+        <translation>热力图的时间跨度；K 线周期随之变化</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Liquidation model</source>
+        <translation>强平模型</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>价格档</translation>
+    </message>
+    <message>
+        <source>Price bucket size in USD</source>
+        <translation>价格档大小（美元）</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::CoverageTable</name>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>起始（UTC）</translation>
+    </message>
+    <message>
+        <source>To (UTC)</source>
+        <translation>结束（UTC）</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>The local store is empty. Download above, or import files you already have.</source>
+        <translation>本地存储为空。请在上方下载，或导入已有文件。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::DataManagerDialog</name>
+    <message>
+        <source>Manage data</source>
+        <translation>数据管理</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>%p% overall</source>
+        <translation>总体 %p%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>In the local store</source>
+        <translation>本地存储中</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>verifying checksum</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>导入中</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 %4</source>
+        <translation>第 %1/%2 个：%3 %4</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Cannot download: %1</source>
+        <translation>无法下载：%1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Import Binance files</source>
+        <translation>导入币安文件</translation>
+    </message>
+    <message>
+        <source>Binance history (*.zip *.csv);;All files (*)</source>
+        <translation>币安历史数据 (*.zip *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of Binance files</source>
+        <translation>导入币安文件所在文件夹</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot reach %1.&lt;/b&gt; You seem to be offline (or the host is blocked). Import files you already have instead, or try again later.&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;无法访问 %1。&lt;/b&gt;您似乎处于离线状态（或该主机被屏蔽）。请改为导入已有文件，或稍后重试。&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Offline: nothing was downloaded.</source>
+        <translation>离线：未下载任何内容。</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Finished with problems: %1</source>
+        <translation>完成，但有问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::DataWorker</name>
+    <message>
+        <source>attempt %1 failed (%2), retrying in %3 s</source>
+        <translation>第 %1 次尝试失败（%2），%3 秒后重试</translation>
+    </message>
+    <message>
+        <source>imported, %L1 rows</source>
+        <translation>已导入，%L1 行</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>already in the store</source>
+        <translation>已在存储中</translation>
+    </message>
+    <message>
+        <source>not published (404)</source>
+        <translation>未发布（404）</translation>
+    </message>
+    <message>
+        <source>checksum mismatch, not imported</source>
+        <translation>校验和不匹配，未导入</translation>
+    </message>
+    <message>
+        <source>host unreachable</source>
+        <translation>主机无法访问</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled. Partial files are kept and resume next time.</source>
+        <translation>已取消。部分下载的文件会保留，下次继续。</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the store, %3 not published, %4 failed</source>
+        <translation>已导入 %1 个，%2 个已在存储中，%3 个未发布，%4 个失败</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the store, %3 refused</source>
+        <translation>已导入 %1 个，%2 个已在存储中，%3 个被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::DownloadForm</name>
+    <message>
+        <source>Download from %1</source>
+        <translation>从 %1 下载</translation>
+    </message>
+    <message>
+        <source>more, e.g. ADAUSDT,LINKUSDT</source>
+        <translation>更多，例如 ADAUSDT,LINKUSDT</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Open interest (metrics, 5 min)</source>
+        <translation>持仓量（metrics，5 分钟）</translation>
+    </message>
+    <message>
+        <source>Candles (klines)</source>
+        <translation>K 线（klines）</translation>
+    </message>
+    <message>
+        <source>Funding rate (monthly files)</source>
+        <translation>资金费率（月度文件）</translation>
+    </message>
+    <message>
+        <source>Trades (aggTrades, large)</source>
+        <translation>成交（aggTrades，体积大）</translation>
+    </message>
+    <message>
+        <source>Hundreds of MB per day for BTCUSDT; needed by the large-trades model.</source>
+        <translation>BTCUSDT 每天数百 MB；大额成交模型需要此数据。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation>K 线周期</translation>
+    </message>
+    <message>
+        <source>Days (UTC)</source>
+        <translation>日期（UTC）</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Already have data.binance.vision zips or CSVs?</source>
+        <translation>已经有 data.binance.vision 的 zip 或 CSV 文件？</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ExportActions</name>
+    <message>
+        <source>Export view as PNG</source>
+        <translation>将视图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>暂无可导出的内容</translation>
+    </message>
+    <message>
+        <source>Export heatmap grid</source>
+        <translation>导出热力图网格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export liquidation map</source>
+        <translation>导出强平分布图</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::FileProgressTable</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>%p% of %1</source>
+        <translation>%1 的 %p%</translation>
+    </message>
+    <message>
+        <source>importing %p%</source>
+        <translation>导入中 %p%</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapControls</name>
+    <message>
+        <source>Longs</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>Only liquidation levels of long positions</source>
+        <translation>仅显示多头仓位的强平价位</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>Only liquidation levels of short positions</source>
+        <translation>仅显示空头仓位的强平价位</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>多空</translation>
+    </message>
+    <message>
+        <source>Longs and shorts together</source>
+        <translation>多头与空头合并显示</translation>
+    </message>
+    <message>
+        <source>Colour cut-off</source>
+        <translation>颜色截断</translation>
+    </message>
+    <message>
+        <source>Densities below this percentile are drawn darkest</source>
+        <translation>低于此百分位的密度显示为最暗</translation>
+    </message>
+    <message>
+        <source>Densities above this percentile are drawn brightest</source>
+        <translation>高于此百分位的密度显示为最亮</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <source>Show the whole window</source>
+        <translation>显示整个时间窗口</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapView</name>
+    <message>
+        <source>Price (USD)</source>
+        <translation>价格（美元）</translation>
+    </message>
+    <message>
+        <source>Estimated liquidations per bucket (USD)</source>
+        <translation>每档估算强平金额（美元）</translation>
+    </message>
+    <message>
+        <source>ESTIMATE — modelled liquidation levels, not exchange data</source>
+        <translation>估算 — 模型推算的强平价位，并非交易所数据</translation>
+    </message>
+    <message>
+        <source>Hover the heatmap to read a cell.</source>
+        <translation>将鼠标悬停在热力图上以查看单元格。</translation>
+    </message>
+    <message>
+        <source>No heatmap yet</source>
+        <translation>暂无热力图</translation>
+    </message>
+    <message>
+        <source>Pick a symbol and window, or import data from the Data menu.</source>
+        <translation>请选择交易对和时间窗口，或从“数据”菜单导入数据。</translation>
+    </message>
+    <message>
+        <source>Predicted long liquidations</source>
+        <translation>预测的多头强平</translation>
+    </message>
+    <message>
+        <source>Predicted short liquidations</source>
+        <translation>预测的空头强平</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>此视图无数据</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>请从“数据”菜单导入或下载历史数据。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4%5</source>
+        <translation>%1 · %2 · %3 · %4%5</translation>
+    </message>
+    <message>
+        <source> · cached</source>
+        <translation> · 缓存</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2 – %3  ·  Longs %4  ·  Shorts %5  ·  model confidence %6</source>
+        <translation>%1  ·  %2 – %3  ·  多头 %4  ·  空头 %5  ·  模型置信度 %6</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiquidationMapView</name>
+    <message>
+        <source>Liquidation price (USD)</source>
+        <translation>强平价格（美元）</translation>
+    </message>
+    <message>
+        <source>Estimated notional per bucket</source>
+        <translation>每档估算名义价值</translation>
+    </message>
+    <message>
+        <source>Cumulative from price</source>
+        <translation>自当前价起累计</translation>
+    </message>
+    <message>
+        <source>Cumulative longs</source>
+        <translation>多头累计</translation>
+    </message>
+    <message>
+        <source>Cumulative shorts</source>
+        <translation>空头累计</translation>
+    </message>
+    <message>
+        <source>No liquidation map yet</source>
+        <translation>暂无强平分布图</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>此视图无数据</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>请从“数据”菜单导入或下载历史数据。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 · at %5</source>
+        <translation>%1 · %2 · %3 · %4 · 时间 %5</translation>
+    </message>
+    <message>
+        <source>Long %1x</source>
+        <translation>多头 %1x</translation>
+    </message>
+    <message>
+        <source>Short %1x</source>
+        <translation>空头 %1x</translation>
+    </message>
+    <message>
+        <source>Price %1</source>
+        <translation>价格 %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2  ·  Longs %3  ·  Shorts %4  ·  cumulative longs %5, shorts %6</source>
+        <translation>%1 – %2  ·  多头 %3  ·  空头 %4  ·  累计多头 %5，空头 %6</translation>
+    </message>
+    <message>
+        <source>ESTIMATE — modelled</source>
+        <translation>估算 — 模型推算</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiveTapeModel</name>
+    <message>
+        <source>Long</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 liquidated, %4 at %5 (%6), %7 UTC</source>
+        <translation>%1 %2：%3 被强平，%4，价格 %5（%6），%7 UTC</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Notional</source>
+        <translation>名义价值</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiveTapePanel</name>
+    <message>
+        <source>Liquidations</source>
+        <translation>强平</translation>
+    </message>
+    <message>
+        <source>Hide liquidations smaller than this notional</source>
+        <translation>隐藏名义价值小于此值的强平</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>全部大小</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>显示 %n 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation><numerusform>已接收 %n 条</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiveWiring</name>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Follow the exchanges' liquidation streams for the shown symbol</source>
+        <translation>跟踪当前交易对在各交易所的强平数据流</translation>
+    </message>
+    <message>
+        <source>Liquidation tape</source>
+        <translation>强平流水</translation>
+    </message>
+    <message>
+        <source>Live mode needs config/exchanges.yaml: %1</source>
+        <translation>实时模式需要 config/exchanges.yaml：%1</translation>
+    </message>
+    <message>
+        <source>Cannot go live: %1</source>
+        <translation>无法开启实时模式：%1</translation>
+    </message>
+    <message>
+        <source>Live: following %1 on %2</source>
+        <translation>实时：正在 %2 上跟踪 %1</translation>
+    </message>
+    <message>
+        <source>Live mode off</source>
+        <translation>实时模式已关闭</translation>
+    </message>
+    <message>
+        <source>Cannot go live: no exchange in exchanges.yaml lists %1</source>
+        <translation>无法开启实时模式：exchanges.yaml 中没有交易所列出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::MainWindow</name>
+    <message>
+        <source>LiquidationHeatmap</source>
+        <translation>强平热力图</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>模型对比</translation>
+    </message>
+    <message>
+        <source>Liquidation map</source>
+        <translation>强平分布图</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>将视图导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export heatmap grid as &amp;CSV…</source>
+        <translation>将热力图网格导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export liquidation &amp;map as CSV…</source>
+        <translation>将强平分布图导出为 CSV(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Manage data…</source>
+        <translation>数据管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute</source>
+        <translation>重新计算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>实时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel computation</source>
+        <translation>取消计算(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Computation cancelled</source>
+        <translation>计算已取消</translation>
+    </message>
+    <message>
+        <source>Export liquidation map as P&amp;NG…</source>
+        <translation>将强平分布图导出为 PNG(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ModelComparisonView</name>
+    <message>
+        <source>No model comparison yet</source>
+        <translation>暂无模型对比</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>此视图无数据</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>请从“数据”菜单导入或下载历史数据。</translation>
+    </message>
+    <message>
+        <source>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%</source>
+        <translation>估算 · %1 · %2 · %3 — 一致度 %4，集成置信度 %5 · 阴影：模型分歧超过 5% 的区域</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::StatusPanel</name>
+    <message>
+        <source>Database unreadable</source>
+        <translation>数据库无法读取</translation>
+    </message>
+    <message>
+        <source>candles %1</source>
+        <translation>K 线 %1</translation>
+    </message>
+    <message>
+        <source>open interest</source>
+        <translation>持仓量</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>No data for %1 on %2</source>
+        <translation>%2 上没有 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>数据覆盖：%1</translation>
+    </message>
+    <message>
+        <source>Newest data %1 ago</source>
+        <translation>最新数据：%1 前</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ViewCoordinator</name>
+    <message>
+        <source>Computing %1 %2… %3%</source>
+        <translation>正在计算 %1 %2… %3%</translation>
+    </message>
+    <message>
+        <source>Computing %1 %2…</source>
+        <translation>正在计算 %1 %2…</translation>
+    </message>
+    <message>
+        <source>No estimate for %1 · %2 · %3</source>
+        <translation>%1 · %2 · %3 没有估算结果</translation>
+    </message>
+    <message>
+        <source>%1
+Open Data → Manage data… to download or import history.</source>
+        <translation>%1
+请打开“数据 → 数据管理…”下载或导入历史数据。</translation>
+    </message>
+    <message>
+        <source>The database cannot be read</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <source>%1
+Choose another file with --db, or move this one away to start afresh.</source>
+        <translation>%1
+请用 --db 选择其他文件，或将此文件移走以重新开始。</translation>
+    </message>
+    <message>
+        <source>Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.</source>
+        <translation>离线数据：最新输入已是 %1 前（%2）。估算未包含此后的行情。</translation>
+    </message>
+    <message>
+        <source>Showing the cached estimate computed %1 ago; recomputing…</source>
+        <translation>正在显示 %1 前计算的缓存估算；正在重新计算…</translation>
+    </message>
+    <message>
+        <source>Showing the cached estimate; recomputing…</source>
+        <translation>正在显示缓存的估算；正在重新计算…</translation>
+    </message>
+    <message>
+        <source>Could not recompute: %1</source>
+        <translation>无法重新计算：%1</translation>
+    </message>
+</context>
+</TS>

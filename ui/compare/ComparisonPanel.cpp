@@ -1,0 +1,113 @@
+#include "compare/ComparisonPanel.h"
+
+#include "common/Format.h"
+#include "common/Theme.h"
+#include "heatmap/DensityLayer.h"
+#include "heatmap/HeatmapView.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace lhm::ui {
+
+ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
+    auto *lay = new QVBoxLayout(this);
+    lay->setContentsMargins(2, 2, 2, 2);
+    name_ = new QLabel(this);
+    name_->setObjectName(QStringLiteral("viewTitle"));
+    QFont f = name_->font();
+    f.setBold(true);
+    name_->setFont(f);
+    lay->addWidget(name_);
+    plot_ = new QCustomPlot(this);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("MMM dd\nHH:mm"));
+    ticker->setTimeZone(QTimeZone::utc());
+    ticker->setTickCount(4);
+    plot_->xAxis->setTicker(ticker);
+    plot_->setMinimumHeight(220);
+    layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis);
+    lay->addWidget(plot_, 1);
+    table_ = new QTableWidget(5, 1, this);
+    table_->setVerticalHeaderLabels({tr("Total longs"), tr("Total shorts"), tr("Main clusters"), tr("Confidence"),
+                                     tr("Hit rate")});
+    table_->horizontalHeader()->setVisible(false);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setFocusPolicy(Qt::NoFocus);
+    table_->setSelectionMode(QAbstractItemView::NoSelection);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->setFixedHeight(table_->verticalHeader()->length() + 2 * table_->frameWidth() + 2);
+    lay->addWidget(table_);
+    applyTheme();
+}
+
+void ComparisonPanel::applyTheme() {
+    Theme::stylePlot(plot_);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString ComparisonPanel::modelName() const { return name_->text(); }
+
+void ComparisonPanel::setModel(const ModelComparison &cmp, int index, ComparisonPtr owner,
+                               std::pair<float, float> colourRange) {
+    const HeatmapGrid &g = cmp.grids[size_t(index)];
+    // Aliasing constructor: the grid lives as long as the comparison that holds it.
+    GridPtr grid(owner, &g);
+    name_->setText(g.model);
+    if (g.cols() > 0) {
+        plot_->xAxis->setRange(g.times.front() / 1000.0, (g.times.back() + g.intervalMs) / 1000.0);
+        const auto [lo, hi] = HeatmapView::defaultPriceRange(g);
+        plot_->yAxis->setRange(lo, hi);
+    }
+    layer_->setCutoffRange(colourRange.first, colourRange.second);
+    layer_->setGrid(grid);
+
+    plot_->clearItems();
+    const PlotPalette &p = Theme::palette();
+    for (const auto &[lo, hi] : cmp.disagreementZones) {
+        auto *rect = new QCPItemRect(plot_);
+        rect->topLeft->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        rect->bottomRight->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        rect->topLeft->setCoords(0, hi);
+        rect->bottomRight->setCoords(1, lo);
+        rect->setBrush(p.zone);
+        rect->setPen(QPen(p.zone.darker(110), 1, Qt::DashLine));
+    }
+    if (g.currentPrice > 0) {
+        auto *line = new QCPItemStraightLine(plot_);
+        line->point1->setCoords(0, g.currentPrice);
+        line->point2->setCoords(1, g.currentPrice);
+        line->setPen(QPen(Qt::white, 1, Qt::DashLine));  // over the dark colour map in both themes
+    }
+
+    const ModelSummary *s = index < int(cmp.summaries.size()) ? &cmp.summaries[size_t(index)] : nullptr;
+    auto set = [this](int row, const QString &text) {
+        auto *item = new QTableWidgetItem(text);
+        item->setToolTip(text);
+        table_->setItem(row, 0, item);
+    };
+    set(0, s ? Format::usd(s->totalLong) : QStringLiteral("—"));
+    set(1, s ? Format::usd(s->totalShort) : QStringLiteral("—"));
+    QStringList clusters;
+    if (s)
+        for (size_t i = 0; i < s->clusters.size() && i < 3; ++i) {
+            const Cluster &c = s->clusters[i];
+            clusters << tr("%1 %2 (%3)")
+                            .arg(c.side == Side::Long ? tr("L") : tr("S"), Format::price(c.price, g.bucketSize),
+                                 Format::usd(c.notional));
+        }
+    set(2, clusters.isEmpty() ? QStringLiteral("—") : clusters.join(QStringLiteral(", ")));
+    set(3, s ? QString::number(s->confidence, 'f', 2) : QStringLiteral("—"));
+    // Filled in once validation against realised liquidations exists.
+    set(4, QStringLiteral("—"));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace lhm::ui

@@ -1,0 +1,36 @@
+#pragma once
+// One model of the comparison: its heatmap (on the comparison's common grid and colour range),
+// the zones where the models disagree shaded, and a summary table.
+#include "engine/CoreEngine.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+class QTableWidget;
+
+namespace lhm::ui {
+
+class DensityLayer;
+
+class ComparisonPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComparisonPanel(QWidget *parent = nullptr);
+
+    // `grid` points into the comparison, which the caller keeps alive with `owner`.
+    void setModel(const ModelComparison &cmp, int index, ComparisonPtr owner, std::pair<float, float> colourRange);
+    QCustomPlot *plot() const { return plot_; }
+    DensityLayer *layer() const { return layer_; }
+    QTableWidget *table() const { return table_; }
+    QString modelName() const;
+    void applyTheme();
+
+private:
+    QLabel *name_ = nullptr;
+    QCustomPlot *plot_ = nullptr;
+    DensityLayer *layer_ = nullptr;
+    QTableWidget *table_ = nullptr;
+};
+
+}  // namespace lhm::ui

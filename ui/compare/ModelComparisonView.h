@@ -1,0 +1,43 @@
+#pragma once
+// All models side by side on one common grid with linked axes and one colour range, so the same
+// colour means the same USD in every panel; zones where the models disagree by more than 5% are
+// shaded in each.
+#include "engine/CoreEngine.h"
+
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+class QStackedWidget;
+
+namespace lhm::ui {
+
+class ComparisonPanel;
+
+class ModelComparisonView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelComparisonView(QWidget *parent = nullptr);
+
+    void setComparison(ComparisonPtr cmp);
+    const ComparisonPtr &comparison() const { return cmp_; }
+    void showEmpty(const QString &title, const QString &hint = {});
+    bool isShowingEmpty() const;
+    QString emptyText() const;
+    int panelCount() const { return int(panels_.size()); }
+    ComparisonPanel *panel(int i) const { return panels_.at(size_t(i)); }
+    void applyTheme();
+
+private:
+    void linkAxes();
+
+    ComparisonPtr cmp_;
+    std::vector<ComparisonPanel *> panels_;
+    QWidget *panelHost_ = nullptr;
+    QHBoxLayout *panelLayout_ = nullptr;
+    QStackedWidget *stack_ = nullptr;
+    QLabel *empty_ = nullptr, *title_ = nullptr;
+    bool syncing_ = false;
+};
+
+}  // namespace lhm::ui

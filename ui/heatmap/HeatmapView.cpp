@@ -1,0 +1,336 @@
+#include "heatmap/HeatmapView.h"
+
+#include "common/Format.h"
+#include "common/Theme.h"
+#include "common/UsdTicker.h"
+#include "heatmap/DensityLayer.h"
+#include "heatmap/HeatmapControls.h"
+
+#include <QLabel>
+#include <QMouseEvent>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <qcustomplot.h>
+
+namespace lhm::ui {
+
+namespace {
+constexpr int kMaxBubbles = 400;
+constexpr size_t kMaxMarkers = 3000;  // the largest predicted liquidations; more only clutter
+}  // namespace
+
+HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent) {
+    auto *lay = new QVBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->setSpacing(2);
+    controls_ = new HeatmapControls(this);
+    lay->addWidget(controls_);
+    connect(controls_, &HeatmapControls::sideRequested, this, &HeatmapView::setSide);
+    connect(controls_, &HeatmapControls::cutoffRequested, this, &HeatmapView::setCutoff);
+    connect(controls_, &HeatmapControls::fitRequested, this, &HeatmapView::resetView);
+
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName(QStringLiteral("heatmapPlot"));
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("MMM dd\nHH:mm"));
+    ticker->setTimeZone(QTimeZone::utc());
+    plot_->xAxis->setTicker(ticker);
+    plot_->yAxis2->setVisible(true);
+    plot_->yAxis->setTickLabels(false);
+    plot_->yAxis2->setLabel(tr("Price (USD)"));
+    connect(plot_->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), plot_->yAxis2,
+            qOverload<const QCPRange &>(&QCPAxis::setRange));
+
+    scale_ = new QCPColorScale(plot_);
+    plot_->plotLayout()->addElement(0, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->axis()->setTicker(QSharedPointer<UsdTicker>::create());
+    scale_->axis()->setLabel(tr("Estimated liquidations per bucket (USD)"));
+    scale_->setBarWidth(12);
+    auto *group = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+
+    layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis, scale_);
+    candles_ = new QCPFinancial(plot_->xAxis, plot_->yAxis);
+    candles_->setChartStyle(QCPFinancial::csCandlestick);
+    candles_->setTwoColored(true);
+    predictedLong_ = plot_->addGraph();
+    predictedShort_ = plot_->addGraph();
+    for (QCPGraph *g : {predictedLong_, predictedShort_}) g->setLineStyle(QCPGraph::lsNone);
+    priceLine_ = new QCPItemStraightLine(plot_);
+    priceTag_ = new QCPItemText(plot_);
+    priceTag_->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    priceTag_->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    priceTag_->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    priceTag_->setClipToAxisRect(false);
+    priceTag_->setPadding(QMargins(4, 1, 4, 1));
+    estimate_ = new QCPItemText(plot_);
+    estimate_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    estimate_->position->setCoords(0.01, 0.015);
+    estimate_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    estimate_->setText(tr("ESTIMATE — modelled liquidation levels, not exchange data"));
+    estimate_->setPadding(QMargins(6, 3, 6, 3));
+    connect(layer_, &DensityLayer::displayChanged, this, &HeatmapView::updateCandles);
+    plot_->installEventFilter(this);
+    plot_->setMouseTracking(true);
+
+    empty_ = new QLabel(this);
+    empty_->setObjectName(QStringLiteral("emptyState"));
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
+    stack_ = new QStackedWidget(this);
+    stack_->addWidget(plot_);
+    stack_->addWidget(empty_);
+    lay->addWidget(stack_, 1);
+
+    readout_ = new QLabel(this);
+    readout_->setObjectName(QStringLiteral("heatmapReadout"));
+    readout_->setText(tr("Hover the heatmap to read a cell."));
+    lay->addWidget(readout_);
+    applyTheme();
+    showEmpty(tr("No heatmap yet"), tr("Pick a symbol and window, or import data from the Data menu."));
+}
+
+void HeatmapView::applyTheme() {
+    const PlotPalette &p = Theme::palette();
+    Theme::stylePlot(plot_);
+    Theme::styleAxis(scale_->axis());
+    candles_->setBrushPositive(p.candleUp);
+    candles_->setBrushNegative(p.candleDown);
+    candles_->setPenPositive(QPen(p.candleUp));
+    candles_->setPenNegative(QPen(p.candleDown));
+    predictedLong_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, p.longSide, p.longSide, 3));
+    predictedShort_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, p.shortSide, p.shortSide, 3));
+    predictedLong_->setName(tr("Predicted long liquidations"));
+    predictedShort_->setName(tr("Predicted short liquidations"));
+    // The colour map is dark in both themes: the price line stays white over it.
+    priceLine_->setPen(QPen(Qt::white, 1, Qt::DashLine));
+    priceTag_->setBrush(Qt::white);
+    priceTag_->setColor(QColor(0x0d, 0x11, 0x17));
+    priceTag_->setPen(QPen(p.axis));  // outlined, so it also reads on the light theme's white
+    estimate_->setColor(QColor(0xff, 0xd5, 0x8a));
+    estimate_->setBrush(QColor(0, 0, 0, 140));
+    QFont f = estimate_->font();
+    f.setBold(true);
+    estimate_->setFont(f);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
+    const bool sameView = layer_->grid() && grid && layer_->grid()->symbol == grid->symbol &&
+                          layer_->grid()->window == grid->window && layer_->grid()->exchange == grid->exchange;
+    if (!grid || grid->cols() == 0 || grid->rows == 0) {
+        layer_->setGrid(nullptr);
+        showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
+        return;
+    }
+    stack_->setCurrentWidget(plot_);
+    // Set the view first so the first reduced image is already cut to it.
+    if (!sameView) fitView(*grid);
+    layer_->setGrid(grid);
+    controls_->setTitle(tr("%1 · %2 · %3 · %4%5")
+                        .arg(grid->symbol, grid->exchange, grid->window, grid->model,
+                             fromCache ? tr(" · cached") : QString()));
+    updateOverlays();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::setLiveGrid(GridPtr grid) {
+    if (!grid || grid->cols() == 0 || isShowingEmpty()) return;
+    layer_->replaceGrid(std::move(grid));
+    updateOverlays();
+}
+
+const GridPtr &HeatmapView::grid() const { return layer_->grid(); }
+
+void HeatmapView::resetView() {
+    const GridPtr &g = layer_->grid();
+    if (!g || g->cols() == 0) return;
+    fitView(*g);
+    layer_->refreshNow();
+}
+
+// The whole window in time; in price, the candles plus the band holding the central 90% of the
+// estimated notional, so distant thin levels do not squeeze the part traders read.
+void HeatmapView::fitView(const HeatmapGrid &g) {
+    plot_->xAxis->setRange(g.times.front() / 1000.0, (g.times.back() + g.intervalMs) / 1000.0);
+    const auto [lo, hi] = defaultPriceRange(g);
+    plot_->yAxis->setRange(lo, hi);
+}
+
+std::pair<double, double> HeatmapView::defaultPriceRange(const HeatmapGrid &g) {
+    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    for (const Candle &c : g.candles) lo = std::min(lo, c.low), hi = std::max(hi, c.high);
+    std::vector<double> mass(size_t(g.rows), 0.0);
+    double total = 0;
+    const int stride = std::max(1, g.cols() / 400);  // a sample of columns is plenty for a band
+    for (int c = 0; c < g.cols(); c += stride)
+        for (int r = 0; r < g.rows; ++r) {
+            const double v = double(g.longAt(c, r)) + g.shortAt(c, r);
+            mass[size_t(r)] += v;
+            total += v;
+        }
+    if (total > 0) {
+        double acc = 0;
+        int r5 = 0, r95 = g.rows - 1;
+        for (int r = 0; r < g.rows; ++r) {
+            acc += mass[size_t(r)];
+            if (acc < 0.05 * total) r5 = r + 1;
+            if (acc <= 0.95 * total) r95 = r + 1;
+        }
+        lo = std::min(lo, g.rowPrice(std::min(r5, g.rows - 1)));
+        hi = std::max(hi, g.rowPrice(std::min(r95 + 1, g.rows)));
+    }
+    // Beyond ±12% of the price sit only the low-leverage levels: reachable by panning, but they
+    // should not shrink the candles and the near clusters to slivers.
+    const double ref = g.currentPrice > 0 ? g.currentPrice : (lo + hi) / 2;
+    double cLo = ref, cHi = ref;
+    for (const Candle &c : g.candles) cLo = std::min(cLo, c.low), cHi = std::max(cHi, c.high);
+    lo = std::max(lo, std::min(cLo, ref * 0.88));
+    hi = std::min(hi, std::max(cHi, ref * 1.12));
+    if (lo >= hi) lo = g.priceMin, hi = g.priceMin + g.rows * g.bucketSize;
+    const double pad = (hi - lo) * 0.04;
+    return {std::max(g.priceMin, lo - pad), std::min(g.priceMin + g.rows * g.bucketSize, hi + pad)};
+}
+
+void HeatmapView::showEmpty(const QString &title, const QString &hint) {
+    empty_->setText(hint.isEmpty() ? QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped())
+                                   : QStringLiteral("<h3>%1</h3><p>%2</p>")
+                                         .arg(title.toHtmlEscaped(),
+                                              hint.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+    stack_->setCurrentWidget(empty_);
+}
+
+bool HeatmapView::isShowingEmpty() const { return stack_->currentWidget() == empty_; }
+QString HeatmapView::emptyText() const { return empty_->text(); }
+
+void HeatmapView::setSide(DensitySide side) {
+    controls_->setSide(side);
+    if (side == layer_->side()) return;
+    layer_->setSide(side);
+    updateOverlays();
+    emit sideChanged(side);
+}
+
+DensitySide HeatmapView::side() const { return layer_->side(); }
+
+void HeatmapView::setCutoff(double lowPct, double highPct) {
+    controls_->setCutoff(lowPct, highPct);
+    layer_->setCutoff(lowPct, highPct);
+    emit cutoffChanged(lowPct, highPct);
+}
+
+double HeatmapView::lowCutoff() const { return controls_->lowCutoff(); }
+double HeatmapView::highCutoff() const { return controls_->highCutoff(); }
+
+void HeatmapView::updateCandles() {
+    const DisplayGrid &d = layer_->display();
+    const GridPtr &g = layer_->grid();
+    QVector<QCPFinancialData> data;
+    if (g) {
+        data.reserve(int(d.candles.size()));
+        const double I = double(g->intervalMs);
+        for (int c = 0; c < int(d.candles.size()); ++c) {
+            const Candle &k = d.candles[size_t(c)];
+            const double key = (g->times.front() + (d.colFrom + (c + 0.5) * d.colStep) * I) / 1000.0;
+            data.push_back(QCPFinancialData(key, k.open, k.high, k.low, k.close));
+        }
+        candles_->setWidth(d.colStep * I / 1000.0 * 0.7);
+    }
+    candles_->data()->set(data, true);
+}
+
+void HeatmapView::updateOverlays() {
+    const GridPtr &g = layer_->grid();
+    if (!g) return;
+    const DensitySide side = layer_->side();
+    // The largest predicted liquidations of the visible side(s).
+    std::vector<const PredictedLiquidation *> picked;
+    for (const PredictedLiquidation &p : g->predicted)
+        if (side == DensitySide::Both || (side == DensitySide::Long) == (p.side == Side::Long)) picked.push_back(&p);
+    if (picked.size() > kMaxMarkers) {
+        std::nth_element(picked.begin(), picked.begin() + kMaxMarkers, picked.end(),
+                         [](auto *a, auto *b) { return a->notional > b->notional; });
+        picked.resize(kMaxMarkers);
+    }
+    std::sort(picked.begin(), picked.end(), [](auto *a, auto *b) { return a->time < b->time; });
+    QVector<double> lk, lv, sk, sv;
+    const double half = g->intervalMs / 2000.0;
+    for (const PredictedLiquidation *p : picked) {
+        (p->side == Side::Long ? lk : sk).push_back(p->time / 1000.0 + half);
+        (p->side == Side::Long ? lv : sv).push_back(p->price);
+    }
+    predictedLong_->setData(lk, lv, true);
+    predictedShort_->setData(sk, sv, true);
+
+    setLivePrice(g->currentPrice);
+}
+
+void HeatmapView::setLivePrice(double price) {
+    shownPrice_ = price;
+    const bool hasPrice = price > 0;
+    priceLine_->setVisible(hasPrice);
+    priceTag_->setVisible(hasPrice);
+    priceLine_->point1->setCoords(0, price);
+    priceLine_->point2->setCoords(1, price);
+    priceTag_->position->setCoords(1.0, price);
+    const GridPtr &g = layer_->grid();
+    priceTag_->setText(Format::price(price, g ? g->bucketSize : 0));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::addRealisedLiquidations(const std::vector<LiquidationEvent> &events) {
+    const PlotPalette &p = Theme::palette();
+    for (const LiquidationEvent &e : events) {
+        auto *t = new QCPItemTracer(plot_);
+        t->setStyle(QCPItemTracer::tsCircle);
+        t->position->setCoords(e.time / 1000.0, e.price);
+        // Area grows with notional: diameter ~ sqrt, from 5 px ($10K) to 40 px ($10M+).
+        const double d = std::clamp(5.0 * std::sqrt(std::max(0.0, e.notional) / 10000.0), 5.0, 40.0);
+        t->setSize(d);
+        QColor c = e.side == Side::Long ? p.longSide : p.shortSide;
+        t->setPen(QPen(c, 1.2));
+        c.setAlpha(90);
+        t->setBrush(c);
+        bubbles_.push_back(t);
+    }
+    while (int(bubbles_.size()) > kMaxBubbles) {
+        plot_->removeItem(bubbles_.front());
+        bubbles_.erase(bubbles_.begin());
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString HeatmapView::readout() const { return readout_->text(); }
+
+void HeatmapView::updateReadout(const QPoint &pos) {
+    int col = 0, row = 0;
+    const double key = plot_->xAxis->pixelToCoord(pos.x());
+    const double value = plot_->yAxis->pixelToCoord(pos.y());
+    if (!plot_->axisRect()->rect().contains(pos) || !layer_->cellAt(key, value, &col, &row)) {
+        readout_->setText(tr("Hover the heatmap to read a cell."));
+        return;
+    }
+    const HeatmapGrid &g = *layer_->grid();
+    readout_->setText(tr("%1  ·  %2 – %3  ·  Longs %4  ·  Shorts %5  ·  model confidence %6")
+                          .arg(Format::utcTime(g.times[size_t(col)]), Format::price(g.rowPrice(row), g.bucketSize),
+                               Format::price(g.rowPrice(row + 1), g.bucketSize), Format::usd(g.longAt(col, row)),
+                               Format::usd(g.shortAt(col, row)))
+                          .arg(g.confidence, 0, 'f', 2));
+}
+
+bool HeatmapView::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == plot_ && event->type() == QEvent::MouseMove)
+        updateReadout(static_cast<QMouseEvent *>(event)->position().toPoint());
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace lhm::ui

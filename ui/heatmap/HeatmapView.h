@@ -1,0 +1,87 @@
+#pragma once
+// The liquidation heatmap: estimated liquidation density (time x price) as a colour map with its
+// colour scale, candles over it, the current price with an axis tag, the model's predicted
+// (consumed) liquidations as small markers, realised liquidations as bubbles sized by notional,
+// and a read-out of the cell under the cursor. Wheel zooms and drag pans both axes.
+#include "engine/CoreEngine.h"
+#include "engine/HeatmapLod.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPFinancial;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPItemTracer;
+class QCPColorScale;
+class QLabel;
+class QStackedWidget;
+
+namespace lhm::ui {
+
+class DensityLayer;
+class HeatmapControls;
+
+class HeatmapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit HeatmapView(QWidget *parent = nullptr);
+
+    void setGrid(GridPtr grid, bool fromCache = false);
+    // The live roll-forward of the shown grid (same view): redrawn without resetting the view.
+    void setLiveGrid(GridPtr grid);
+    const GridPtr &grid() const;
+    // Replaces the plot by a message (no data, unreadable store, computing...).
+    void showEmpty(const QString &title, const QString &hint = {});
+    bool isShowingEmpty() const;
+    QString emptyText() const;
+
+    void setSide(DensitySide side);
+    DensitySide side() const;
+    void setCutoff(double lowPct, double highPct);
+    double lowCutoff() const;
+    double highCutoff() const;
+
+    // Realised liquidations (live feed) drawn as bubbles; the oldest go beyond the limit.
+    void addRealisedLiquidations(const std::vector<LiquidationEvent> &events);
+    int bubbleCount() const { return int(bubbles_.size()); }
+    // The latest traded or mark price from the live feed: moves the price line and its tag.
+    void setLivePrice(double price);
+    double shownPrice() const { return shownPrice_; }
+
+    void resetView();
+    // The whole window in time; in price the candles and the band holding the central 90% of the
+    // estimated notional, within ±12% of the price.
+    static std::pair<double, double> defaultPriceRange(const HeatmapGrid &g);
+    QString readout() const;
+    QCustomPlot *plot() const { return plot_; }
+    DensityLayer *layer() const { return layer_; }
+    void applyTheme();
+
+signals:
+    void sideChanged(lhm::DensitySide side);
+    void cutoffChanged(double lowPct, double highPct);
+
+private:
+    void updateOverlays();
+    void fitView(const HeatmapGrid &g);
+    void updateCandles();
+    void updateReadout(const QPoint &pos);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    QCustomPlot *plot_ = nullptr;
+    QCPColorScale *scale_ = nullptr;
+    DensityLayer *layer_ = nullptr;
+    QCPFinancial *candles_ = nullptr;
+    QCPGraph *predictedLong_ = nullptr, *predictedShort_ = nullptr;
+    QCPItemStraightLine *priceLine_ = nullptr;
+    QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
+    std::vector<QCPItemTracer *> bubbles_;
+    double shownPrice_ = 0;
+    QStackedWidget *stack_ = nullptr;
+    QLabel *empty_ = nullptr, *readout_ = nullptr;
+    HeatmapControls *controls_ = nullptr;
+};
+
+}  // namespace lhm::ui

@@ -1,0 +1,95 @@
+#include "main/ControlBar.h"
+
+#include "common/Timeframe.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalBlocker>
+
+namespace lhm::ui {
+
+ControlBar::ControlBar(QWidget *parent) : QToolBar(tr("View"), parent) {
+    setObjectName(QStringLiteral("controlBar"));
+    setMovable(false);
+    symbol_ = addCombo(tr("Symbol"), tr("Contract to show (what the store holds)"));
+    exchange_ = addCombo(tr("Exchange"), tr("Exchange whose history the estimate uses"));
+    window_ = addCombo(tr("Window"), tr("Time span of the heatmap; the candle size follows it"));
+    model_ = addCombo(tr("Model"), tr("Liquidation model"));
+    bucket_ = addCombo(tr("Bucket"), tr("Price bucket size in USD"));
+    window_->addItems(windowNames());
+    bucket_->addItem(tr("Auto"), 0.0);
+    for (double b : {0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0})
+        bucket_->addItem(QStringLiteral("$%1").arg(b), b);
+    setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    setExchanges({QStringLiteral("binance")});
+    for (QComboBox *box : {symbol_, exchange_, window_, model_, bucket_})
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+            if (!silent_) emit selectionChanged(selection());
+        });
+}
+
+QComboBox *ControlBar::addCombo(const QString &label, const QString &tip) {
+    auto *l = new QLabel(label, this);
+    addWidget(l);
+    auto *box = new QComboBox(this);
+    box->setToolTip(tip);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    l->setBuddy(box);
+    addWidget(box);
+    addSeparator();
+    return box;
+}
+
+void ControlBar::setItems(QComboBox *box, const QStringList &items, const QString &keep) {
+    QStringList all = items;
+    if (!keep.isEmpty() && !all.contains(keep)) all.prepend(keep);
+    box->clear();
+    box->addItems(all);
+    box->setCurrentText(keep.isEmpty() && !all.isEmpty() ? all.front() : keep);
+}
+
+void ControlBar::setSymbols(const QStringList &symbols) {
+    silent_ = true;
+    setItems(symbol_, symbols, symbol_->currentText());
+    silent_ = false;
+}
+
+void ControlBar::setExchanges(const QStringList &exchanges) {
+    silent_ = true;
+    setItems(exchange_, exchanges, exchange_->currentText());
+    silent_ = false;
+}
+
+void ControlBar::setModels(const QStringList &models) {
+    silent_ = true;
+    setItems(model_, models, model_->currentText());
+    silent_ = false;
+}
+
+void ControlBar::setSelection(const ViewSelection &s) {
+    silent_ = true;
+    for (auto [box, text] : {std::pair{symbol_, s.symbol}, std::pair{exchange_, s.exchange},
+                             std::pair{window_, s.window}, std::pair{model_, s.model}}) {
+        if (box->findText(text) < 0) box->addItem(text);
+        box->setCurrentText(text);
+    }
+    int b = bucket_->findData(s.bucket);
+    if (b < 0) {
+        bucket_->addItem(QStringLiteral("$%1").arg(s.bucket), s.bucket);
+        b = bucket_->count() - 1;
+    }
+    bucket_->setCurrentIndex(b);
+    silent_ = false;
+}
+
+ViewSelection ControlBar::selection() const {
+    ViewSelection s;
+    s.symbol = symbol_->currentText();
+    s.exchange = exchange_->currentText();
+    s.window = window_->currentText();
+    s.model = model_->currentText();
+    s.bucket = bucket_->currentData().toDouble();
+    return s;
+}
+
+}  // namespace lhm::ui

@@ -1,0 +1,28 @@
+#pragma once
+// File → Export: asks for a file name, writes a view as PNG or the shown grid / map as CSV (the
+// CSV on a worker thread: a year of cells takes a moment) and reports the outcome as a message.
+#include "engine/CoreEngine.h"
+
+#include <QObject>
+
+class QWidget;
+
+namespace lhm::ui {
+
+class ExportActions : public QObject {
+    Q_OBJECT
+public:
+    explicit ExportActions(QWidget *dialogParent);
+
+    void png(QWidget *view, const QString &suggestedName);
+    void gridCsv(const GridPtr &grid);
+    void mapCsv(const MapPtr &map);
+
+signals:
+    void message(const QString &text);
+
+private:
+    QWidget *parent_;
+};
+
+}  // namespace lhm::ui

@@ -1,0 +1,82 @@
+#include "main/StatusPanel.h"
+
+#include "common/Format.h"
+#include "common/Timeframe.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <map>
+
+namespace lhm::ui {
+
+namespace {
+QString day(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")); }
+}  // namespace
+
+StatusPanel::StatusPanel(QStatusBar *bar, const Clock &clock) : QObject(bar), clock_(clock) {
+    coverage_ = new QLabel(bar);
+    coverage_->setObjectName(QStringLiteral("coverageLabel"));
+    age_ = new QLabel(bar);
+    age_->setObjectName(QStringLiteral("ageLabel"));
+    progress_ = new QProgressBar(bar);
+    progress_->setMaximumWidth(160);
+    progress_->setRange(0, 100);
+    progress_->hide();
+    bar->addPermanentWidget(progress_);
+    bar->addPermanentWidget(coverage_);
+    bar->addPermanentWidget(age_);
+    tick_.setInterval(30'000);
+    connect(&tick_, &QTimer::timeout, this, &StatusPanel::updateAge);
+    tick_.start();
+}
+
+QString StatusPanel::coverageText(const StoreSnapshot &info, const QString &exchange, const QString &symbol) {
+    if (!info.ok) return info.error.isEmpty() ? QString() : tr("Database unreadable");
+    // One entry per type; for candles the finest interval, which the models read first.
+    std::map<QString, const SeriesInfo *> byType;
+    for (const SeriesInfo &s : info.series) {
+        if (s.exchange != exchange || s.symbol != symbol || s.rows == 0) continue;
+        const SeriesInfo *&best = byType[s.type];
+        if (!best || intervalMs(s.interval).value_or(0) < intervalMs(best->interval).value_or(0)) best = &s;
+    }
+    QStringList parts;
+    for (const auto &[type, s] : byType) {
+        // The bar names what the models read; the rest is in the data manager.
+        if (type != QLatin1String("klines") && type != QLatin1String("metrics")) continue;
+        const QString name = type == QLatin1String("klines")    ? tr("candles %1").arg(s->interval)
+                             : type == QLatin1String("metrics") ? tr("open interest")
+                                                                : type;
+        parts << tr("%1 %2 → %3").arg(name, day(s->from), day(s->to));
+    }
+    if (parts.isEmpty()) return tr("No data for %1 on %2").arg(symbol, exchange);
+    return tr("Coverage: %1").arg(parts.join(QStringLiteral(" · ")));
+}
+
+qint64 StatusPanel::newestData(const StoreSnapshot &info, const QString &exchange, const QString &symbol) {
+    qint64 newest = 0;
+    for (const SeriesInfo &s : info.series)
+        if (s.exchange == exchange && s.symbol == symbol) newest = std::max(newest, s.to);
+    return newest;
+}
+
+void StatusPanel::setStore(const StoreSnapshot &info, const QString &exchange, const QString &symbol) {
+    coverage_->setText(coverageText(info, exchange, symbol));
+    newest_ = newestData(info, exchange, symbol);
+    updateAge();
+}
+
+void StatusPanel::setProgress(int percent) {
+    progress_->setVisible(percent >= 0);
+    if (percent >= 0) progress_->setValue(percent);
+}
+
+QString StatusPanel::coverage() const { return coverage_->text(); }
+QString StatusPanel::ageText() const { return age_->text(); }
+
+void StatusPanel::updateAge() {
+    age_->setText(newest_ > 0 ? tr("Newest data %1 ago").arg(Format::age(clock_.nowMs() - newest_)) : QString());
+}
+
+}  // namespace lhm::ui

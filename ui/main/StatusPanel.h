@@ -1,0 +1,39 @@
+#pragma once
+// The status bar's permanent widgets: data coverage for the shown symbol, the age of its newest
+// data (ticking without touching the disk), and a progress bar while the engine computes.
+#include "common/Clock.h"
+#include "engine/CoreEngine.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QLabel;
+class QProgressBar;
+class QStatusBar;
+
+namespace lhm::ui {
+
+class StatusPanel : public QObject {
+    Q_OBJECT
+public:
+    StatusPanel(QStatusBar *bar, const Clock &clock = SystemClock::instance());
+
+    void setStore(const StoreSnapshot &info, const QString &exchange, const QString &symbol);
+    void setProgress(int percent);  // -1 hides the bar
+
+    static QString coverageText(const StoreSnapshot &info, const QString &exchange, const QString &symbol);
+    static qint64 newestData(const StoreSnapshot &info, const QString &exchange, const QString &symbol);
+    QString coverage() const;
+    QString ageText() const;
+
+private:
+    void updateAge();
+
+    const Clock &clock_;
+    QLabel *coverage_, *age_;
+    QProgressBar *progress_;
+    qint64 newest_ = 0;
+    QTimer tick_;
+};
+
+}  // namespace lhm::ui

@@ -1,0 +1,237 @@
+#include "map/LiquidationMapView.h"
+
+#include "common/Format.h"
+#include "common/Theme.h"
+#include "common/UsdTicker.h"
+
+#include <QLabel>
+#include <QMouseEvent>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace lhm::ui {
+
+namespace {
+// Leverage shades: low leverage light, high leverage deep, within each side's colour family.
+QColor shade(Side side, int i, int n) {
+    const double t = n > 1 ? double(i) / (n - 1) : 0.5;
+    if (side == Side::Long) return QColor::fromHsvF(0.11 - 0.11 * t, 0.55 + 0.4 * t, 1.0 - 0.35 * t);
+    return QColor::fromHsvF(0.42 + 0.14 * t, 0.5 + 0.45 * t, 0.95 - 0.35 * t);
+}
+}  // namespace
+
+LiquidationMapView::LiquidationMapView(QWidget *parent) : QWidget(parent) {
+    auto *lay = new QVBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->setSpacing(2);
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("viewTitle"));
+    title_->setContentsMargins(6, 2, 6, 2);
+    lay->addWidget(title_);
+
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName(QStringLiteral("mapPlot"));
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot_->xAxis->setLabel(tr("Liquidation price (USD)"));
+    plot_->yAxis->setLabel(tr("Estimated notional per bucket"));
+    plot_->yAxis2->setLabel(tr("Cumulative from price"));
+    plot_->yAxis->setTicker(QSharedPointer<UsdTicker>::create());
+    plot_->yAxis2->setTicker(QSharedPointer<UsdTicker>::create());
+    plot_->yAxis2->setVisible(true);
+    plot_->legend->setVisible(true);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(4);
+    QFont lf = plot_->legend->font();
+    lf.setPointSizeF(lf.pointSizeF() * 0.9);
+    plot_->legend->setFont(lf);
+    // The legend under the plot, so it never hides bars.
+    auto *sub = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(1, 0, sub);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    sub->addElement(0, 0, plot_->legend);
+    sub->setMargins(QMargins(0, 0, 0, 4));
+
+    cumLong_ = new QCPGraph(plot_->xAxis, plot_->yAxis2);
+    cumShort_ = new QCPGraph(plot_->xAxis, plot_->yAxis2);
+    // The curves on their own layer above the bars, which are recreated per map.
+    plot_->addLayer(QStringLiteral("curves"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    cumLong_->setLayer(QStringLiteral("curves"));
+    cumShort_->setLayer(QStringLiteral("curves"));
+    cumLong_->setName(tr("Cumulative longs"));
+    cumShort_->setName(tr("Cumulative shorts"));
+    priceLine_ = new QCPItemStraightLine(plot_);
+    priceTag_ = new QCPItemText(plot_);
+    priceTag_->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    priceTag_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    priceTag_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    priceTag_->setPadding(QMargins(4, 1, 4, 1));
+    estimate_ = new QCPItemText(plot_);
+    estimate_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    estimate_->position->setCoords(0.01, 0.015);
+    estimate_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Short: the price tag shares the top edge.
+    estimate_->setText(tr("ESTIMATE — modelled"));
+    estimate_->setPadding(QMargins(6, 3, 6, 3));
+    plot_->installEventFilter(this);
+    plot_->setMouseTracking(true);
+
+    empty_ = new QLabel(this);
+    empty_->setObjectName(QStringLiteral("emptyState"));
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
+    stack_ = new QStackedWidget(this);
+    stack_->addWidget(plot_);
+    stack_->addWidget(empty_);
+    lay->addWidget(stack_, 1);
+    readout_ = new QLabel(this);
+    readout_->setObjectName(QStringLiteral("mapReadout"));
+    lay->addWidget(readout_);
+    applyTheme();
+    showEmpty(tr("No liquidation map yet"));
+}
+
+void LiquidationMapView::applyTheme() {
+    const PlotPalette &p = Theme::palette();
+    Theme::stylePlot(plot_);
+    cumLong_->setPen(QPen(p.longSide, 2));
+    cumShort_->setPen(QPen(p.shortSide, 2));
+    priceLine_->setPen(QPen(p.priceLine, 1, Qt::DashLine));
+    priceTag_->setBrush(p.priceLine);
+    priceTag_->setColor(p.background);
+    estimate_->setColor(QColor(0xff, 0xd5, 0x8a));
+    estimate_->setBrush(QColor(0, 0, 0, 140));
+    QFont f = estimate_->font();
+    f.setBold(true);
+    estimate_->setFont(f);
+    if (map_) rebuild();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiquidationMapView::showEmpty(const QString &title, const QString &hint) {
+    empty_->setText(hint.isEmpty() ? QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped())
+                                   : QStringLiteral("<h3>%1</h3><p>%2</p>")
+                                         .arg(title.toHtmlEscaped(),
+                                              hint.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+    stack_->setCurrentWidget(empty_);
+}
+
+bool LiquidationMapView::isShowingEmpty() const { return stack_->currentWidget() == empty_; }
+QString LiquidationMapView::emptyText() const { return empty_->text(); }
+
+QCPBars *LiquidationMapView::bars(Side side, int i) const {
+    const auto &v = side == Side::Long ? longBars_ : shortBars_;
+    return i >= 0 && i < int(v.size()) ? v[size_t(i)] : nullptr;
+}
+
+void LiquidationMapView::setMap(MapPtr map) {
+    map_ = std::move(map);
+    if (!map_ || map_->rows == 0 || map_->leverages.empty()) {
+        showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
+        return;
+    }
+    stack_->setCurrentWidget(plot_);
+    title_->setText(tr("%1 · %2 · %3 · %4 · at %5")
+                        .arg(map_->symbol, map_->exchange, map_->window, map_->model, Format::utcTime(map_->at)));
+    rebuild();
+    resetView();
+}
+
+void LiquidationMapView::rebuild() {
+    for (QCPBars *b : longBars_) plot_->removePlottable(b);
+    for (QCPBars *b : shortBars_) plot_->removePlottable(b);
+    longBars_.clear();
+    shortBars_.clear();
+    const LiquidationMap &m = *map_;
+    const int L = int(m.leverages.size());
+    QVector<double> keys(m.rows);
+    for (int r = 0; r < m.rows; ++r) keys[r] = m.rowCenter(r);
+    for (Side side : {Side::Long, Side::Short}) {
+        auto &out = side == Side::Long ? longBars_ : shortBars_;
+        const auto &src = side == Side::Long ? m.longNotional : m.shortNotional;
+        for (int l = 0; l < L; ++l) {
+            auto *b = new QCPBars(plot_->xAxis, plot_->yAxis);
+            QVector<double> v(m.rows);
+            for (int r = 0; r < m.rows; ++r) v[r] = src[size_t(r) * L + l];
+            b->setData(keys, v, true);
+            b->setWidth(m.bucketSize * 0.9);
+            b->setWidthType(QCPBars::wtPlotCoords);
+            const QColor c = shade(side, l, L);
+            b->setBrush(c);
+            b->setPen(Qt::NoPen);
+            b->setName((side == Side::Long ? tr("Long %1x") : tr("Short %1x")).arg(m.leverages[size_t(l)]));
+            if (!out.empty()) b->moveAbove(out.back());
+            out.push_back(b);
+        }
+    }
+    QVector<double> cl(m.rows), cs(m.rows);
+    for (int r = 0; r < m.rows; ++r) {
+        cl[r] = r < int(m.cumulativeLong.size()) ? m.cumulativeLong[size_t(r)] : 0;
+        cs[r] = r < int(m.cumulativeShort.size()) ? m.cumulativeShort[size_t(r)] : 0;
+    }
+    cumLong_->setData(keys, cl, true);
+    cumShort_->setData(keys, cs, true);
+    priceLine_->point1->setCoords(m.currentPrice, 0);
+    priceLine_->point2->setCoords(m.currentPrice, 1);
+    priceTag_->position->setCoords(m.currentPrice, 0.0);
+    priceTag_->setText(tr("Price %1").arg(Format::price(m.currentPrice, m.bucketSize)));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiquidationMapView::resetView() {
+    if (!map_) return;
+    const LiquidationMap &m = *map_;
+    const int L = int(m.leverages.size());
+    int first = m.rows, last = -1;
+    double maxStack = 0, maxCum = 0;
+    for (int r = 0; r < m.rows; ++r) {
+        double sl = 0, ss = 0;
+        for (int l = 0; l < L; ++l) {
+            sl += m.longNotional[size_t(r) * L + l];
+            ss += m.shortNotional[size_t(r) * L + l];
+        }
+        if (sl + ss > 0) first = std::min(first, r), last = std::max(last, r);
+        maxStack = std::max({maxStack, sl, ss});
+    }
+    for (double v : m.cumulativeLong) maxCum = std::max(maxCum, v);
+    for (double v : m.cumulativeShort) maxCum = std::max(maxCum, v);
+    if (last < 0) first = 0, last = m.rows - 1;
+    const double lo = std::min(m.priceMin + first * m.bucketSize, m.currentPrice);
+    const double hi = std::max(m.priceMin + (last + 1) * m.bucketSize, m.currentPrice);
+    const double pad = (hi - lo) * 0.03 + m.bucketSize;
+    plot_->xAxis->setRange(lo - pad, hi + pad);
+    plot_->yAxis->setRange(0, maxStack > 0 ? maxStack * 1.12 : 1);
+    plot_->yAxis2->setRange(0, maxCum > 0 ? maxCum * 1.05 : 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString LiquidationMapView::readout() const { return readout_->text(); }
+
+void LiquidationMapView::updateReadout(const QPoint &pos) {
+    if (!map_ || map_->bucketSize <= 0) return;
+    const LiquidationMap &m = *map_;
+    const int r = int(std::floor((plot_->xAxis->pixelToCoord(pos.x()) - m.priceMin) / m.bucketSize));
+    if (r < 0 || r >= m.rows || !plot_->axisRect()->rect().contains(pos)) {
+        readout_->clear();
+        return;
+    }
+    const int L = int(m.leverages.size());
+    double sl = 0, ss = 0;
+    for (int l = 0; l < L; ++l) sl += m.longNotional[size_t(r) * L + l], ss += m.shortNotional[size_t(r) * L + l];
+    readout_->setText(tr("%1 – %2  ·  Longs %3  ·  Shorts %4  ·  cumulative longs %5, shorts %6")
+                          .arg(Format::price(m.priceMin + r * m.bucketSize, m.bucketSize),
+                               Format::price(m.priceMin + (r + 1) * m.bucketSize, m.bucketSize), Format::usd(sl),
+                               Format::usd(ss),
+                               Format::usd(r < int(m.cumulativeLong.size()) ? m.cumulativeLong[size_t(r)] : 0),
+                               Format::usd(r < int(m.cumulativeShort.size()) ? m.cumulativeShort[size_t(r)] : 0)));
+}
+
+bool LiquidationMapView::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == plot_ && event->type() == QEvent::MouseMove)
+        updateReadout(static_cast<QMouseEvent *>(event)->position().toPoint());
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace lhm::ui

@@ -1,0 +1,53 @@
+#pragma once
+// The liquidation map at one instant: estimated notional per price bucket as bars stacked by
+// leverage, long liquidations (below the price) and short ones (above) in two colour families,
+// cumulative long and short curves on the right axis, and the current price.
+#include "engine/CoreEngine.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPBars;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QLabel;
+class QStackedWidget;
+
+namespace lhm::ui {
+
+class LiquidationMapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LiquidationMapView(QWidget *parent = nullptr);
+
+    void setMap(MapPtr map);
+    const MapPtr &map() const { return map_; }
+    void showEmpty(const QString &title, const QString &hint = {});
+    bool isShowingEmpty() const;
+    QString emptyText() const;
+
+    // Bars of one side and leverage column (index into LiquidationMap::leverages); null if absent.
+    QCPBars *bars(Side side, int leverageIndex) const;
+    QCPGraph *cumulative(Side side) const { return side == Side::Long ? cumLong_ : cumShort_; }
+    QCustomPlot *plot() const { return plot_; }
+    QString readout() const;
+    void resetView();
+    void applyTheme();
+
+private:
+    void rebuild();
+    void updateReadout(const QPoint &pos);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    MapPtr map_;
+    QCustomPlot *plot_ = nullptr;
+    std::vector<QCPBars *> longBars_, shortBars_;
+    QCPGraph *cumLong_ = nullptr, *cumShort_ = nullptr;
+    QCPItemStraightLine *priceLine_ = nullptr;
+    QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
+    QStackedWidget *stack_ = nullptr;
+    QLabel *empty_ = nullptr, *readout_ = nullptr, *title_ = nullptr;
+};
+
+}  // namespace lhm::ui
