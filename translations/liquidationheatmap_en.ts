@@ -992,8 +992,8 @@ Choose another file with --db, or move this one away to start afresh.</source>
 Choose another file with --db, or move this one away to start afresh.</translation>
     </message>
     <message>
-        <source>Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.</source>
-        <translation>Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.</translation>
+        <source>Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.</source>
+        <translation>Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.</translation>
     </message>
     <message>
         <source>Showing the cached estimate computed %1 ago; recomputing…</source>

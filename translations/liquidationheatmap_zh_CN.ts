@@ -992,8 +992,8 @@ Choose another file with --db, or move this one away to start afresh.</source>
 请用 --db 选择其他文件，或将此文件移走以重新开始。</translation>
     </message>
     <message>
-        <source>Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.</source>
-        <translation>离线数据：最新输入已是 %1 前（%2）。估算未包含此后的行情。</translation>
+        <source>Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.</source>
+        <translation>离线数据：显示的最新K线结束于 %1 前（%2）。估算未包含此后的行情。</translation>
     </message>
     <message>
         <source>Showing the cached estimate computed %1 ago; recomputing…</source>

@@ -122,16 +122,33 @@ private slots:
     }
 
     void staleDataRaisesBanner() {
-        // Now is 3 days after the grid's newest input.
+        // Now is 3 days after the end of the grid's newest candle (= its dataTo in this fixture).
         ManualClock clock(test::makeGrid()->dataTo + 3 * 86400'000LL);
         auto f = open(&clock, true);
         MainWindow &w = *f->window;
         QTRY_VERIFY(shows(w, QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
-        QTRY_VERIFY2(w.bannerText().contains(QStringLiteral("3 d 0 h old")), qPrintable(w.bannerText()));
+        QTRY_VERIFY2(w.bannerText().contains(QStringLiteral("ended 3 d 0 h ago")), qPrintable(w.bannerText()));
         QVERIFY(!w.bannerText().contains(QStringLiteral("recomputing")));
         clock.set(test::makeGrid()->dataTo + 600'000);
         w.coordinator()->reload();
         QTRY_VERIFY(w.bannerText().isEmpty());
+    }
+
+    void staleAgeCountsFromTheNewestCandleShown() {
+        // The store's watermark (dataTo) can be newer than the chart, e.g. trades from another period.
+        // The banner must date what is drawn: hourly grid, last column opens 2024-05-13 05:00 UTC, so
+        // the newest candle ends 06:00; now is exactly 2 days later; dataTo is 90 days after that.
+        HeatmapGrid g;
+        g.intervalMs = 3600'000;
+        const qint64 lastOpen = QDateTime(QDate(2024, 5, 13), QTime(5, 0), Qt::UTC).toMSecsSinceEpoch();
+        g.times = {lastOpen - 3600'000, lastOpen};
+        g.dataTo = lastOpen + 3600'000 + 90LL * 86400'000;
+        const qint64 now = lastOpen + 3600'000 + 2LL * 86400'000;
+        const QString msg = ViewCoordinator::staleMessage(g, now);
+        QVERIFY2(msg.contains(QStringLiteral("ended 2 d 0 h ago")), qPrintable(msg));
+        QVERIFY2(msg.contains(QStringLiteral("2024-05-13 06:00 UTC")), qPrintable(msg));
+        // Within two candles of now: not stale.
+        QVERIFY(ViewCoordinator::staleMessage(g, lastOpen + 3600'000 + 3600'000).isEmpty());
     }
 
     void emptyStoreShowsHelp() {

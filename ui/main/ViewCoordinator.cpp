@@ -118,12 +118,15 @@ void ViewCoordinator::onFailed(quint64 id, RequestKind kind, const QString &mess
 
 QString ViewCoordinator::staleMessage(const HeatmapGrid &g, qint64 nowMs) {
     if (g.dataTo <= 0) return {};
-    // Stale once the newest input is older than two candles (and at least an hour).
+    // Age of what the chart shows: the end of its newest candle. dataTo is the store's watermark
+    // (it may include inputs outside this window, e.g. trades from another period), so it only caps.
+    const qint64 shownTo = g.times.empty() ? g.dataTo : std::min(g.dataTo, g.times.back() + g.intervalMs);
+    // Stale once that is older than two candles (and at least an hour).
     const qint64 limit = std::max<qint64>(2 * g.intervalMs, 3600'000);
-    const qint64 age = nowMs - g.dataTo;
+    const qint64 age = nowMs - shownTo;
     if (age <= limit) return {};
-    return tr("Offline data: the newest input is %1 old (%2). The estimate does not show what happened since.")
-        .arg(Format::age(age), Format::utcTime(g.dataTo));
+    return tr("Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.")
+        .arg(Format::age(age), Format::utcTime(shownTo));
 }
 
 void ViewCoordinator::updateBanner() {
