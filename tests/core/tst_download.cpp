@@ -227,7 +227,8 @@ private slots:
         const DownloadSummary s = dl.run(items);
         QVERIFY2(s.ok(), qPrintable(s.files.empty() ? QString() : s.files[0].message));
         QCOMPARE(s.files[0].rows, 3);
-        const SeriesInfo *f = findSeries(ts.store->seriesInfo(), QStringLiteral("BTCUSDT"), QStringLiteral("fundingRate"));
+        const auto info = ts.store->seriesInfo();  // findSeries points into it: keep it alive
+        const SeriesInfo *f = findSeries(info, QStringLiteral("BTCUSDT"), QStringLiteral("fundingRate"));
         QVERIFY(f);
         QCOMPARE(f->rows, 3);
         QCOMPARE(f->from, utc("2024-05-01T00:00:00Z"));

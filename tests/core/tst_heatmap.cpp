@@ -244,7 +244,10 @@ void TestHeatmap::liquidationMap() {
     QCOMPARE(map.cumulativeLong[0], 1000.0);
     QCOMPARE(map.cumulativeLong[6], 1000.0);
     QCOMPARE(map.cumulativeLong[7], 0.0);
-    QCOMPARE(map.cumulativeShort[30], 0.0);
+    // Rows 0..29 cover 85 .. 115: no short anywhere, so even the top row's cumulative short is 0.
+    QCOMPARE(map.rows, 30);
+    QCOMPARE(int(map.cumulativeShort.size()), map.rows);
+    QCOMPARE(map.cumulativeShort[29], 0.0);
     // At T0 + 1h only hour 0 is in the window: nothing opened yet.
     auto early = computeLiquidationMap(*ts.store, request(), T0 + kHour);
     QVERIFY(early.ok());
