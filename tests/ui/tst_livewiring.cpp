@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <qcustomplot.h>
 
@@ -105,6 +106,12 @@ private slots:
         QCOMPARE(w.heatmapView()->bubbleCount(), 2);  // bubbles survive the redraw
         // The colour map follows (reduced on a worker): cell (23, 5) now holds the shorts only.
         QTRY_COMPARE(w.heatmapView()->layer()->colorMap()->data()->cell(23, 5), 550000.0 + 23 + 50);
+        // For people reviewing live mode: LHM_SHOT_DIR=/some/dir keeps a picture of this moment.
+        if (const QString shots = qEnvironmentVariable("LHM_SHOT_DIR"); !shots.isEmpty()) {
+            w.resize(1600, 900);
+            QApplication::processEvents();
+            QVERIFY(w.grab().save(QDir(shots).filePath(QStringLiteral("live-window.png"))));
+        }
 
         live->toggleAction()->trigger();
         QVERIFY(!live->isRunning());

@@ -5,6 +5,8 @@
 #include "live/LiveTapeModel.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -43,9 +45,20 @@ LiveTapePanel::LiveTapePanel(QWidget *parent) : QWidget(parent) {
     view_->setShowGrid(false);
     view_->verticalHeader()->hide();
     view_->verticalHeader()->setDefaultSectionSize(20);
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Spare width goes after the symbol, so price and notional stay together on the right.
-    view_->horizontalHeader()->setSectionResizeMode(LiveTapeModel::Symbol, QHeaderView::Stretch);
+    // Fixed widths from the widest value each column shows: ResizeToContents measured the first
+    // (empty) rows and a stretched symbol column then squeezed side and price to "Sh…"/"60…" in a
+    // narrow dock. Spare width goes to the notional, the last column, right-aligned.
+    const QFontMetrics fm(view_->font());
+    const auto fit = [&](int col, const QString &widest) {
+        const QString header = model_->headerData(col, Qt::Horizontal, Qt::DisplayRole).toString();
+        view_->setColumnWidth(col, std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(header)) + 18);
+    };
+    fit(LiveTapeModel::Time, QStringLiteral("00:00:00.000"));
+    fit(LiveTapeModel::Exchange, QStringLiteral("hyperliquid"));
+    fit(LiveTapeModel::Symbol, QStringLiteral("1000PEPEUSDT"));
+    fit(LiveTapeModel::SideCol, tr("Short"));
+    fit(LiveTapeModel::Price, QStringLiteral("107851.20"));
+    view_->horizontalHeader()->setStretchLastSection(true);
     view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *layout = new QVBoxLayout(this);
