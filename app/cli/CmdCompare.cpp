@@ -29,16 +29,10 @@ static int runCompare(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("All models side by side on one grid, with agreement and confidence."));
     addModelOptions(p, false);
-    p.addOption({QStringLiteral("end"), QStringLiteral("Window end, ISO 8601 UTC (default: newest candle)."),
-                 QStringLiteral("time")});
+    addEndOption(p);
     if (!ctx.parse(p)) return ctx.exitCode;
     auto req = requestFromArgs(p, false);
     if (!req) return ctx.fail(req.error());
-    if (p.isSet(QStringLiteral("end"))) {
-        auto end = parseTime(p.value(QStringLiteral("end")), QStringLiteral("end"));
-        if (!end) return ctx.fail(end.error());
-        req->end = *end;
-    }
     auto store = ctx.openStore();
     if (!store) return kBadInput;
     auto cmp = compareModels(*store, *req);

@@ -67,18 +67,12 @@ static int runHeatmap(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Estimated liquidation heatmap (time x price) for one window."));
     addModelOptions(p);
-    p.addOption({QStringLiteral("end"), QStringLiteral("Window end, ISO 8601 UTC (default: newest candle)."),
-                 QStringLiteral("time")});
+    addEndOption(p);
     p.addOption({QStringLiteral("csv"), QStringLiteral("Also write the non-empty cells as CSV."), QStringLiteral("file")});
     p.addOption({QStringLiteral("no-cache"), QStringLiteral("Recompute even when a cached grid is current.")});
     if (!ctx.parse(p)) return ctx.exitCode;
     auto req = requestFromArgs(p);
     if (!req) return ctx.fail(req.error());
-    if (p.isSet(QStringLiteral("end"))) {
-        auto end = parseTime(p.value(QStringLiteral("end")), QStringLiteral("end"));
-        if (!end) return ctx.fail(end.error());
-        req->end = *end;
-    }
     auto store = ctx.openStore();
     if (!store) return kBadInput;
     ComputeOptions opt;

@@ -70,8 +70,19 @@ static Result<double> positive(const QCommandLineParser &p, const QString &flag,
     return v;
 }
 
+void addEndOption(QCommandLineParser &p) {
+    p.addOption({QStringLiteral("end"), QStringLiteral("Window end, ISO 8601 UTC (default: newest candle)."),
+                 QStringLiteral("time")});
+}
+
 Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withModel) {
     HeatmapRequest r;
+    // optionNames() lists only options found on the command line, so commands without --end skip this.
+    if (p.optionNames().contains(QStringLiteral("end"))) {
+        auto end = parseTime(p.value(QStringLiteral("end")), QStringLiteral("end"));
+        if (!end) return end.error();
+        r.end = *end;
+    }
     r.symbol = p.value(QStringLiteral("symbol")).trimmed().toUpper();
     if (r.symbol.isEmpty()) return Error(QStringLiteral("--symbol is required"), {}, 0, QStringLiteral("symbol"));
     r.exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();

@@ -14,7 +14,9 @@ namespace lhm::cli {
 // --side-rule, --close-rule, --interval, --position-notional, --funding-scale, --funding-amplitude,
 // --large-trade-notional, --ensemble-weights).
 void addModelOptions(QCommandLineParser &p, bool withModel = true);
-// Validates every flag; errors name the flag.
+// --end TIME (window end), for the commands that compute over a window.
+void addEndOption(QCommandLineParser &p);
+// Validates every flag (and --end when it was added); errors name the flag.
 Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withModel = true);
 // ISO 8601 ("2024-05-12T06:00:00Z", "2024-05-12T06:00", "2024-05-12"; no zone = UTC) or epoch ms.
 Result<qint64> parseTime(const QString &text, const QString &flag);
