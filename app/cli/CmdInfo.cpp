@@ -27,6 +27,7 @@ static int runInfo(Context &ctx) {
             QJsonObject o{{"exchange", s.exchange}, {"symbol", s.symbol}, {"type", s.type},
                           {"rows", double(s.rows)}, {"from", double(s.from)}, {"to", double(s.to)}, {"gaps", gaps}};
             if (!s.interval.isEmpty()) o.insert(QStringLiteral("interval"), s.interval);
+            if (s.trades >= 0) o.insert(QStringLiteral("trades"), double(s.trades));
             arr.append(o);
         }
         ctx.printJson(QJsonDocument(QJsonObject{{"series", arr}}));
@@ -44,7 +45,8 @@ static int runInfo(Context &ctx) {
     for (const SeriesInfo &s : series)
         ctx.print(QStringLiteral("%1 %2 %3 %4 %5  %6  %7  %8")
                       .arg(s.exchange, -9).arg(s.symbol, -10).arg(s.type, -13).arg(s.interval, -8)
-                      .arg(s.rows, 10).arg(iso(s.from), -16).arg(iso(s.to), -16).arg(s.gaps.size()));
+                      .arg(s.rows, 10).arg(iso(s.from), -16).arg(iso(s.to), -16).arg(s.gaps.size()) +
+                  (s.trades >= 0 ? QStringLiteral("  (%1 trades in minute x price cells)").arg(s.trades) : QString()));
     return kOk;
 }
 

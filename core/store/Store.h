@@ -39,6 +39,7 @@ struct SeriesInfo {
     qint64 rows = 0;
     qint64 from = 0, to = 0;  // first and last timestamp, ms
     std::vector<std::pair<qint64, qint64>> gaps;  // [last present, next present] where step > interval
+    qint64 trades = -1;  // aggTrades profile only: trades aggregated into its `rows` minute x price cells
 };
 
 struct HeatmapCacheEntry {

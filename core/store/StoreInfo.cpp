@@ -105,6 +105,12 @@ std::vector<SeriesInfo> Store::seriesInfo() {
             else if (t == QLatin1String("fundingRate")) step = 8 * 3'600'000;
             else if (t == QLatin1String("aggTrades")) step = 60'000;
             fillGaps(*db_, info, src, step);
+            if (t == QLatin1String("aggTrades")) {
+                Statement n = db_->prepare(QStringLiteral(
+                    "SELECT COALESCE(SUM(trade_count), 0) FROM trade_profile WHERE exchange=? AND symbol=?"));
+                n.bind(1, info.exchange).bind(2, info.symbol);
+                info.trades = n.step() ? n.i64(0) : 0;
+            }
             out.push_back(std::move(info));
         }
     }

@@ -136,6 +136,11 @@ private slots:
         b.buyQty = 0.25, b.buyNotional = 15450, b.tradeCount = 1, b.maxTradeNotional = 15450, b.sellQty = 1, b.sellNotional = 61800;
         QVERIFY(t.store->addTradeProfile(k, {a}).ok());
         QVERIFY(t.store->addTradeProfile(k, {b}).ok());
+        const auto info = t.store->seriesInfo();
+        QCOMPARE(int(info.size()), 1);
+        QCOMPARE(info[0].type, QStringLiteral("aggTrades"));
+        QCOMPARE(info[0].rows, qint64(1));    // one minute x price cell
+        QCOMPARE(info[0].trades, qint64(3));  // holding 2 + 1 trades
         const auto cells = t.store->tradeProfile(k, {0, 120'000});
         QCOMPARE(int(cells.size()), 1);
         QCOMPARE(cells[0].buyQty, 0.75);
