@@ -95,6 +95,10 @@ void CoreEngine::run(const Ticket &t, Fn fn) {
 }
 
 namespace {
+// Model errors reach a person reading the GUI: "field 'symbol': " is CLI syntax for the flag at
+// fault, so only errors tied to a file keep the full file:line:field form.
+QString userMessage(const Error &e) { return e.file.isEmpty() ? e.message : e.toString(); }
+
 // Progress callbacks fire per candle; forward only whole-percent steps.
 ProgressFn throttled(std::function<void(double)> post) {
     auto last = std::make_shared<int>(-1);
@@ -123,7 +127,7 @@ quint64 CoreEngine::requestHeatmap(const HeatmapRequest &req, bool useCache) {
         opt.progress = throttled([this, t](double f) { postProgress(t, f); });
         auto r = backend_.heatmap(store, req, opt);
         if (t.cancel->load()) return {};
-        if (!r.ok()) return r.error().toString();
+        if (!r.ok()) return userMessage(r.error());
         GridPtr grid = r.value();
         QMetaObject::invokeMethod(
             this, [this, t, grid] { if (isCurrent(t)) emit heatmapReady(t.id, grid, false); }, Qt::QueuedConnection);
@@ -140,7 +144,7 @@ quint64 CoreEngine::requestLiquidationMap(const HeatmapRequest &req, qint64 at) 
         opt.progress = throttled([this, t](double f) { postProgress(t, f); });
         auto r = backend_.liquidationMap(store, req, at, opt);
         if (t.cancel->load()) return {};
-        if (!r.ok()) return r.error().toString();
+        if (!r.ok()) return userMessage(r.error());
         MapPtr map = r.value();
         QMetaObject::invokeMethod(
             this, [this, t, map] { if (isCurrent(t)) emit liquidationMapReady(t.id, map); }, Qt::QueuedConnection);
@@ -157,7 +161,7 @@ quint64 CoreEngine::requestComparison(const HeatmapRequest &req) {
         opt.progress = throttled([this, t](double f) { postProgress(t, f); });
         auto r = backend_.compare(store, req, opt);
         if (t.cancel->load()) return {};
-        if (!r.ok()) return r.error().toString();
+        if (!r.ok()) return userMessage(r.error());
         ComparisonPtr cmp = r.value();
         QMetaObject::invokeMethod(
             this, [this, t, cmp] { if (isCurrent(t)) emit comparisonReady(t.id, cmp); }, Qt::QueuedConnection);

@@ -128,7 +128,7 @@ Result<ModelInputs> loadModelInputs(Store &store, const HeatmapRequest &req, qin
     const SeriesKey any{req.exchange, req.symbol, {}};
     const QStringList stored = store.candleIntervals(any);
     if (stored.isEmpty())
-        return Error(QStringLiteral("no candles for %1 %2 in the store (lhm import / lhm download first)")
+        return Error(QStringLiteral("no candles for %1 %2 in the store: download or import its history first")
                          .arg(req.exchange, req.symbol), {}, 0, QStringLiteral("symbol"));
     const QString source = sourceInterval(store, any, stored, step, endOverride > 0 ? endOverride : req.end);
     if (source.isEmpty())
