@@ -926,8 +926,32 @@ Parse errors: %6</translation>
         <translation>Import or download history from the Data menu.</translation>
     </message>
     <message>
-        <source>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%</source>
-        <translation>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%</translation>
+        <source>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 (%6)</source>
+        <translation>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 (%6)</translation>
+    </message>
+    <message>
+        <source>models agree</source>
+        <translation>models agree</translation>
+    </message>
+    <message>
+        <source>shaded: models disagree by more than 5%</source>
+        <translation>shaded: models disagree by more than 5%</translation>
+    </message>
+    <message>
+        <source>only one model had data: unverified</source>
+        <translation>only one model had data: unverified</translation>
+    </message>
+    <message>
+        <source>one side is covered by a single model</source>
+        <translation>one side is covered by a single model</translation>
+    </message>
+    <message>
+        <source>no estimated positions</source>
+        <translation>no estimated positions</translation>
+    </message>
+    <message>
+        <source> · no input in this window: %1</source>
+        <translation> · no input in this window: %1</translation>
     </message>
 </context>
 <context>

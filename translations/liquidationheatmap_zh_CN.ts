@@ -926,8 +926,32 @@ Parse errors: %6</source>
         <translation>请从“数据”菜单导入或下载历史数据。</translation>
     </message>
     <message>
-        <source>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%</source>
-        <translation>估算 · %1 · %2 · %3 — 一致度 %4，集成置信度 %5 · 阴影：模型分歧超过 5% 的区域</translation>
+        <source>ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 (%6)</source>
+        <translation>估算 · %1 · %2 · %3 — 一致度 %4，集成置信度 %5（%6）</translation>
+    </message>
+    <message>
+        <source>models agree</source>
+        <translation>模型一致</translation>
+    </message>
+    <message>
+        <source>shaded: models disagree by more than 5%</source>
+        <translation>阴影：模型分歧超过 5% 的区域</translation>
+    </message>
+    <message>
+        <source>only one model had data: unverified</source>
+        <translation>仅一个模型有数据：未经验证</translation>
+    </message>
+    <message>
+        <source>one side is covered by a single model</source>
+        <translation>有一侧仅由一个模型覆盖</translation>
+    </message>
+    <message>
+        <source>no estimated positions</source>
+        <translation>没有估算的仓位</translation>
+    </message>
+    <message>
+        <source> · no input in this window: %1</source>
+        <translation> · 此窗口中无输入：%1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "heatmap/DensityLayer.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QTableWidget>
 #include <qcustomplot.h>
 
@@ -71,6 +72,25 @@ private slots:
         QCOMPARE(v.panel(0)->layer()->colorMap()->data()->cell(0, 0), 2100000.0 + 1050000.0);
         v.setComparison(nullptr);
         QVERIFY(v.isShowingEmpty());
+    }
+
+    void titleSaysWhyConfidenceIsLow() {
+        // 0.50 from a lone model is "unverified", not "models disagree"; skipped models are named.
+        ModelComparisonView v;
+        auto lone = test::makeComparison();
+        lone->confidence = 0.5;
+        lone->confidenceReason = QStringLiteral("single_model");
+        lone->skipped = {{QStringLiteral("funding_adjusted"), QStringLiteral("no funding rates in the window")}};
+        v.setComparison(lone);
+        const QString t = v.findChild<QLabel *>(QStringLiteral("viewTitle"))->text();
+        QVERIFY2(t.contains(QStringLiteral("ensemble confidence 0.50 (only one model had data: unverified)")), qPrintable(t));
+        QVERIFY2(t.contains(QStringLiteral("no input in this window: funding_adjusted")), qPrintable(t));
+        QVERIFY(!t.contains(QStringLiteral("disagree")));
+        auto split = test::makeComparison();
+        split->confidenceReason = QStringLiteral("disagree");
+        v.setComparison(split);
+        QVERIFY(v.findChild<QLabel *>(QStringLiteral("viewTitle"))->text().contains(
+            QStringLiteral("ensemble confidence 0.64 (shaded: models disagree by more than 5%)")));
     }
 };
 

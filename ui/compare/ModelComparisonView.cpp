@@ -72,10 +72,22 @@ void ModelComparisonView::setComparison(ComparisonPtr cmp) {
     }
     if (range.second <= 0) range.second = 1;
     for (size_t i = 0; i < panels_.size(); ++i) panels_[i]->setModel(c, int(i), cmp_, range);
-    title_->setText(tr("ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 · shaded: models disagree by more than 5%")
-                        .arg(c.symbol, c.exchange, c.window)
-                        .arg(c.agreement, 0, 'f', 2)
-                        .arg(c.confidence, 0, 'f', 2));
+    // Say why the confidence is what it is: 0.50 from a lone model is not disagreement.
+    QString why;
+    if (c.confidenceReason == QLatin1String("agree")) why = tr("models agree");
+    else if (c.confidenceReason == QLatin1String("disagree")) why = tr("shaded: models disagree by more than 5%");
+    else if (c.confidenceReason == QLatin1String("single_model")) why = tr("only one model had data: unverified");
+    else if (c.confidenceReason == QLatin1String("unverified_side")) why = tr("one side is covered by a single model");
+    else why = tr("no estimated positions");
+    QStringList without;
+    for (const auto &[model, reason] : c.skipped) without << model;
+    QString text = tr("ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 (%6)")
+                       .arg(c.symbol, c.exchange, c.window)
+                       .arg(c.agreement, 0, 'f', 2)
+                       .arg(c.confidence, 0, 'f', 2)
+                       .arg(why);
+    if (!without.isEmpty()) text += tr(" · no input in this window: %1").arg(without.join(QStringLiteral(", ")));
+    title_->setText(text);
     linkAxes();
     stack_->setCurrentWidget(panelHost_);
 }
