@@ -1,11 +1,11 @@
 #include "compare/ModelComparisonView.h"
 
+#include "common/EmptyStateStack.h"
 #include "compare/ComparisonPanel.h"
 #include "engine/HeatmapLod.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -22,27 +22,14 @@ ModelComparisonView::ModelComparisonView(QWidget *parent) : QWidget(parent) {
     panelHost_ = new QWidget(this);
     panelLayout_ = new QHBoxLayout(panelHost_);
     panelLayout_->setContentsMargins(0, 0, 0, 0);
-    empty_ = new QLabel(this);
-    empty_->setObjectName(QStringLiteral("emptyState"));
-    empty_->setAlignment(Qt::AlignCenter);
-    empty_->setWordWrap(true);
-    stack_ = new QStackedWidget(this);
-    stack_->addWidget(panelHost_);
-    stack_->addWidget(empty_);
+    stack_ = new EmptyStateStack(panelHost_, this);
     lay->addWidget(stack_, 1);
     showEmpty(tr("No model comparison yet"));
 }
 
-void ModelComparisonView::showEmpty(const QString &title, const QString &hint) {
-    empty_->setText(hint.isEmpty() ? QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped())
-                                   : QStringLiteral("<h3>%1</h3><p>%2</p>")
-                                         .arg(title.toHtmlEscaped(),
-                                              hint.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
-    stack_->setCurrentWidget(empty_);
-}
-
-bool ModelComparisonView::isShowingEmpty() const { return stack_->currentWidget() == empty_; }
-QString ModelComparisonView::emptyText() const { return empty_->text(); }
+void ModelComparisonView::showEmpty(const QString &title, const QString &hint) { stack_->showEmpty(title, hint); }
+bool ModelComparisonView::isShowingEmpty() const { return stack_->isShowingEmpty(); }
+QString ModelComparisonView::emptyText() const { return stack_->emptyText(); }
 
 void ModelComparisonView::applyTheme() {
     for (ComparisonPanel *p : panels_) p->applyTheme();
@@ -89,7 +76,7 @@ void ModelComparisonView::setComparison(ComparisonPtr cmp) {
     if (!without.isEmpty()) text += tr(" · no input in this window: %1").arg(without.join(QStringLiteral(", ")));
     title_->setText(text);
     linkAxes();
-    stack_->setCurrentWidget(panelHost_);
+    stack_->showContent();
 }
 
 void ModelComparisonView::linkAxes() {

@@ -8,9 +8,10 @@
 
 class QHBoxLayout;
 class QLabel;
-class QStackedWidget;
 
 namespace lhm::ui {
+
+class EmptyStateStack;
 
 class ComparisonPanel;
 
@@ -35,8 +36,8 @@ private:
     std::vector<ComparisonPanel *> panels_;
     QWidget *panelHost_ = nullptr;
     QHBoxLayout *panelLayout_ = nullptr;
-    QStackedWidget *stack_ = nullptr;
-    QLabel *empty_ = nullptr, *title_ = nullptr;
+    EmptyStateStack *stack_ = nullptr;
+    QLabel *title_ = nullptr;
     bool syncing_ = false;
 };
 

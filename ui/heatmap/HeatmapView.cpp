@@ -1,5 +1,7 @@
 #include "heatmap/HeatmapView.h"
 
+#include "common/EmptyStateStack.h"
+#include "common/EstimateBadge.h"
 #include "common/Format.h"
 #include "common/Theme.h"
 #include "common/UsdTicker.h"
@@ -8,7 +10,6 @@
 
 #include <QLabel>
 #include <QMouseEvent>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -72,23 +73,12 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent) {
     priceTag_->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     priceTag_->setClipToAxisRect(false);
     priceTag_->setPadding(QMargins(4, 1, 4, 1));
-    estimate_ = new QCPItemText(plot_);
-    estimate_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    estimate_->position->setCoords(0.01, 0.015);
-    estimate_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    estimate_->setText(tr("ESTIMATE — modelled liquidation levels, not exchange data"));
-    estimate_->setPadding(QMargins(6, 3, 6, 3));
+    estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled liquidation levels, not exchange data"));
     connect(layer_, &DensityLayer::displayChanged, this, &HeatmapView::updateCandles);
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
 
-    empty_ = new QLabel(this);
-    empty_->setObjectName(QStringLiteral("emptyState"));
-    empty_->setAlignment(Qt::AlignCenter);
-    empty_->setWordWrap(true);
-    stack_ = new QStackedWidget(this);
-    stack_->addWidget(plot_);
-    stack_->addWidget(empty_);
+    stack_ = new EmptyStateStack(plot_, this);
     lay->addWidget(stack_, 1);
 
     readout_ = new QLabel(this);
@@ -116,11 +106,7 @@ void HeatmapView::applyTheme() {
     priceTag_->setBrush(Qt::white);
     priceTag_->setColor(QColor(0x0d, 0x11, 0x17));
     priceTag_->setPen(QPen(p.axis));  // outlined, so it also reads on the light theme's white
-    estimate_->setColor(QColor(0xff, 0xd5, 0x8a));
-    estimate_->setBrush(QColor(0, 0, 0, 140));
-    QFont f = estimate_->font();
-    f.setBold(true);
-    estimate_->setFont(f);
+    styleEstimateBadge(estimate_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -132,7 +118,7 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
         showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
         return;
     }
-    stack_->setCurrentWidget(plot_);
+    stack_->showContent();
     // Set the view first so the first reduced image is already cut to it.
     if (!sameView) fitView(*grid);
     layer_->setGrid(grid);
@@ -201,16 +187,9 @@ std::pair<double, double> HeatmapView::defaultPriceRange(const HeatmapGrid &g) {
     return {std::max(g.priceMin, lo - pad), std::min(g.priceMin + g.rows * g.bucketSize, hi + pad)};
 }
 
-void HeatmapView::showEmpty(const QString &title, const QString &hint) {
-    empty_->setText(hint.isEmpty() ? QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped())
-                                   : QStringLiteral("<h3>%1</h3><p>%2</p>")
-                                         .arg(title.toHtmlEscaped(),
-                                              hint.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
-    stack_->setCurrentWidget(empty_);
-}
-
-bool HeatmapView::isShowingEmpty() const { return stack_->currentWidget() == empty_; }
-QString HeatmapView::emptyText() const { return empty_->text(); }
+void HeatmapView::showEmpty(const QString &title, const QString &hint) { stack_->showEmpty(title, hint); }
+bool HeatmapView::isShowingEmpty() const { return stack_->isShowingEmpty(); }
+QString HeatmapView::emptyText() const { return stack_->emptyText(); }
 
 void HeatmapView::setSide(DensitySide side) {
     controls_->setSide(side);

@@ -16,9 +16,10 @@ class QCPItemText;
 class QCPItemTracer;
 class QCPColorScale;
 class QLabel;
-class QStackedWidget;
 
 namespace lhm::ui {
+
+class EmptyStateStack;
 
 class DensityLayer;
 class HeatmapControls;
@@ -79,8 +80,8 @@ private:
     QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
     std::vector<QCPItemTracer *> bubbles_;
     double shownPrice_ = 0;
-    QStackedWidget *stack_ = nullptr;
-    QLabel *empty_ = nullptr, *readout_ = nullptr;
+    EmptyStateStack *stack_ = nullptr;
+    QLabel *readout_ = nullptr;
     HeatmapControls *controls_ = nullptr;
 };
 

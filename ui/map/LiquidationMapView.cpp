@@ -1,12 +1,13 @@
 #include "map/LiquidationMapView.h"
 
+#include "common/EmptyStateStack.h"
+#include "common/EstimateBadge.h"
 #include "common/Format.h"
 #include "common/Theme.h"
 #include "common/UsdTicker.h"
 
 #include <QLabel>
 #include <QMouseEvent>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -68,23 +69,12 @@ LiquidationMapView::LiquidationMapView(QWidget *parent) : QWidget(parent) {
     priceTag_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     priceTag_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
     priceTag_->setPadding(QMargins(4, 1, 4, 1));
-    estimate_ = new QCPItemText(plot_);
-    estimate_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    estimate_->position->setCoords(0.01, 0.015);
-    estimate_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Short: the price tag shares the top edge.
-    estimate_->setText(tr("ESTIMATE — modelled"));
-    estimate_->setPadding(QMargins(6, 3, 6, 3));
+    estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled"));
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
 
-    empty_ = new QLabel(this);
-    empty_->setObjectName(QStringLiteral("emptyState"));
-    empty_->setAlignment(Qt::AlignCenter);
-    empty_->setWordWrap(true);
-    stack_ = new QStackedWidget(this);
-    stack_->addWidget(plot_);
-    stack_->addWidget(empty_);
+    stack_ = new EmptyStateStack(plot_, this);
     lay->addWidget(stack_, 1);
     readout_ = new QLabel(this);
     readout_->setObjectName(QStringLiteral("mapReadout"));
@@ -101,25 +91,14 @@ void LiquidationMapView::applyTheme() {
     priceLine_->setPen(QPen(p.priceLine, 1, Qt::DashLine));
     priceTag_->setBrush(p.priceLine);
     priceTag_->setColor(p.background);
-    estimate_->setColor(QColor(0xff, 0xd5, 0x8a));
-    estimate_->setBrush(QColor(0, 0, 0, 140));
-    QFont f = estimate_->font();
-    f.setBold(true);
-    estimate_->setFont(f);
+    styleEstimateBadge(estimate_);
     if (map_) rebuild();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LiquidationMapView::showEmpty(const QString &title, const QString &hint) {
-    empty_->setText(hint.isEmpty() ? QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped())
-                                   : QStringLiteral("<h3>%1</h3><p>%2</p>")
-                                         .arg(title.toHtmlEscaped(),
-                                              hint.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
-    stack_->setCurrentWidget(empty_);
-}
-
-bool LiquidationMapView::isShowingEmpty() const { return stack_->currentWidget() == empty_; }
-QString LiquidationMapView::emptyText() const { return empty_->text(); }
+void LiquidationMapView::showEmpty(const QString &title, const QString &hint) { stack_->showEmpty(title, hint); }
+bool LiquidationMapView::isShowingEmpty() const { return stack_->isShowingEmpty(); }
+QString LiquidationMapView::emptyText() const { return stack_->emptyText(); }
 
 QCPBars *LiquidationMapView::bars(Side side, int i) const {
     const auto &v = side == Side::Long ? longBars_ : shortBars_;
@@ -132,7 +111,7 @@ void LiquidationMapView::setMap(MapPtr map) {
         showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
         return;
     }
-    stack_->setCurrentWidget(plot_);
+    stack_->showContent();
     title_->setText(tr("%1 · %2 · %3 · %4 · at %5")
                         .arg(map_->symbol, map_->exchange, map_->window, map_->model, Format::utcTime(map_->at)));
     rebuild();

@@ -12,9 +12,10 @@ class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 class QLabel;
-class QStackedWidget;
 
 namespace lhm::ui {
+
+class EmptyStateStack;
 
 class LiquidationMapView : public QWidget {
     Q_OBJECT
@@ -46,8 +47,8 @@ private:
     QCPGraph *cumLong_ = nullptr, *cumShort_ = nullptr;
     QCPItemStraightLine *priceLine_ = nullptr;
     QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
-    QStackedWidget *stack_ = nullptr;
-    QLabel *empty_ = nullptr, *readout_ = nullptr, *title_ = nullptr;
+    EmptyStateStack *stack_ = nullptr;
+    QLabel *readout_ = nullptr, *title_ = nullptr;
 };
 
 }  // namespace lhm::ui
