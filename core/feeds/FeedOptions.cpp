@@ -10,7 +10,8 @@ FeedOptions FeedOptions::fromConfig(Exchange e, const ExchangeConfig &cfg, const
     FeedOptions o;
     o.exchange = e;
     o.url = QUrl(urlOverride.isEmpty() ? cfg.wsUrl : urlOverride);
-    o.restUrl = e == Exchange::Binance ? cfg.restUrl : QString();
+    // Gap backfill over REST: Binance, Bybit and OKX (Hyperliquid's candles are not fetched).
+    o.restUrl = e != Exchange::Hyperliquid ? cfg.restUrl : QString();
     o.symbols = symbols;
     o.pingIntervalMs = cfg.pingIntervalMs;
     o.watchdogMs = cfg.watchdogMs;

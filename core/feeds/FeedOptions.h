@@ -17,7 +17,7 @@ namespace lhm::feeds {
 struct FeedOptions {
     Exchange exchange = Exchange::Binance;
     QUrl url;
-    QString restUrl;            // REST base for gap backfill (Binance only for now); empty: no backfill
+    QString restUrl;            // REST base for gap backfill (Binance, Bybit, OKX); empty: no backfill
     QStringList symbols;        // unified
     SymbolTable table;
     int pingIntervalMs = 20000;

@@ -1,11 +1,12 @@
 #include "feeds/FeedWorker.h"
 
 #include "common/Log.h"
-#include "ingest/rest/BinanceRestClient.h"
+#include "ingest/rest/RestBackfillClient.h"
 
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
+#include <optional>
 
 namespace lhm::feeds {
 
@@ -48,9 +49,18 @@ void FeedWorker::start() {
     connect(connectTimeout_, &QTimer::timeout, this, [this] { scheduleReconnect(QStringLiteral("connect timeout")); });
     probeTimer_ = makeTimer(this, opt_.probeIntervalMs, false);
     connect(probeTimer_, &QTimer::timeout, this, &FeedWorker::startProbe);
-    if (!opt_.restUrl.isEmpty()) {
-        rest_ = new rest::BinanceRestClient(opt_.restUrl, this);
-        connect(rest_, &rest::BinanceRestClient::backfilled, this,
+    // Gap backfill over REST where the exchange has the endpoints (Hyperliquid: none used).
+    using Venue = rest::RestBackfillClient::Venue;
+    std::optional<Venue> venue;
+    switch (opt_.exchange) {
+    case Exchange::Binance: venue = Venue::Binance; break;
+    case Exchange::Bybit: venue = Venue::Bybit; break;
+    case Exchange::Okx: venue = Venue::Okx; break;
+    case Exchange::Hyperliquid: break;
+    }
+    if (!opt_.restUrl.isEmpty() && venue) {
+        rest_ = new rest::RestBackfillClient(*venue, opt_.restUrl, this);
+        connect(rest_, &rest::RestBackfillClient::backfilled, this,
                 [this](const QString &native, const std::vector<Candle> &c, const std::vector<OpenInterestPoint> &oi) {
                     ++health_.backfills;
                     SymbolSpec spec;
@@ -58,7 +68,7 @@ void FeedWorker::start() {
                     emit backfilled(health_.exchange, symbol, QList<Candle>(c.begin(), c.end()),
                                     QList<OpenInterestPoint>(oi.begin(), oi.end()));
                 });
-        connect(rest_, &rest::BinanceRestClient::failed, this, [this](const QString &symbol, const QString &msg) {
+        connect(rest_, &rest::RestBackfillClient::failed, this, [this](const QString &symbol, const QString &msg) {
             qCWarning(lcFeed) << health_.exchange << "backfill failed for" << symbol << msg;
         });
     }

@@ -19,7 +19,7 @@ class QTimer;
 class QTcpSocket;
 
 namespace lhm::rest {
-class BinanceRestClient;
+class RestBackfillClient;
 }
 
 namespace lhm::feeds {
@@ -69,7 +69,7 @@ private:
     QTimer *pingTimer_ = nullptr, *watchdog_ = nullptr, *reconnectTimer_ = nullptr, *flushTimer_ = nullptr,
            *healthTimer_ = nullptr, *connectTimeout_ = nullptr, *probeTimer_ = nullptr;
     QTcpSocket *probe_ = nullptr;
-    rest::BinanceRestClient *rest_ = nullptr;
+    rest::RestBackfillClient *rest_ = nullptr;
 
     FeedHealth health_;
     FrameResult scratch_;

@@ -1,7 +1,7 @@
 #pragma once
 // Binance USDⓈ-M REST responses used to backfill a live feed's gap: /fapi/v1/klines and
 // /futures/data/openInterestHist. Pure parsers (bytes in, rows out) plus the request URLs; the
-// HTTP round trip lives in BinanceRestClient.
+// HTTP round trip lives in RestBackfillClient.
 #include "common/Error.h"
 #include "common/Types.h"
 

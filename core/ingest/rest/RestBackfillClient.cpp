@@ -1,0 +1,82 @@
+#include "ingest/rest/RestBackfillClient.h"
+
+#include "ingest/rest/BinanceRest.h"
+#include "ingest/rest/BybitRest.h"
+#include "ingest/rest/OkxRest.h"
+
+#include <QNetworkReply>
+#include <functional>
+#include <memory>
+
+namespace lhm::rest {
+
+RestBackfillClient::RestBackfillClient(Venue venue, QString restBase, QObject *parent)
+    : QObject(parent), venue_(venue), base_(std::move(restBase)) {}
+
+void RestBackfillClient::backfill(const QString &symbol, qint64 fromMs, qint64 toMs) {
+    struct Pending {
+        std::vector<Candle> candles;
+        std::vector<OpenInterestPoint> oi;
+        int outstanding = 2;
+        QString error;
+    };
+    auto state = std::make_shared<Pending>();
+    const Venue venue = venue_;
+    const auto finish = [this, state, symbol, venue] {
+        if (--state->outstanding > 0) return;
+        if (!state->error.isEmpty()) {
+            emit failed(symbol, state->error);
+            return;
+        }
+        // Bybit has open interest in base units only, OKX in USD only: derive the other from the
+        // candle closes of the same fetch.
+        if (venue == Venue::Bybit) fillBybitOpenInterestValue(state->oi, state->candles);
+        else if (venue == Venue::Okx) fillOkxOpenInterest(state->oi, state->candles);
+        emit backfilled(symbol, state->candles, state->oi);
+    };
+    // The candle range starts on the minute that held the last message we saw, open interest on
+    // its 5-minute boundary.
+    const qint64 from1m = fromMs - fromMs % 60000;
+    const qint64 from5m = fromMs - fromMs % 300000;
+    QUrl candlesUrl, oiUrl;
+    std::function<Result<std::vector<Candle>>(const QByteArray &)> parseCandles;
+    std::function<Result<std::vector<OpenInterestPoint>>(const QByteArray &)> parseOi;
+    QString candlesWhat, oiWhat;
+    switch (venue_) {
+    case Venue::Binance:
+        candlesUrl = binanceKlinesUrl(base_, symbol, QStringLiteral("1m"), from1m, toMs);
+        oiUrl = binanceOpenInterestHistUrl(base_, symbol, QStringLiteral("5m"), from5m, toMs);
+        parseCandles = parseBinanceKlines, parseOi = parseBinanceOpenInterestHist;
+        candlesWhat = QStringLiteral("klines"), oiWhat = QStringLiteral("openInterestHist");
+        break;
+    case Venue::Bybit:
+        candlesUrl = bybitKlinesUrl(base_, symbol, from1m, toMs);
+        oiUrl = bybitOpenInterestUrl(base_, symbol, from5m, toMs);
+        parseCandles = parseBybitKlines, parseOi = parseBybitOpenInterest;
+        candlesWhat = QStringLiteral("bybit kline"), oiWhat = QStringLiteral("bybit open-interest");
+        break;
+    case Venue::Okx:
+        candlesUrl = okxCandlesUrl(base_, symbol, from1m, toMs);
+        oiUrl = okxOpenInterestVolumeUrl(base_, okxCurrency(symbol), from5m, toMs);
+        parseCandles = parseOkxCandles, parseOi = parseOkxOpenInterestVolume;
+        candlesWhat = QStringLiteral("okx history-candles"), oiWhat = QStringLiteral("okx open-interest-volume");
+        break;
+    }
+    // One GET; its rows (or its error) land in `rows`, then finish() counts it off.
+    const auto request = [this, state, finish](const QUrl &url, const QString &what, auto parse, auto *rows) {
+        QNetworkRequest req(url);
+        req.setTransferTimeout(timeoutMs);
+        QNetworkReply *r = nam_.get(req);
+        connect(r, &QNetworkReply::finished, this, [r, state, finish, what, parse, rows] {
+            r->deleteLater();
+            if (r->error() != QNetworkReply::NoError) state->error = what + QStringLiteral(": ") + r->errorString();
+            else if (auto rs = parse(r->readAll())) *rows = std::move(*rs);
+            else state->error = rs.error().toString();
+            finish();
+        });
+    };
+    request(candlesUrl, candlesWhat, parseCandles, &state->candles);
+    request(oiUrl, oiWhat, parseOi, &state->oi);
+}
+
+}  // namespace lhm::rest

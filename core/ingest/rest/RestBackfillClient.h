@@ -1,0 +1,36 @@
+#pragma once
+// Fetches the candles (1m) and open interest (5m) a live feed missed during a gap, from Binance,
+// Bybit or OKX. Lives in the caller's thread (it owns a QNetworkAccessManager); results and
+// failures come back on signals. The per-exchange requests and parsers are in BinanceRest,
+// BybitRest and OkxRest.
+#include "common/Types.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <vector>
+
+namespace lhm::rest {
+
+class RestBackfillClient : public QObject {
+    Q_OBJECT
+public:
+    enum class Venue { Binance, Bybit, Okx };
+
+    RestBackfillClient(Venue venue, QString restBase, QObject *parent = nullptr);
+    // Requests [fromMs, toMs] for one symbol (the exchange's own name, e.g. BTC-USDT-SWAP); emits
+    // backfilled() once both answers are in, or failed().
+    void backfill(const QString &symbol, qint64 fromMs, qint64 toMs);
+    int timeoutMs = 15000;
+
+signals:
+    void backfilled(const QString &symbol, const std::vector<lhm::Candle> &candles,
+                    const std::vector<lhm::OpenInterestPoint> &openInterest);
+    void failed(const QString &symbol, const QString &message);
+
+private:
+    Venue venue_;
+    QString base_;
+    QNetworkAccessManager nam_;
+};
+
+}  // namespace lhm::rest
