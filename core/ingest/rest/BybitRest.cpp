@@ -1,40 +1,18 @@
 #include "ingest/rest/BybitRest.h"
 
+#include "ingest/rest/RestJson.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 #include <algorithm>
 
 namespace lhm::rest {
 
-// Bybit sends every number as a string; accept JSON numbers too.
-static bool num(const QJsonValue &v, double *out) {
-    if (v.isDouble()) {
-        *out = v.toDouble();
-        return true;
-    }
-    bool ok = false;
-    if (v.isString()) *out = v.toString().toDouble(&ok);
-    return ok;
-}
-
-static bool time(const QJsonValue &v, qint64 *out) {
-    if (v.isDouble()) {
-        *out = qint64(v.toDouble());
-        return true;
-    }
-    bool ok = false;
-    if (v.isString()) *out = v.toString().toLongLong(&ok);
-    return ok;
-}
-
 // The envelope {"retCode":0,"retMsg":"OK","result":{"list":[...]}} -> result.list.
 static Result<QJsonArray> resultList(const QByteArray &json, const QString &what) {
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
-    if (err.error != QJsonParseError::NoError)
-        return Error(QStringLiteral("%1: malformed JSON: %2").arg(what, err.errorString()));
+    auto parsed = parseJson(json, what);
+    if (!parsed) return parsed.error();
+    const QJsonDocument &doc = *parsed;
     if (!doc.isObject()) return Error(QStringLiteral("%1: expected an object").arg(what), {}, 0, QStringLiteral("(root)"));
     const QJsonObject o = doc.object();
     const QJsonValue code = o.value(QStringLiteral("retCode"));
@@ -58,9 +36,9 @@ Result<std::vector<Candle>> parseBybitKlines(const QByteArray &json) {
             return Error(QStringLiteral("bybit kline: row %1 is not a 7-field kline").arg(i), {}, 0, QStringLiteral("result.list[%1]").arg(i));
         Candle c;
         double v[7] = {};
-        int bad = time(r.at(0), &c.openTime) ? -1 : 0;
+        int bad = jsonTime(r.at(0), &c.openTime) ? -1 : 0;
         for (int k = 1; bad < 0 && k < 7; ++k)
-            if (!num(r.at(k), &v[k])) bad = k;
+            if (!jsonNumber(r.at(k), &v[k])) bad = k;
         if (bad >= 0)
             return Error(QStringLiteral("bybit kline: row %1 field %2 is not a number").arg(i).arg(bad), {}, 0,
                          QStringLiteral("result.list[%1][%2]").arg(i).arg(bad));
@@ -80,9 +58,9 @@ Result<std::vector<OpenInterestPoint>> parseBybitOpenInterest(const QByteArray &
     for (qsizetype i = 0; i < list->size(); ++i) {
         const QJsonObject o = list->at(i).toObject();
         OpenInterestPoint p;
-        if (!time(o.value(QStringLiteral("timestamp")), &p.time))
+        if (!jsonTime(o.value(QStringLiteral("timestamp")), &p.time))
             return Error(QStringLiteral("bybit open-interest: row %1 lacks a timestamp").arg(i), {}, 0, QStringLiteral("result.list[%1].timestamp").arg(i));
-        if (!num(o.value(QStringLiteral("openInterest")), &p.openInterest))
+        if (!jsonNumber(o.value(QStringLiteral("openInterest")), &p.openInterest))
             return Error(QStringLiteral("bybit open-interest: row %1 lacks openInterest").arg(i), {}, 0,
                          QStringLiteral("result.list[%1].openInterest").arg(i));
         out.push_back(p);
@@ -101,24 +79,15 @@ void fillBybitOpenInterestValue(std::vector<OpenInterestPoint> &points, const st
     }
 }
 
-static QUrl make(const QString &base, const QString &path, const QList<QPair<QString, QString>> &items) {
-    QUrl url(base);
-    url.setPath(url.path() + path);
-    QUrlQuery q;
-    q.setQueryItems(items);
-    url.setQuery(q);
-    return url;
-}
-
 QUrl bybitKlinesUrl(const QString &restBase, const QString &symbol, qint64 fromMs, qint64 toMs, int limit) {
-    return make(restBase, QStringLiteral("/v5/market/kline"),
+    return restUrl(restBase, QStringLiteral("/v5/market/kline"),
                 {{QStringLiteral("category"), QStringLiteral("linear")}, {QStringLiteral("symbol"), symbol},
                  {QStringLiteral("interval"), QStringLiteral("1")}, {QStringLiteral("start"), QString::number(fromMs)},
                  {QStringLiteral("end"), QString::number(toMs)}, {QStringLiteral("limit"), QString::number(limit)}});
 }
 
 QUrl bybitOpenInterestUrl(const QString &restBase, const QString &symbol, qint64 fromMs, qint64 toMs, int limit) {
-    return make(restBase, QStringLiteral("/v5/market/open-interest"),
+    return restUrl(restBase, QStringLiteral("/v5/market/open-interest"),
                 {{QStringLiteral("category"), QStringLiteral("linear")}, {QStringLiteral("symbol"), symbol},
                  {QStringLiteral("intervalTime"), QStringLiteral("5min")}, {QStringLiteral("startTime"), QString::number(fromMs)},
                  {QStringLiteral("endTime"), QString::number(toMs)}, {QStringLiteral("limit"), QString::number(limit)}});

@@ -1,40 +1,18 @@
 #include "ingest/rest/OkxRest.h"
 
+#include "ingest/rest/RestJson.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
 #include <algorithm>
 
 namespace lhm::rest {
 
-// OKX sends every number as a string; accept JSON numbers too.
-static bool num(const QJsonValue &v, double *out) {
-    if (v.isDouble()) {
-        *out = v.toDouble();
-        return true;
-    }
-    bool ok = false;
-    if (v.isString()) *out = v.toString().toDouble(&ok);
-    return ok;
-}
-
-static bool time(const QJsonValue &v, qint64 *out) {
-    if (v.isDouble()) {
-        *out = qint64(v.toDouble());
-        return true;
-    }
-    bool ok = false;
-    if (v.isString()) *out = v.toString().toLongLong(&ok);
-    return ok;
-}
-
 // The envelope {"code":"0","msg":"","data":[...]} -> data.
 static Result<QJsonArray> dataArray(const QByteArray &json, const QString &what) {
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
-    if (err.error != QJsonParseError::NoError)
-        return Error(QStringLiteral("%1: malformed JSON: %2").arg(what, err.errorString()));
+    auto parsed = parseJson(json, what);
+    if (!parsed) return parsed.error();
+    const QJsonDocument &doc = *parsed;
     if (!doc.isObject()) return Error(QStringLiteral("%1: expected an object").arg(what), {}, 0, QStringLiteral("(root)"));
     const QJsonObject o = doc.object();
     const QJsonValue code = o.value(QStringLiteral("code"));
@@ -53,9 +31,9 @@ static std::optional<Error> row(const QJsonArray &data, qsizetype i, int n, cons
     if (r.size() < n + 1)
         return Error(QStringLiteral("%1: row %2 has %3 fields, expected %4").arg(what).arg(i).arg(r.size()).arg(n + 1), {}, 0,
                      QStringLiteral("data[%1]").arg(i));
-    int bad = time(r.at(0), t) ? -1 : 0;
+    int bad = jsonTime(r.at(0), t) ? -1 : 0;
     for (int k = 1; bad < 0 && k <= n; ++k)
-        if (!num(r.at(k), &v[k - 1])) bad = k;
+        if (!jsonNumber(r.at(k), &v[k - 1])) bad = k;
     if (bad >= 0)
         return Error(QStringLiteral("%1: row %2 field %3 is not a number").arg(what).arg(i).arg(bad), {}, 0,
                      QStringLiteral("data[%1][%2]").arg(i).arg(bad));
@@ -111,24 +89,15 @@ void fillOkxOpenInterest(std::vector<OpenInterestPoint> &points, const std::vect
 
 QString okxCurrency(const QString &instId) { return instId.section(QLatin1Char('-'), 0, 0); }
 
-static QUrl make(const QString &base, const QString &path, const QList<QPair<QString, QString>> &items) {
-    QUrl url(base);
-    url.setPath(url.path() + path);
-    QUrlQuery q;
-    q.setQueryItems(items);
-    url.setQuery(q);
-    return url;
-}
-
 QUrl okxCandlesUrl(const QString &restBase, const QString &instId, qint64 fromMs, qint64 toMs, int limit) {
-    return make(restBase, QStringLiteral("/api/v5/market/history-candles"),
+    return restUrl(restBase, QStringLiteral("/api/v5/market/history-candles"),
                 {{QStringLiteral("instId"), instId}, {QStringLiteral("bar"), QStringLiteral("1m")},
                  {QStringLiteral("after"), QString::number(toMs + 1)}, {QStringLiteral("before"), QString::number(fromMs - 1)},
                  {QStringLiteral("limit"), QString::number(limit)}});
 }
 
 QUrl okxOpenInterestVolumeUrl(const QString &restBase, const QString &ccy, qint64 fromMs, qint64 toMs) {
-    return make(restBase, QStringLiteral("/api/v5/rubik/stat/contracts/open-interest-volume"),
+    return restUrl(restBase, QStringLiteral("/api/v5/rubik/stat/contracts/open-interest-volume"),
                 {{QStringLiteral("ccy"), ccy}, {QStringLiteral("period"), QStringLiteral("5m")},
                  {QStringLiteral("begin"), QString::number(fromMs)}, {QStringLiteral("end"), QString::number(toMs)}});
 }
