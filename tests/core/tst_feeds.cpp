@@ -1,8 +1,9 @@
 // The live feed worker against a real WebSocket server on loopback (WsReplayServer): events arrive
 // and are stored exactly once; the worker survives a server that closes the socket, goes silent,
-// refuses connections for a while, sends malformed frames or floods; gaps are backfilled over
-// REST; and the real `lhm live` prints exactly the events it was sent. Timings are shortened
+// refuses connections for a while, sends malformed frames or floods (gap backfill over REST is
+// tst_feedbackfill); and the real `lhm live` prints exactly the events it was sent. Timings are shortened
 // through FeedOptions so the file stays well under a minute.
+#include "FeedTestKit.h"
 #include "TestSupport.h"
 #include "WsReplayServer.h"
 
@@ -27,74 +28,6 @@ using namespace lhm::test;
 
 namespace {
 
-constexpr qint64 kBaseTime = 1761125802306;  // 2025-10-22T09:36:42.306Z, the capture's first event
-
-struct Sent {
-    QStringList frames;
-    std::vector<LiquidationEvent> events;  // what each frame must become
-};
-
-// Binance forceOrder frames with distinct keys; alternate sides; numbers written as the exchange does.
-Sent binanceFrames(int n, int offset = 0) {
-    Sent s;
-    for (int i = offset; i < offset + n; ++i) {
-        const QString sym = i % 3 ? QStringLiteral("BTCUSDT") : QStringLiteral("ETHUSDT");
-        const QString price = QString::number(60000.0 + i * 0.1, 'f', 1);
-        const QString qty = QString::number(0.001 * (1 + i % 50), 'f', 3);
-        const bool sell = i % 2 == 0;
-        const qint64 t = kBaseTime + i;
-        s.frames << QStringLiteral(R"({"stream":"%1@forceOrder","data":{"e":"forceOrder","E":%2,"o":{"s":"%3","S":"%4","o":"LIMIT","f":"IOC","q":"%5","p":"%6","ap":"%6","X":"FILLED","l":"%5","z":"%5","T":%7}}})")
-                        .arg(sym.toLower()).arg(t + 3).arg(sym, QLatin1String(sell ? "SELL" : "BUY"), qty, price).arg(t);
-        LiquidationEvent e;
-        e.exchange = QStringLiteral("binance");
-        e.symbol = sym;
-        e.side = sell ? Side::Long : Side::Short;
-        e.price = price.toDouble();
-        e.qty = qty.toDouble();
-        e.notional = e.price * e.qty;
-        e.time = t;
-        s.events.push_back(e);
-    }
-    return s;
-}
-
-FeedOptions fastOptions(const QUrl &url, Exchange ex = Exchange::Binance) {
-    FeedOptions o;
-    o.exchange = ex;
-    o.url = url;
-    o.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-    o.table.add({"BTCUSDT", "BTCUSDT", 1, false});
-    o.table.add({"ETHUSDT", "ETHUSDT", 1, false});
-    o.pingIntervalMs = 200;
-    o.watchdogMs = 400;
-    o.backoffFirstMs = 100;
-    o.backoffCapMs = 1000;
-    o.probeIntervalMs = 200;
-    o.healthIntervalMs = 100;
-    o.jitterSeed = 1;
-    return o;
-}
-
-bool sameEvent(const LiquidationEvent &a, const LiquidationEvent &b) {
-    return a.exchange == b.exchange && a.symbol == b.symbol && a.side == b.side && a.price == b.price && a.qty == b.qty &&
-           a.notional == b.notional && a.time == b.time;
-}
-
-// Collects what a LiveController hands to the UI.
-struct Collector {
-    std::vector<LiquidationEvent> events;
-    int updates = 0;
-    qint64 firstUpdateMs = 0, lastUpdateMs = 0;
-    void attach(LiveController &c) {
-        QObject::connect(&c, &LiveController::updated, [this](const QList<LiquidationEvent> &l, const QList<PriceTick> &) {
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            if (!updates++) firstUpdateMs = now;
-            lastUpdateMs = now;
-            events.insert(events.end(), l.begin(), l.end());
-        });
-    }
-};
-
 qint64 storedCount(const QString &dbPath) {
     auto s = Store::open(dbPath);
     if (!s) return -1;
@@ -108,33 +41,6 @@ void countingHandler(QtMsgType type, const QMessageLogContext &ctx, const QStrin
     if (type == QtWarningMsg && msg.contains(QLatin1String("parse error"))) g_parseErrorLogs.fetch_add(1);
     if (g_prevHandler) g_prevHandler(type, ctx, msg);
 }
-
-// A minimal HTTP/1.1 responder standing in for the exchanges' REST APIs in the backfill tests.
-// `routes` (path prefix -> body) serves Bybit and OKX; without routes it answers as Binance.
-class FakeRest : public QTcpServer {
-public:
-    QStringList requests;
-    QByteArray klines, openInterest;
-    QMap<QByteArray, QByteArray> routes;
-    FakeRest() {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    const QByteArray req = s->readAll();
-                    const QByteArray target = req.split(' ').value(1);
-                    requests << QString::fromLatin1(target);
-                    QByteArray body = target.startsWith("/fapi/v1/klines") ? klines : openInterest;
-                    for (auto it = routes.cbegin(); it != routes.cend(); ++it)
-                        if (target.startsWith(it.key())) body = it.value();
-                    s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-                             QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                    s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-    }
-};
 
 }  // namespace
 
@@ -388,163 +294,6 @@ private slots:
         QCOMPARE(int(lat.size()), sent);
         std::sort(lat.begin(), lat.end());
         qInfo("receive -> stored latency: p50 %lld ms, p99 %lld ms", lat[lat.size() / 2], lat[lat.size() * 99 / 100]);
-    }
-
-    void gapIsBackfilledOverRest() {
-        FakeRest rest;
-        rest.klines = readFile(sharedData(QStringLiteral("gocryptotrader-binance-futures-rest/binance_fapi_v1_klines__0.json")));
-        rest.openInterest = readFile(sharedData(QStringLiteral("gocryptotrader-binance-futures-rest/binance_futures_data_openInterestHist__0.json")));
-        QVERIFY(rest.listen(QHostAddress::LocalHost));
-        const Sent s = binanceFrames(20);
-        WsReplayServer server(s.frames.mid(0, 10));
-        QVERIFY(server.listen());
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("gap.sqlite"));
-        LiveController live;
-        Collector got;
-        got.attach(live);
-        FeedOptions o = fastOptions(server.url());
-        o.symbols = {QStringLiteral("BTCUSDT")};
-        o.restUrl = QStringLiteral("http://127.0.0.1:%1").arg(rest.serverPort());
-        o.backfillMinGapMs = 500;
-        o.watchdogMs = 30000;
-        QVERIFY(live.start({o}, db));
-        QTRY_COMPARE_WITH_TIMEOUT(got.events.size(), size_t(10), 5000);
-        const qint64 lastSeen = QDateTime::currentMSecsSinceEpoch();
-        server.refuseFor(1000);
-        server.appendFrames(s.frames.mid(10));
-        QTRY_COMPARE_WITH_TIMEOUT(got.events.size(), size_t(20), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(live.supervisor().find(QStringLiteral("binance"))->backfills == 1, 5000);
-        live.stop();
-        QCOMPARE(rest.requests.size(), 2);
-        rest.requests.sort();
-        QVERIFY2(rest.requests[0].startsWith(QLatin1String("/fapi/v1/klines?symbol=BTCUSDT&interval=1m&startTime=")), qPrintable(rest.requests[0]));
-        QVERIFY(rest.requests[1].startsWith(QLatin1String("/futures/data/openInterestHist?symbol=BTCUSDT&period=5m&startTime=")));
-        const qint64 start = QUrlQuery(QUrl(rest.requests[0]).query()).queryItemValue(QStringLiteral("startTime")).toLongLong();
-        QCOMPARE(start % 60000, qint64(0));
-        QVERIFY(lastSeen - start < 60000 + 1000 && start <= lastSeen);
-        auto store = Store::open(db);
-        QVERIFY(store);
-        const TimeRange all{0, std::numeric_limits<qint64>::max()};
-        QCOMPARE((*store)->candles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, all).size(), size_t(500));
-        QCOMPARE((*store)->openInterest({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}}, all).size(), size_t(10));
-    }
-
-    // Bybit: after the gap, /v5/market/kline and /v5/market/open-interest are asked for and stored
-    // under "bybit"; the open interest's USD value comes from the candle close at its time.
-    void gapIsBackfilledOverRestBybit() {
-        FakeRest rest;
-        // Kline rows newest first, as Bybit sends them; the real recorded open-interest response
-        // (one point at 1739725200000) falls in the oldest candle.
-        rest.routes.insert("/v5/market/kline", R"({"retCode":0,"retMsg":"OK","result":{"symbol":"BTCUSDT","category":"linear","list":[)"
-                                               R"(["1739725320000","97010","97020","96990","97001.5","8.25","800237.375"],)"
-                                               R"(["1739725260000","97000","97015","96995","97010","10.5","1018600.5"],)"
-                                               R"(["1739725200000","97020","97030","96980","97005.5","12.5","1212568.75"]]},"retExtInfo":{},"time":1739725954780})");
-        rest.routes.insert("/v5/market/open-interest",
-                           readFile(sharedData(QStringLiteral("ccxt-static-bybit-open-interest/bybit_fetchOpenInterest_linear_BTCUSDT.json"))));
-        QVERIFY(rest.listen(QHostAddress::LocalHost));
-        QStringList frames;
-        for (int i = 0; i < 20; ++i)
-            frames << QStringLiteral(R"({"topic":"allLiquidation.BTCUSDT","type":"snapshot","ts":%1,"data":[{"T":%2,"s":"BTCUSDT","S":"%3","v":"0.012","p":"%4"}]})")
-                          .arg(kBaseTime + i + 5).arg(kBaseTime + i).arg(QLatin1String(i % 2 ? "Sell" : "Buy")).arg(107800 + i);
-        WsReplayServer server(frames.mid(0, 10));
-        QVERIFY(server.listen());
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("gap-bybit.sqlite"));
-        LiveController live;
-        Collector got;
-        got.attach(live);
-        FeedOptions o = fastOptions(server.url(), Exchange::Bybit);
-        o.symbols = {QStringLiteral("BTCUSDT")};
-        o.restUrl = QStringLiteral("http://127.0.0.1:%1").arg(rest.serverPort());
-        o.backfillMinGapMs = 500;
-        o.watchdogMs = 30000;
-        QVERIFY(live.start({o}, db));
-        QTRY_COMPARE_WITH_TIMEOUT(got.events.size(), size_t(10), 5000);
-        server.refuseFor(1000);
-        server.appendFrames(frames.mid(10));
-        QTRY_COMPARE_WITH_TIMEOUT(got.events.size(), size_t(20), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(live.supervisor().find(QStringLiteral("bybit"))->backfills == 1, 5000);
-        live.stop();
-        QCOMPARE(rest.requests.size(), 2);
-        rest.requests.sort();
-        QVERIFY2(rest.requests[0].startsWith(QLatin1String("/v5/market/kline?category=linear&symbol=BTCUSDT&interval=1&start=")), qPrintable(rest.requests[0]));
-        QVERIFY2(rest.requests[1].startsWith(QLatin1String("/v5/market/open-interest?category=linear&symbol=BTCUSDT&intervalTime=5min&startTime=")),
-                 qPrintable(rest.requests[1]));
-        const qint64 start = QUrlQuery(QUrl(rest.requests[0]).query()).queryItemValue(QStringLiteral("start")).toLongLong();
-        QCOMPARE(start % 60000, qint64(0));
-        auto store = Store::open(db);
-        QVERIFY(store);
-        const TimeRange all{0, std::numeric_limits<qint64>::max()};
-        const std::vector<Candle> candles = (*store)->candles({QStringLiteral("bybit"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, all);
-        QCOMPARE(candles.size(), size_t(3));
-        QCOMPARE(candles.front().openTime, qint64(1739725200000));
-        QCOMPARE(candles.front().close, 97005.5);
-        QCOMPARE(candles.back().quoteVolume, 800237.375);
-        const std::vector<OpenInterestPoint> oi = (*store)->openInterest({QStringLiteral("bybit"), QStringLiteral("BTCUSDT"), {}}, all);
-        QCOMPARE(oi.size(), size_t(1));
-        QCOMPARE(oi.front().time, qint64(1739725200000));
-        QCOMPARE(oi.front().openInterest, 62129.455);
-        QCOMPARE(oi.front().openInterestValue, 62129.455 * 97005.5);
-    }
-
-    // OKX: history-candles for the instrument and the currency's open interest (USD) are stored
-    // under "okx" with the unified symbol; the base-unit open interest comes from the candle close.
-    void gapIsBackfilledOverRestOkx() {
-        FakeRest rest;
-        rest.routes.insert("/api/v5/market/history-candles",
-                           R"({"code":"0","msg":"","data":[)"
-                           R"(["1630502460000","47100.1","47150","47080","47120.5","1520","15.2","716231.6","1"],)"
-                           R"(["1630502400000","47050","47110","47000.5","47100.1","2410","24.1","1134212.41","1"]]})");
-        rest.routes.insert("/api/v5/rubik/stat/contracts/open-interest-volume",
-                           R"({"code":"0","data":[["1630502400000","1713028741.6898","39800873.554"]],"msg":""})");
-        QVERIFY(rest.listen(QHostAddress::LocalHost));
-        QStringList frames;
-        for (int i = 0; i < 20; ++i)
-            frames << QStringLiteral(R"({"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"%1","ccy":"","posSide":"long","side":"sell","sz":"%2","ts":"%3"}],"instFamily":"BTC-USDT","instId":"BTC-USDT-SWAP","instType":"SWAP","uly":"BTC-USDT"}]})")
-                          .arg(60000 + i).arg(1 + i).arg(kBaseTime + i);
-        WsReplayServer server(frames.mid(0, 10));
-        QVERIFY(server.listen());
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("gap-okx.sqlite"));
-        LiveController live;
-        Collector got;
-        got.attach(live);
-        FeedOptions o = fastOptions(server.url(), Exchange::Okx);
-        o.symbols = {QStringLiteral("BTCUSDT")};
-        o.table = SymbolTable(SymbolTable::Unlisted::Skip);
-        o.table.add({"BTC-USDT-SWAP", "BTCUSDT", 0.01, false});
-        o.restUrl = QStringLiteral("http://127.0.0.1:%1").arg(rest.serverPort());
-        o.backfillMinGapMs = 500;
-        o.watchdogMs = 30000;
-        QVERIFY(live.start({o}, db));
-        QTRY_COMPARE_WITH_TIMEOUT(got.events.size(), size_t(10), 5000);
-        server.refuseFor(1000);
-        server.appendFrames(frames.mid(10));
-        QTRY_COMPARE_WITH_TIMEOUT(got.events.size(), size_t(20), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(live.supervisor().find(QStringLiteral("okx"))->backfills == 1, 5000);
-        live.stop();
-        QCOMPARE(got.events.back().symbol, QStringLiteral("BTCUSDT"));
-        QCOMPARE(rest.requests.size(), 2);
-        rest.requests.sort();
-        QVERIFY2(rest.requests[0].startsWith(QLatin1String("/api/v5/market/history-candles?instId=BTC-USDT-SWAP&bar=1m&after=")), qPrintable(rest.requests[0]));
-        QVERIFY2(rest.requests[1].startsWith(QLatin1String("/api/v5/rubik/stat/contracts/open-interest-volume?ccy=BTC&period=5m&begin=")),
-                 qPrintable(rest.requests[1]));
-        const qint64 before = QUrlQuery(QUrl(rest.requests[0]).query()).queryItemValue(QStringLiteral("before")).toLongLong();
-        QCOMPARE((before + 1) % 60000, qint64(0));
-        auto store = Store::open(db);
-        QVERIFY(store);
-        const TimeRange all{0, std::numeric_limits<qint64>::max()};
-        const std::vector<Candle> candles = (*store)->candles({QStringLiteral("okx"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, all);
-        QCOMPARE(candles.size(), size_t(2));
-        QCOMPARE(candles.front().openTime, qint64(1630502400000));
-        QCOMPARE(candles.front().close, 47100.1);
-        QCOMPARE(candles.front().volume, 24.1);
-        const std::vector<OpenInterestPoint> oi = (*store)->openInterest({QStringLiteral("okx"), QStringLiteral("BTCUSDT"), {}}, all);
-        QCOMPARE(oi.size(), size_t(1));
-        QCOMPARE(oi.front().time, qint64(1630502400000));
-        QCOMPARE(oi.front().openInterestValue, 1713028741.6898);
-        QCOMPARE(oi.front().openInterest, 1713028741.6898 / 47100.1);
     }
 
     // The real CLI against two replay servers: prints exactly the events sent, then the summary.
