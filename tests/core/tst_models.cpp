@@ -1,16 +1,8 @@
-// Liquidation models on tiny hand-built series whose answers are worked out by hand below.
-//
-// Prices: BTCUSDT's real Oct 2024 tier 1 prices every inferred position of the default
-// representative notional (10,000 USD < 50,000 cap): MMR 0.004, cum 0, max 125x. With Q = N/EP the
-// exchange formula LP = (WB + cum − s·Q·EP) / (Q·(MMR − s)), WB = Q·EP/L, reduces to
-//   long  (s=+1): LP = EP·(1 − 1/L) / (1 − 0.004) = EP·(1 − 1/L) / 0.996
-//   short (s=−1): LP = EP·(1 + 1/L) / (1 + 0.004) = EP·(1 + 1/L) / 1.004
-// so at 10x: long LP = EP·0.9/0.996, short LP = EP·1.1/1.004.
-#include "TestSupport.h"
+// Liquidation models on tiny hand-built series whose answers are worked out by hand (the tier-1
+// formulas and scenario A are in ModelFixtures.h; each test's working is beside it).
+#include "ModelFixtures.h"
 
 #include "heatmap/InputLoader.h"
-#include "models/ClusterAgreement.h"
-#include "models/EnsembleModel.h"
 #include "models/LevelBook.h"
 #include "models/LiquidationModel.h"
 #include "models/LiquidationPrice.h"
@@ -20,105 +12,7 @@
 #include <random>
 
 using namespace lhm;
-
-namespace {
-
-constexpr qint64 kHour = 3'600'000;
-constexpr qint64 T0 = 1'704'067'200'000;  // 2024-01-01T00:00Z
-const SeriesKey kCandles{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1h")};
-const SeriesKey kSeries{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
-
-// The hand formulas above; the tests compare levels with the model's own prices (computed by
-// binanceLiquidationPrice, whose last bit may differ) only where one ulp matters.
-double longLp10(double ep) { return ep * 0.9 / 0.996; }
-double shortLp10(double ep) { return ep * 1.1 / 1.004; }
-double exactLp(Side side, double ep, double lev = 10) {
-    static const LeverageTiers tiers = *LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
-    return binanceLiquidationPrice(*tiers.tierFor(10000), side, ep, lev, 10000 / ep);
-}
-
-Candle candle(int hour, double o, double h, double l, double c, double vol = 0, double takerBuy = 0) {
-    Candle k;
-    k.openTime = T0 + hour * kHour;
-    k.closeTime = k.openTime + kHour - 1;
-    k.open = o;
-    k.high = h;
-    k.low = l;
-    k.close = c;
-    k.volume = vol;
-    k.takerBuyVolume = takerBuy;
-    return k;
-}
-
-// Two metrics rows per candle (at :00 and :30) so the per-candle mean is exercised.
-std::vector<OpenInterestPoint> oiRows(const std::vector<std::pair<double, double>> &perCandle, double takerRatio = 0) {
-    std::vector<OpenInterestPoint> out;
-    for (size_t i = 0; i < perCandle.size(); ++i) {
-        for (int k = 0; k < 2; ++k) {
-            OpenInterestPoint p;
-            p.time = T0 + qint64(i) * kHour + k * kHour / 2;
-            p.openInterestValue = k == 0 ? perCandle[i].first : perCandle[i].second;
-            p.openInterest = p.openInterestValue / 100;
-            p.takerLongShortVolRatio = takerRatio;
-            out.push_back(p);
-        }
-    }
-    return out;
-}
-
-HeatmapRequest request(const QString &model = QStringLiteral("binance_standard"), int hours = 8) {
-    HeatmapRequest r;
-    r.symbol = QStringLiteral("BTCUSDT");
-    r.window = QStringLiteral("12h");
-    r.end = T0 + hours * kHour;
-    r.model = model;
-    r.params.interval = QStringLiteral("1h");
-    r.params.bucket = 1;
-    r.params.leverageWeights = {{10, 1}};
-    r.params.sideRule = QStringLiteral("body");
-    return r;
-}
-
-HeatmapRequest absoluteRequest() {
-    HeatmapRequest r = request();
-    r.params.closeRule = QStringLiteral("absolute");
-    return r;
-}
-
-Result<ModelOutput> runFromStore(Store &store, const HeatmapRequest &req) {
-    auto in = loadModelInputs(store, req);
-    if (!in) return in.error();
-    return makeModel(req.model)->run(*in, req.params);
-}
-
-// Scenario A (body rule, one leverage 10x, bucket 1 USD, close rule ABSOLUTE: |ΔOI| USD is removed
-// from the tracked levels, the literal reading these numbers were worked for). LP_A = 100·0.9/0.996 = 90.36144578…,
-// LP_B = 101·0.9/0.996 = 91.26506024…, LP_C = 97·1.1/1.004 = 106.27490039…
-//  c0 O100 H101 L99   C100  OI (1000,1000) → 1000  first candle: ΔOI 0
-//  c1 O99  H101 L98   C100  OI (1900,2100) → 2000  ΔOI +1000, close>open → long 1000 at LP_A
-//  c2 O100 H101 L=LP_A+1ulp C100 OI 2000           low one ulp above LP_A: nothing consumed
-//  c3 O92  H102 L=LP_A C101 OI 2400                 consume A (1000, inclusive), THEN open long 400
-//                                                   at LP_B (91.27 >= low: consumed if opened first)
-//  c4 O101 H103 L100  C99   OI 2200                 ΔOI −200 of 400 open: B 400 → 200, closed 200
-//  c5 O99  H100 L96   C97   OI 2700                 ΔOI +500, close<open → short 500 at LP_C
-//  c6 O97  H98  L96   C97   OI 2350                 ΔOI −350 of 700 open: keep 1/2 → B 100, C 250
-//  c7 O97  H=LP_C L96 C100  OI 2350                 consume C (250, inclusive at the high)
-// Totals: opened 1900 = consumed (1000 + 250) + closed (200 + 350) + open (B 100).
-// Axis: lowest low LP_A → from = LP_A·(1 − 1/10) = 81.33 → priceMin 81; row = floor(price − 81):
-// LP_A → row 9, LP_B → row 10, LP_C → row 25.
-void insertScenarioA(Store &s) {
-    const double a = exactLp(Side::Long, 100), c = exactLp(Side::Short, 97);
-    std::vector<Candle> k{candle(0, 100, 101, 99, 100),          candle(1, 99, 101, 98, 100),
-                          candle(2, 100, 101, std::nextafter(a, 1e9), 100), candle(3, 92, 102, a, 101),
-                          candle(4, 101, 103, 100, 99),          candle(5, 99, 100, 96, 97),
-                          candle(6, 97, 98, 96, 97),             candle(7, 97, c, 96, 100)};
-    QVERIFY(s.insertCandles(kCandles, k).ok());
-    QVERIFY(s.insertOpenInterest(kSeries, oiRows({{1000, 1000}, {1900, 2100}, {2000, 2000}, {2400, 2400},
-                                                  {2200, 2200}, {2700, 2700}, {2350, 2350}, {2350, 2350}}))
-                .ok());
-}
-
-}  // namespace
+using namespace lhm::test::models;
 
 class TestModels : public QObject {
     Q_OBJECT
@@ -132,8 +26,6 @@ private slots:
     void fundingRuleAndFundingAdjusted();
     void pyLiquidationMap();
     void leverageSplitAndLadderErrors();
-    void ensembleWeightsAndConfidence();
-    void ensembleFromStore();
     void levelBookMatchesNaiveScan();
     void cancelAndProgress();
 };
@@ -420,89 +312,6 @@ void TestModels::leverageSplitAndLadderErrors() {
     QVERIFY(!runFromStore(*ts.store, req).ok());
 }
 
-namespace {
-// One-column grid, 20 rows from 100 (centres 100.5 …), long density at the given rows.
-ModelOutput oneColumn(const QString &model, std::vector<std::pair<int, float>> longs) {
-    ModelOutput o;
-    HeatmapGrid &g = o.grid;
-    g.model = model;
-    g.rows = 20;
-    g.priceMin = 100;
-    g.bucketSize = 1;
-    g.times = {T0};
-    g.candles = {candle(0, 120, 121, 119, 120)};
-    g.longDensity.assign(20, 0.0f);
-    g.shortDensity.assign(20, 0.0f);
-    for (auto [r, v] : longs) g.longDensity[size_t(r)] = v;
-    o.flow.opened = o.flow.open = 1;
-    return o;
-}
-}  // namespace
-
-// Weights 5/3/2 normalise to 0.5/0.3/0.2. A: row 5 = 100; B: row 5 = 200; C: row 9 = 1000.
-// Ensemble row 5 = 0.5·100 + 0.3·200 = 110; row 9 = 0.2·1000 = 200.
-// Main clusters: A and B at 105.5 (row 5 centre), C at 109.5: spread (109.5 − 105.5)/105.5 = 0.037915
-// → confidence 1 − 6·4/105.5 = 0.772512 (>= 0.7). With C at row 13 (113.5): spread 8/105.5 = 0.07583
-// > 5 % → confidence 1 − 48/105.5 = 0.545024 (< 0.7).
-void TestModels::ensembleWeightsAndConfidence() {
-    const ModelOutput a = oneColumn(QStringLiteral("binance_standard"), {{5, 100}});
-    const ModelOutput b = oneColumn(QStringLiteral("funding_adjusted"), {{5, 200}});
-    const ModelOutput c = oneColumn(QStringLiteral("py_liquidation_map"), {{9, 1000}});
-    auto e = EnsembleModel::combine({{QStringLiteral("binance_standard"), &a, 5},
-                                     {QStringLiteral("funding_adjusted"), &b, 3},
-                                     {QStringLiteral("py_liquidation_map"), &c, 2}});
-    QVERIFY(e.ok());
-    QVERIFY(std::fabs(e->grid.longAt(0, 5) - 110.0f) < 1e-4);
-    QVERIFY(std::fabs(e->grid.longAt(0, 9) - 200.0f) < 1e-4);
-    QCOMPARE(e->grid.longAt(0, 6), 0.0f);
-    QVERIFY(std::fabs(e->grid.confidence - (1 - 24 / 105.5)) < 1e-9);
-    QVERIFY(e->grid.confidence >= 0.7);
-
-    const ModelOutput far = oneColumn(QStringLiteral("py_liquidation_map"), {{13, 1000}});
-    auto e2 = EnsembleModel::combine({{QStringLiteral("binance_standard"), &a, 0.5},
-                                      {QStringLiteral("funding_adjusted"), &b, 0.3},
-                                      {QStringLiteral("py_liquidation_map"), &far, 0.2}});
-    QVERIFY(e2.ok());
-    QVERIFY(std::fabs(e2->grid.confidence - (1 - 48 / 105.5)) < 1e-9);
-    QVERIFY(e2->grid.confidence < 0.7);
-    // The reason behind the number: 0.5 from a single model is not a disagreement.
-    QCOMPARE(assessAgreement({&a.grid, &b.grid, &c.grid}, 0).reason, ConfidenceReason::Agree);
-    QCOMPARE(assessAgreement({&a.grid, &b.grid, &far.grid}, 0).reason, ConfidenceReason::Disagree);
-    const Agreement single = assessAgreement({&a.grid}, 0);
-    QCOMPARE(single.confidence, 0.5);
-    QCOMPARE(single.reason, ConfidenceReason::SingleModel);
-    QVERIFY(single.disagreementZones.empty());
-    const ModelOutput empty = oneColumn(QStringLiteral("funding_adjusted"), {});
-    QCOMPARE(assessAgreement({&a.grid, &empty.grid}, 0).reason, ConfidenceReason::UnverifiedSide);
-    QCOMPARE(assessAgreement({&empty.grid}, 0).reason, ConfidenceReason::NoDensity);
-    QCOMPARE(confidenceReasonName(ConfidenceReason::SingleModel), "single_model");
-    // Mismatched grids are refused rather than averaged.
-    ModelOutput other = oneColumn(QStringLiteral("x"), {{1, 1}});
-    other.grid.priceMin = 50;
-    QVERIFY(!EnsembleModel::combine({{QStringLiteral("binance_standard"), &a, 1}, {QStringLiteral("x"), &other, 1}}).ok());
-}
-
-// Scenario A has no trade profile, so the ensemble drops py_liquidation_map and renormalises
-// 0.5/0.3 → 0.625/0.375. Funding 0 → tanh(0) = 0 → funding_adjusted splits 50/50: ΔOI 1000 at c1 →
-// long 500 at row 9. binance_standard (body) puts 1000 there. Ensemble: 0.625·1000 + 0.375·500 = 812.5.
-// Without any funding rate funding_adjusted refuses (rather than silently splitting 50/50) and the
-// ensemble is binance_standard alone: 1000.
-void TestModels::ensembleFromStore() {
-    test::TempStore ts;
-    insertScenarioA(*ts.store);
-    auto alone = runFromStore(*ts.store, request(QStringLiteral("ensemble")));
-    QVERIFY(alone.ok());
-    QCOMPARE(alone->grid.longAt(1, 9), 1000.0f);
-    auto noFunding = runFromStore(*ts.store, request(QStringLiteral("funding_adjusted")));
-    QVERIFY(!noFunding.ok());
-    QVERIFY(noFunding.error().message.contains(QStringLiteral("no funding")));
-
-    QVERIFY(ts.store->insertFunding(kSeries, {{T0 - kHour, 8, 0.0}}).ok());
-    auto out = runFromStore(*ts.store, request(QStringLiteral("ensemble")));
-    QVERIFY(out.ok());
-    QVERIFY(std::fabs(out->grid.longAt(1, 9) - 812.5f) < 1e-3);
-    QCOMPARE(out->grid.model, QStringLiteral("ensemble"));
-}
 
 // The frontier/scale book against a brute-force list of levels on a random walk.
 void TestModels::levelBookMatchesNaiveScan() {
