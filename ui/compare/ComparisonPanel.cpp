@@ -2,6 +2,7 @@
 
 #include "common/Format.h"
 #include "common/Theme.h"
+#include "common/TimePricePlot.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapView.h"
 
@@ -23,14 +24,7 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
     name_->setFont(f);
     lay->addWidget(name_);
     plot_ = new QCustomPlot(this);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
-    plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("MMM dd\nHH:mm"));
-    ticker->setTimeZone(QTimeZone::utc());
-    ticker->setTickCount(4);
-    plot_->xAxis->setTicker(ticker);
+    setUpTimePricePlot(plot_, 4);
     plot_->setMinimumHeight(220);
     layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis);
     lay->addWidget(plot_, 1);

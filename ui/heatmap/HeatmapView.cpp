@@ -4,6 +4,7 @@
 #include "common/EstimateBadge.h"
 #include "common/Format.h"
 #include "common/Theme.h"
+#include "common/TimePricePlot.h"
 #include "common/UsdTicker.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapControls.h"
@@ -36,13 +37,7 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent) {
     plot_ = new QCustomPlot(this);
     plot_->setObjectName(QStringLiteral("heatmapPlot"));
     plot_->setNoAntialiasingOnDrag(true);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
-    plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("MMM dd\nHH:mm"));
-    ticker->setTimeZone(QTimeZone::utc());
-    plot_->xAxis->setTicker(ticker);
+    setUpTimePricePlot(plot_);
     plot_->yAxis2->setVisible(true);
     plot_->yAxis->setTickLabels(false);
     plot_->yAxis2->setLabel(tr("Price (USD)"));
