@@ -9,15 +9,19 @@ std::optional<qint64> intervalMs(const QString &interval) {
     const qint64 n = interval.left(interval.size() - 1).toLongLong(&ok);
     if (!ok || n <= 0) return std::nullopt;
     constexpr qint64 minute = 60'000;
+    qint64 unitMs = 0;
     switch (unit.unicode()) {
-    case 's': return n * 1000;
-    case 'm': return n * minute;
-    case 'h': return n * 60 * minute;
-    case 'd': return n * 24 * 60 * minute;
-    case 'w': return n * 7 * 24 * 60 * minute;
-    case 'y': return n * 365 * 24 * 60 * minute;
+    case 's': unitMs = 1000; break;
+    case 'm': unitMs = minute; break;
+    case 'h': unitMs = 60 * minute; break;
+    case 'd': unitMs = 24 * 60 * minute; break;
+    case 'w': unitMs = 7 * 24 * 60 * minute; break;
+    case 'y': unitMs = 365 * 24 * 60 * minute; break;
     default: return std::nullopt;
     }
+    // "144115188075855873h" must not wrap around to 1h: anything past kMaxIntervalMs is refused.
+    if (n > kMaxIntervalMs / unitMs) return std::nullopt;
+    return n * unitMs;
 }
 
 const QList<Window> &standardWindows() {

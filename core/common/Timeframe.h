@@ -8,7 +8,9 @@
 namespace lhm {
 
 // Milliseconds in an interval string such as "1m", "15m", "1h", "8h", "1d", "1w"; nullopt if unknown.
-// "1M" (calendar month) is not a fixed length and is rejected here.
+// "1M" (calendar month) is not a fixed length and is rejected here, and so is anything longer than
+// kMaxIntervalMs (100 years), which also keeps every product of an interval in range.
+constexpr qint64 kMaxIntervalMs = 100LL * 365 * 86'400'000;
 std::optional<qint64> intervalMs(const QString &interval);
 
 struct Window {
