@@ -2,7 +2,7 @@
 // The model flags `lhm heatmap`, `levels` and `compare` share, mapped one to one onto
 // HeatmapRequest / ModelParams, plus the JSON and text helpers their outputs share.
 #include "common/Error.h"
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 #include "heatmap/HeatmapRequest.h"
 
 #include <QCommandLineParser>

@@ -4,7 +4,7 @@
 // reduced to about screen resolution. Reduction takes the MAXIMUM of each block: a cluster stays
 // as bright as at full resolution and the colour scale (USD per bucket) keeps its meaning at
 // every zoom, where a sum would brighten everything as the user zooms out.
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <utility>
 #include <vector>

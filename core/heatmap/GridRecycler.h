@@ -13,7 +13,7 @@
 // thread (the GUI releasing its snapshot). The mutex orders the reader's last access before the
 // owner's next write, so reusing the storage is race-free. A snapshot is never modified while any
 // reader holds it: it only comes back once its reference count reached zero.
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <QtGlobal>
 #include <memory>

@@ -2,7 +2,7 @@
 // Compact binary form of a HeatmapGrid for the store's heatmap cache: QDataStream (versioned, with
 // a magic) over raw float arrays, then zlib via qCompress.
 #include "common/Error.h"
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <QByteArray>
 

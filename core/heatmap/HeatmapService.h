@@ -2,7 +2,7 @@
 // Entry points of the liquidation engine. Pure computation over a store connection: call them on
 // a worker thread (CoreEngine does), never on the UI thread. `cancel` is polled between candles.
 #include "common/Error.h"
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 #include "heatmap/HeatmapRequest.h"
 #include "store/Store.h"
 

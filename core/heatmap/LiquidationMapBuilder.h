@@ -1,7 +1,7 @@
 #pragma once
 // The liquidation map at the end of a model run: the run's open levels summed per price row and
 // leverage, with cumulative curves from the current price outward.
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 #include "models/ModelOutput.h"
 
 namespace lhm {

@@ -27,7 +27,7 @@
 // may be handed to any thread; their storage is recycled (GridRecycler) so a snapshot between two
 // column changes costs O(rows + new predicted liquidations), not a copy of the grid.
 #include "heatmap/GridRecycler.h"
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <QtGlobal>
 #include <memory>

@@ -7,7 +7,7 @@
 // A side only one model covers cannot be checked: its confidence is 0.5 ("unverified").
 // The reason names what set the overall confidence, so no caller has to guess it from the number
 // (0.5 can mean "unverified" as well as "8.3 % apart").
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Main clusters of one grid column: the densest runs of rows on one side. Used for summaries and
 // for the ensemble's agreement test.
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <vector>
 

@@ -7,7 +7,7 @@
 //    a frontier per side marks the highest (long) / lowest (short) row that may still hold levels,
 //    so rows beyond a candle's range are emptied wholesale and only the boundary row is scanned;
 //  - a proportional close multiplies one scale factor per side instead of touching every level.
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 #include "models/ModelInputs.h"
 #include "models/ModelOutput.h"
 

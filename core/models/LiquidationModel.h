@@ -3,7 +3,7 @@
 // behind its last column and the notional bookkeeping) out. Models are stateless and thread-safe;
 // make one per name with makeModel().
 #include "common/Error.h"
-#include "heatmap/HeatmapRequest.h"
+#include "models/ModelParams.h"
 #include "models/ModelInputs.h"
 #include "models/ModelOutput.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // What one model run produces: the grid plus the state behind its last column (open levels, for
 // the liquidation map) and the notional bookkeeping that lets tests check conservation.
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 #include <vector>
 

@@ -2,7 +2,7 @@
 // Export of what the views show: PNG of any widget, CSV of a heatmap grid or a liquidation map.
 // The CSV writers are plain functions so they can run on a worker thread.
 #include "common/Error.h"
-#include "heatmap/HeatmapGrid.h"
+#include "models/HeatmapGrid.h"
 
 class QWidget;
 
