@@ -46,6 +46,22 @@ CREATE TABLE heatmap_cache(
   data_to INTEGER NOT NULL, created_at INTEGER NOT NULL, payload BLOB NOT NULL);
 CREATE INDEX heatmap_cache_view ON heatmap_cache(exchange, symbol, window, model, created_at);
 )SQL"),
+        // alerts: rules, every firing with its delivery results (kept after a rule is deleted, so
+        // no foreign key), and the channels' settings without secrets
+        QStringLiteral(R"SQL(
+CREATE TABLE alert_rules(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, enabled INTEGER NOT NULL, symbol TEXT NOT NULL,
+  exchanges TEXT NOT NULL, type TEXT NOT NULL, params TEXT NOT NULL, channels TEXT NOT NULL,
+  cooldown_ms INTEGER NOT NULL, once INTEGER NOT NULL, expires_at INTEGER NOT NULL, snoozed_until INTEGER NOT NULL,
+  status TEXT NOT NULL, webhook_url TEXT NOT NULL, webhook_secret_ref TEXT NOT NULL,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_fired_at INTEGER NOT NULL, fire_count INTEGER NOT NULL);
+CREATE TABLE alert_firings(
+  id INTEGER PRIMARY KEY, rule_id INTEGER NOT NULL, rule_name TEXT NOT NULL, symbol TEXT NOT NULL, exchange TEXT NOT NULL,
+  type TEXT NOT NULL, time INTEGER NOT NULL, fired_at INTEGER NOT NULL, value REAL NOT NULL, price REAL NOT NULL,
+  message TEXT NOT NULL, event TEXT NOT NULL, deliveries TEXT NOT NULL);
+CREATE INDEX alert_firings_rule ON alert_firings(rule_id, fired_at);
+CREATE TABLE alert_channels(name TEXT PRIMARY KEY, config TEXT NOT NULL, updated_at INTEGER NOT NULL);
+)SQL"),
     };
     return m;
 }

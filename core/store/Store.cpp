@@ -25,8 +25,8 @@ Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path) {
     std::unique_ptr<Store> store(new Store(std::move(*db)));
     if (Status s = store->checkOurs(); !s) return s.error();
     const qint64 v = store->db_->scalar(QStringLiteral("PRAGMA user_version"));
-    if (v != kSchemaVersion)
-        return Error(QStringLiteral("store schema version %1, this build reads %2").arg(v).arg(kSchemaVersion), path);
+    const qint64 known = schemaMigrations().size();
+    if (v != known) return Error(QStringLiteral("store schema version %1, this build reads %2").arg(v).arg(known), path);
     return store;
 }
 
