@@ -5,7 +5,7 @@
 
 namespace lhm {
 
-Result<std::unique_ptr<Store>> Store::open(const QString &path) {
+Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check) {
     auto db = Database::open(path, Database::Mode::ReadWrite);
     if (!db) return db.error();
     std::unique_ptr<Store> store(new Store(std::move(*db)));
@@ -15,7 +15,20 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path) {
         !s)
         return Error(QStringLiteral("not a usable database: %1").arg(s.error().message), path);
     if (Status s = store->checkOurs(); !s) return s.error();
+    if (check == OpenCheck::AfterUncleanShutdown) {
+        Result<bool> unclean = store->uncleanShutdown();
+        if (!unclean) return unclean.error();
+        if (*unclean) {
+            qCInfo(lcStore) << path << "was not closed cleanly: checking it";
+            Result<QStringList> problems = store->checkIntegrity(false);
+            if (!problems) return problems.error();
+            if (!problems->isEmpty())
+                return Error(QStringLiteral("database is corrupt (integrity check: %1)").arg(problems->first()), path);
+            store->checkedAtOpen_ = true;
+        }
+    }
     if (Status s = store->migrate(); !s) return s.error();
+    store->markSessionOpen();
     return store;
 }
 
@@ -32,13 +45,12 @@ Result<std::unique_ptr<Store>> Store::openReadOnly(const QString &path) {
 
 Status Store::checkOurs() {
     Database &db = *db_;
-    Statement qc = db.prepare(QStringLiteral("PRAGMA quick_check"));
-    if (!qc.valid() || !qc.step())
+    // Reading the schema touches the header and page 1: enough to refuse a file that is not a
+    // database at all, without walking every page.
+    Statement schema = db.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table'"));
+    if (!schema.valid() || !schema.step())
         return Error(QStringLiteral("not a readable SQLite database: %1").arg(db.lastError()), db.path());
-    if (qc.text(0) != QLatin1String("ok"))
-        return Error(QStringLiteral("database is corrupt (integrity check: %1)").arg(qc.text(0)), db.path());
-    const qint64 tables = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table'"));
-    if (tables == 0) return {};  // fresh file: ours to initialise
+    if (schema.i64(0) == 0) return {};  // fresh file: ours to initialise
     Statement st = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key='application'"));
     if (!st.valid() || !st.step() || st.text(0) != QLatin1String("liquidationheatmap"))
         return Error(QStringLiteral("a SQLite database, but not a LiquidationHeatmap store (refusing to modify it)"),

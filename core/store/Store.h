@@ -50,15 +50,27 @@ struct HeatmapCacheEntry {
     QByteArray payload;   // compressed serialised grid
 };
 
+// What Store::open checks. SQLite (WAL, synchronous=NORMAL) recovers from a crash by itself; a
+// full page walk costs seconds on a store of years, so it runs only when a connection of a process
+// that is gone never closed (its session marker is still in `meta`) or when asked (`lhm check`).
+enum class OpenCheck { AfterUncleanShutdown, Never };
+
 class Store {
 public:
     static constexpr int kSchemaVersion = 1;
 
-    // Opens or creates the store, runs migrations and an integrity check. Refuses directories,
-    // non-SQLite files, SQLite files that are not ours, and newer schemas than this build knows.
-    static Result<std::unique_ptr<Store>> open(const QString &path);
-    // Read-only connection for reader threads (no migration; the file must already be a store).
+    // Opens or creates the store and runs migrations; checks integrity only after an unclean
+    // shutdown (see OpenCheck). Refuses directories, non-SQLite files, SQLite files that are not
+    // ours, corrupt files (when checked) and newer schemas than this build knows.
+    static Result<std::unique_ptr<Store>> open(const QString &path, OpenCheck check = OpenCheck::AfterUncleanShutdown);
+    // Read-only connection for reader threads (no migration, no check; the file must already be a store).
     static Result<std::unique_ptr<Store>> openReadOnly(const QString &path);
+    ~Store();
+
+    // PRAGMA integrity_check (full) or quick_check: the problems SQLite reports, empty when sound.
+    Result<QStringList> checkIntegrity(bool full = true);
+    // True when open() found an unclean shutdown and ran the check.
+    bool checkedAtOpen() const { return checkedAtOpen_; }
 
     Database &db() { return *db_; }
     const QString &path() const { return db_->path(); }
@@ -105,7 +117,12 @@ private:
     explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
     Status migrate();
     Status checkOurs();
+    Result<bool> uncleanShutdown();
+    void markSessionOpen();
+    void markSessionClosed();
     std::unique_ptr<Database> db_;
+    QString sessionKey_;  // meta key of this connection's session marker; empty when none was written
+    bool checkedAtOpen_ = false;
 };
 
 }  // namespace lhm

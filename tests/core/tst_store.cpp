@@ -5,6 +5,10 @@
 #include "store/Store.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 
 using namespace lhm;
 using namespace lhm::test;
@@ -17,6 +21,27 @@ Candle candle(qint64 t, double o, double h, double l, double c) {
     k.volume = 10;
     k.closeTime = t + 59'999;
     return k;
+}
+
+// The pid of a process that has exited: what a crashed session leaves in its marker.
+qint64 deadPid() {
+    QProcess p;
+    p.start(QStringLiteral("true"), QStringList{});
+    if (!p.waitForStarted()) return -1;
+    const qint64 pid = p.processId();
+    p.waitForFinished();
+    return pid;
+}
+
+// Writes the marker a session of process `pid` leaves when it is killed before closing.
+bool leaveSessionMarker(const QString &path, qint64 pid) {
+    auto db = Database::open(path);
+    return db && (*db)->exec(QStringLiteral("INSERT INTO meta VALUES('session:%1:1', '0')").arg(pid)).ok();
+}
+
+qint64 sessionMarkers(const QString &path) {
+    auto db = Database::open(path);
+    return db ? (*db)->scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'session:%'"), -1) : -1;
 }
 }  // namespace
 
@@ -199,6 +224,70 @@ private slots:
         QCOMPARE(int(info[0].gaps.size()), 1);
         QCOMPARE(info[0].gaps[0].first, h8 + 29);
         QCOMPARE(info[0].gaps[0].second, 3 * h8 + 5);
+    }
+
+    void checksOnlyAfterUncleanShutdown() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY(!(*s)->checkedAtOpen());
+            QCOMPARE(sessionMarkers(path), 1LL);  // this live session
+        }
+        QCOMPARE(sessionMarkers(path), 0LL);  // closed cleanly
+        {
+            auto s = Store::open(path);
+            QVERIFY(!(*s)->checkedAtOpen());
+        }
+        const qint64 pid = deadPid();
+        QVERIFY(pid > 0);
+        QVERIFY(leaveSessionMarker(path, pid));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY((*s)->checkedAtOpen());
+            QCOMPARE(sessionMarkers(path), 1LL);  // the dead one answered, this one present
+        }
+        auto s = Store::open(path);
+        QVERIFY(!(*s)->checkedAtOpen());
+    }
+
+    void damageFoundAfterCrashAndByLhmCheck() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            std::vector<Candle> rows;
+            for (int m = 0; m < 3000; ++m) rows.push_back(candle(m * 60'000LL, 100, 101, 99, 100.5));
+            QVERIFY((*s)->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, rows));
+        }
+        CliRun sound = runCli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("check")});
+        QCOMPARE(sound.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(sound.out).object().value(QStringLiteral("ok")).toBool(), true);
+        // Overwrite one 4 KiB page in the middle of the candle table's b-tree with garbage.
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 pages = f.size() / 4096;
+            QVERIFY(pages > 20);
+            QVERIFY(f.seek((pages / 2) * 4096));
+            QVERIFY(f.write(QByteArray(4096, '\xA5')) == 4096);
+        }
+        // A clean shutdown preceded the damage, so opening does not walk the pages.
+        QVERIFY(Store::open(path));
+        CliRun damaged = runCli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("check")});
+        QCOMPARE(damaged.exitCode, 2);
+        const QJsonObject o = QJsonDocument::fromJson(damaged.out).object();
+        QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(o.value(QStringLiteral("check")).toString(), QStringLiteral("integrity_check"));
+        QVERIFY(!o.value(QStringLiteral("problems")).toArray().isEmpty());
+        // After a crash the same damage refuses the open.
+        QVERIFY(leaveSessionMarker(path, deadPid()));
+        auto s = Store::open(path);
+        QVERIFY(!s);
+        QVERIFY2(s.error().message.contains(QStringLiteral("corrupt")), qPrintable(s.error().toString()));
     }
 
     void heatmapCacheRoundTrip() {
