@@ -6,6 +6,21 @@
 
 namespace lhm::cli {
 
+QString escapeForTerminal(const QString &text) {
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // C0 controls (ESC starts the sequences that retitle or reprogram a terminal), DEL and C1;
+        // newline and tab are layout. "\u001b" is also what JSON would write, so --json stays valid.
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
+            out += QStringLiteral("\\u%1").arg(unsigned(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 std::vector<Command> &commands() {
     static std::vector<Command> list;
     return list;
@@ -44,13 +59,13 @@ std::unique_ptr<Store> Context::openStore() {
 }
 
 int Context::fail(const QString &message, int code) {
-    std::fprintf(stderr, "lhm %s: %s\n", qPrintable(command), qPrintable(message));
+    std::fprintf(stderr, "lhm %s: %s\n", qPrintable(escapeForTerminal(command)), qPrintable(escapeForTerminal(message)));
     std::fflush(stderr);
     return code;
 }
 
 void Context::print(const QString &line) {
-    const QByteArray u = line.toUtf8();
+    const QByteArray u = escapeForTerminal(line).toUtf8();
     std::fwrite(u.constData(), 1, size_t(u.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -59,7 +74,7 @@ void Context::print(const QString &line) {
 void Context::printJson(const QJsonDocument &doc) { print(QString::fromUtf8(doc.toJson(QJsonDocument::Compact))); }
 
 void Context::progress(const QString &line) {
-    std::fprintf(stderr, "%s\n", qPrintable(line));
+    std::fprintf(stderr, "%s\n", qPrintable(escapeForTerminal(line)));
     std::fflush(stderr);
 }
 

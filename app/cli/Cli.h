@@ -39,6 +39,10 @@ public:
     void progress(const QString &line);         // stderr, for humans watching
 };
 
+// Control bytes from bad input (file names, symbols, server messages) never reach the terminal raw:
+// print(), progress() and fail() write them as \u001b. Newline and tab pass.
+QString escapeForTerminal(const QString &text);
+
 using CommandFn = std::function<int(Context &)>;
 
 struct Command {

@@ -6,6 +6,7 @@
 // cannot be reached; 2 on bad arguments.
 #include "Cli.h"
 
+#include "common/UrlRedaction.h"
 #include "ingest/download/Downloader.h"
 #include "ingest/download/VisionLayout.h"
 
@@ -35,7 +36,7 @@ std::optional<QDate> parseDay(const QString &s) {
 }
 
 QJsonObject toJson(const DownloadFileResult &r) {
-    QJsonObject o{{"file", r.item.fileName},       {"url", r.item.url.toString()},
+    QJsonObject o{{"file", r.item.fileName},       {"url", redactUrl(r.item.url)},
                   {"status", downloadStatusName(r.status)}, {"symbol", r.item.symbol},
                   {"type", r.item.type},           {"period", r.item.period},
                   {"rows", double(r.rows)},        {"skipped", double(r.skipped)},

@@ -36,7 +36,7 @@ static int runImport(Context &ctx) {
     opt.keepTrades = p.isSet(QStringLiteral("keep-trades"));
     Importer importer(*store, opt);
     int refused = 0;
-    importer.importPaths(p.positionalArguments(), [&](const FileImportResult &r) {
+    const std::vector<FileImportResult> results = importer.importPaths(p.positionalArguments(), [&](const FileImportResult &r) {
         if (r.error) {
             ++refused;
             ctx.fail(QStringLiteral("refused %1").arg(r.error->toString()));
@@ -51,6 +51,10 @@ static int runImport(Context &ctx) {
                           : QStringLiteral("%1: %2 %3 rows %4 skipped %5").arg(r.path, what, r.symbol).arg(r.rows).arg(r.skipped));
         }
     });
+    // Silence with exit 0 would read as success: a folder of .CHECKSUM files only, say.
+    if (results.empty())
+        return ctx.fail(QStringLiteral("nothing to import in %1 (no data.binance.vision .csv or .zip files)")
+                            .arg(p.positionalArguments().join(QStringLiteral(", "))));
     return refused ? kBadInput : kOk;
 }
 

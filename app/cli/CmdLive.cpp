@@ -4,6 +4,7 @@
 #include "Cli.h"
 
 #include "common/Log.h"
+#include "common/UrlRedaction.h"
 #include "config/ExchangesConfig.h"
 #include "feeds/LiveController.h"
 
@@ -19,6 +20,7 @@ using namespace lhm::feeds;
 
 namespace {
 
+constexpr double kMaxDurationS = 2'000'000;  // 23 days
 std::atomic<int> g_signal{0};
 void onSignal(int sig) { g_signal.store(sig); }
 
@@ -27,6 +29,7 @@ QString num(double v) { return QString::number(v, 'g', QLocale::FloatingPointSho
 QString jsonString(const QString &s) {
     QString out = s;
     out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    // Control bytes become \u00XX in print(), which JSON reads back as the same characters.
     return u'"' + out + u'"';
 }
 
@@ -74,19 +77,31 @@ int runLive(Context &ctx) {
 
     LiveRequest req;
     req.exchanges = splitList(p.values(QStringLiteral("exchange")));
-    for (QString &e : req.exchanges) e = e.toLower();
+    for (QString &e : req.exchanges) {
+        e = e.toLower();
+        Exchange known;
+        if (!exchangeFromName(e, &known))
+            return ctx.fail(QStringLiteral("--exchange: unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(e));
+    }
+    if (req.exchanges.isEmpty()) return ctx.fail(QStringLiteral("--exchange: no exchange given"));
     req.symbols = splitList(p.values(QStringLiteral("symbols")));
     for (QString &s : req.symbols) s = s.toUpper();
     for (const QString &u : p.values(QStringLiteral("url"))) {
         const qsizetype eq = u.indexOf(u'=');
-        if (eq <= 0) return ctx.fail(QStringLiteral("--url expects EXCHANGE=ws://..., got '%1'").arg(u));
+        if (eq <= 0) return ctx.fail(QStringLiteral("--url expects EXCHANGE=ws://..., got '%1'").arg(redactUrlsIn(u)));
+        const QUrl url(u.mid(eq + 1));
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+            return ctx.fail(QStringLiteral("--url: '%1' is not a ws:// or wss:// URL").arg(redactUrl(u.mid(eq + 1))));
         req.urlOverrides.insert(u.left(eq).toLower(), u.mid(eq + 1));
     }
     double duration = -1;
     if (p.isSet(QStringLiteral("duration"))) {
         bool ok = false;
         duration = p.value(QStringLiteral("duration")).toDouble(&ok);
-        if (!ok || duration <= 0) return ctx.fail(QStringLiteral("--duration expects a positive number of seconds"));
+        // The upper bound keeps duration * 1000 within a timer's int milliseconds.
+        if (!ok || !(duration > 0 && duration <= kMaxDurationS))
+            return ctx.fail(QStringLiteral("--duration expects seconds in (0, %1]").arg(qint64(kMaxDurationS)));
     }
     const bool prices = p.isSet(QStringLiteral("prices"));
 

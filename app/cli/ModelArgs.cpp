@@ -1,9 +1,13 @@
 #include "ModelArgs.h"
 
+#include "common/RowValidation.h"
+#include "common/Timeframe.h"
+#include "feeds/FeedTypes.h"
 #include "models/CloseRule.h"
 #include "models/LeverageLadder.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <cmath>
 
@@ -61,14 +65,21 @@ Result<qint64> parseTime(const QString &text, const QString &flag) {
     return dt.toMSecsSinceEpoch();
 }
 
-static Result<double> positive(const QCommandLineParser &p, const QString &flag, double fallback) {
+static Result<double> positive(const QCommandLineParser &p, const QString &flag, double fallback, double max) {
     if (!p.isSet(flag)) return fallback;
     bool ok = false;
     const double v = p.value(flag).toDouble(&ok);
     if (!ok || !(v > 0) || !std::isfinite(v))
         return Error(QStringLiteral("'%1' is not a positive number").arg(p.value(flag)), {}, 0, flag);
+    if (v > max) return Error(QStringLiteral("%1 is above the maximum %2").arg(p.value(flag)).arg(max), {}, 0, flag);
     return v;
 }
+
+// Argument ranges (README "Limits"): leverage 1..kMaxLeverage (the exchanges' highest is 125x;
+// 0.0001x put levels at $614 M), a bucket up to kMaxBucketUsd, weights whose sum stays finite.
+constexpr double kMaxLeverage = 200;
+constexpr double kMaxBucketUsd = 100000;
+constexpr double kMaxUsd = 1e12;
 
 void addEndOption(QCommandLineParser &p) {
     p.addOption({QStringLiteral("end"), QStringLiteral("Window end, ISO 8601 UTC (default: newest candle)."),
@@ -81,23 +92,48 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
     if (p.optionNames().contains(QStringLiteral("end"))) {
         auto end = parseTime(p.value(QStringLiteral("end")), QStringLiteral("end"));
         if (!end) return end.error();
+        if (RowCheck bad = checkTime(*end, QDateTime::currentMSecsSinceEpoch(), QStringLiteral("end")))
+            return Error(bad->message, {}, 0, QStringLiteral("end"));
         r.end = *end;
     }
     r.symbol = p.value(QStringLiteral("symbol")).trimmed().toUpper();
     if (r.symbol.isEmpty()) return Error(QStringLiteral("--symbol is required"), {}, 0, QStringLiteral("symbol"));
+    static const QRegularExpression symbolRe(QStringLiteral("^[A-Z0-9]{2,30}$"));
+    if (!symbolRe.match(r.symbol).hasMatch())
+        return Error(QStringLiteral("'%1' is not a symbol like BTCUSDT").arg(r.symbol), {}, 0, QStringLiteral("symbol"));
     r.exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
+    if (feeds::Exchange known; !feeds::exchangeFromName(r.exchange, &known))
+        return Error(QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(r.exchange), {}, 0,
+                     QStringLiteral("exchange"));
     r.window = p.value(QStringLiteral("window")).trimmed();
+    const std::optional<Window> window = windowByName(r.window);
+    if (!window)
+        return Error(QStringLiteral("unknown window '%1' (one of %2)").arg(r.window, windowNames().join(QStringLiteral(", "))),
+                     {}, 0, QStringLiteral("window"));
     if (withModel) r.model = p.value(QStringLiteral("model")).trimmed();
     ModelParams &m = r.params;
     auto weights = parseLeverageWeights(p.value(QStringLiteral("leverage-weights")));
     if (!weights) return weights.error();
     m.leverageWeights = *weights;
+    double weightSum = 0;
+    for (const auto &[lev, w] : m.leverageWeights) {
+        if (lev < 1 || lev > kMaxLeverage)
+            return Error(QStringLiteral("leverage %1 is outside 1..%2").arg(lev).arg(kMaxLeverage), {}, 0,
+                         QStringLiteral("leverage-weights"));
+        weightSum += w;
+    }
+    if (!std::isfinite(weightSum))
+        return Error(QStringLiteral("weights too large: their sum is not a finite number"), {}, 0,
+                     QStringLiteral("leverage-weights"));
     const QString bucket = p.value(QStringLiteral("bucket")).trimmed();
     if (bucket != QLatin1String("auto")) {
         bool ok = false;
         m.bucket = bucket.toDouble(&ok);
         if (!ok || !(m.bucket > 0) || !std::isfinite(m.bucket))
             return Error(QStringLiteral("'%1' is neither a positive USD amount nor auto").arg(bucket), {}, 0,
+                         QStringLiteral("bucket"));
+        if (m.bucket > kMaxBucketUsd || m.bucket < 1e-8)
+            return Error(QStringLiteral("%1 USD is outside 0.00000001..%2").arg(bucket).arg(kMaxBucketUsd), {}, 0,
                          QStringLiteral("bucket"));
     }
     m.sideRule = p.value(QStringLiteral("side-rule")).trimmed();
@@ -106,11 +142,27 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
         return Error(QStringLiteral("unknown close rule '%1' (relative or absolute)").arg(m.closeRule), {}, 0,
                      QStringLiteral("close-rule"));
     m.interval = p.value(QStringLiteral("interval")).trimmed();
-    for (const auto &[flag, field] : {std::pair{QStringLiteral("position-notional"), &m.positionNotional},
-                                      std::pair{QStringLiteral("funding-scale"), &m.fundingScale},
-                                      std::pair{QStringLiteral("funding-amplitude"), &m.fundingAmplitude},
-                                      std::pair{QStringLiteral("large-trade-notional"), &m.largeTradeNotional}}) {
-        auto v = positive(p, flag, *field);
+    if (!m.interval.isEmpty()) {
+        const std::optional<qint64> ms = intervalMs(m.interval);
+        if (!ms)
+            return Error(QStringLiteral("'%1' is not an interval (e.g. 5m, 15m, 1h, 4h, 1d)").arg(m.interval), {}, 0,
+                         QStringLiteral("interval"));
+        if (*ms > window->lengthMs)
+            return Error(QStringLiteral("%1 is longer than the %2 window").arg(m.interval, window->name), {}, 0,
+                         QStringLiteral("interval"));
+    }
+    struct Bounded {
+        QString flag;
+        double *field;
+        double max;
+    };
+    for (const Bounded &b : {Bounded{QStringLiteral("position-notional"), &m.positionNotional, kMaxUsd},
+                             Bounded{QStringLiteral("funding-scale"), &m.fundingScale, 1e6},
+                             Bounded{QStringLiteral("funding-amplitude"), &m.fundingAmplitude, 1e6},
+                             Bounded{QStringLiteral("large-trade-notional"), &m.largeTradeNotional, kMaxUsd}}) {
+        const QString &flag = b.flag;
+        double *field = b.field;
+        auto v = positive(p, flag, *field, b.max);
         if (!v) return v.error();
         *field = *v;
     }
@@ -120,7 +172,7 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
             const QStringList kv = item.trimmed().split(QLatin1Char(':'));
             bool ok = false;
             const double w = kv.size() == 2 ? kv[1].toDouble(&ok) : 0;
-            if (!ok || !(w >= 0))
+            if (!ok || !(w >= 0) || !std::isfinite(w) || w > 1e6)
                 return Error(QStringLiteral("'%1' is not model:weight").arg(item), {}, 0, QStringLiteral("ensemble-weights"));
             m.ensembleWeights.emplace_back(kv[0].trimmed(), w);
         }

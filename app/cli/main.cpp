@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
             std::printf("lhm %s\n", LHM_VERSION);
             return kOk;
         } else {
-            std::fprintf(stderr, "lhm: unknown global option '%s'\n", qPrintable(opt));
+            std::fprintf(stderr, "lhm: unknown global option '%s'\n", qPrintable(escapeForTerminal(opt)));
             return kBadInput;
         }
     }
@@ -52,6 +52,6 @@ int main(int argc, char **argv) {
     ctx.args = QStringList{program + QLatin1Char(' ') + ctx.command} + rest;
     for (const Command &c : commands())
         if (c.name == ctx.command) return c.run(ctx);
-    std::fprintf(stderr, "lhm: unknown command '%s' (see 'lhm --help')\n", qPrintable(ctx.command));
+    std::fprintf(stderr, "lhm: unknown command '%s' (see 'lhm --help')\n", qPrintable(escapeForTerminal(ctx.command)));
     return kBadInput;
 }

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
@@ -135,6 +136,12 @@ QString LeverageTiers::pathFor(const QString &exchange, const QString &symbol) {
 }
 
 Result<LeverageTiers> LeverageTiers::load(const QString &exchange, const QString &symbol) {
+    // Both become path components: "../../x" must not walk out of config/tiers.
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_]{1,40}$"));
+    if (!name.match(exchange).hasMatch())
+        return Error(QStringLiteral("'%1' is not an exchange name").arg(exchange), {}, 0, QStringLiteral("exchange"));
+    if (!name.match(symbol).hasMatch())
+        return Error(QStringLiteral("'%1' is not a symbol like BTCUSDT").arg(symbol), {}, 0, QStringLiteral("symbol"));
     const QString path = pathFor(exchange, symbol);
     if (!QFileInfo::exists(path))
         return Error(QStringLiteral("no leverage tiers for %1 on %2 (expected %3)").arg(symbol.toUpper(), exchange.toLower(), path));

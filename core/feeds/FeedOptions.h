@@ -31,6 +31,10 @@ struct FeedOptions {
     int healthIntervalMs = 500;
     int batchMaxEvents = 500;   // hand over early when this many items are pending
     qint64 backfillMinGapMs = 60000;
+    // Largest WebSocket message (all fragments) and frame accepted; a bigger one closes the
+    // connection (code 1009) before it is buffered. Exchange frames are a few KB.
+    qint64 maxMessageBytes = 1 << 20;
+    qint64 maxFrameBytes = 1 << 20;
     quint32 jitterSeed = 0;     // 0: random
     const Clock *clock = &SystemClock::instance();
 

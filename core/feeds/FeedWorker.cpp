@@ -1,6 +1,8 @@
 #include "feeds/FeedWorker.h"
 
 #include "common/Log.h"
+#include "common/RowValidation.h"
+#include "common/UrlRedaction.h"
 #include "ingest/rest/RestBackfillClient.h"
 
 #include <QTcpSocket>
@@ -79,6 +81,8 @@ void FeedWorker::start() {
 
 void FeedWorker::createSocket() {
     ws_ = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    ws_->setMaxAllowedIncomingMessageSize(quint64(opt_.maxMessageBytes));
+    ws_->setMaxAllowedIncomingFrameSize(quint64(opt_.maxFrameBytes));
     connect(ws_, &QWebSocket::connected, this, &FeedWorker::onConnected);
     connect(ws_, &QWebSocket::disconnected, this, &FeedWorker::onDisconnected);
     // Qt 6.4 names the signal error(); errorOccurred() arrived in 6.5.
@@ -120,7 +124,7 @@ void FeedWorker::onConnected() {
     pingTimer_->start();
     watchdog_->start();
     setState(FeedState::Live);
-    qCInfo(lcFeed) << health_.exchange << "connected to" << opt_.url.toString();
+    qCInfo(lcFeed).noquote() << health_.exchange << "connected to" << redactUrl(opt_.url);
 }
 
 void FeedWorker::onDisconnected() {
@@ -136,7 +140,7 @@ void FeedWorker::onDisconnected() {
 
 void FeedWorker::onError(QAbstractSocket::SocketError error) {
     lastSocketError_ = error;
-    health_.lastError = ws_->errorString();
+    health_.lastError = redactUrlsIn(ws_->errorString());
     // A failed open() does not always emit disconnected(); make sure a retry is scheduled.
     if (running_ && ws_->state() == QAbstractSocket::UnconnectedState && !reconnectTimer_->isActive())
         scheduleReconnect(ws_->errorString());
@@ -147,7 +151,10 @@ void FeedWorker::scheduleReconnect(const QString &why) {
     pingTimer_->stop();
     watchdog_->stop();
     connectTimeout_->stop();
-    if (state() == FeedState::Live || state() == FeedState::Stale) gapStartMs_ = lastMessageMs_;
+    // The gap starts at the last message before the FIRST loss; reconnects that are accepted but
+    // bring no data (lastMessageMs_ then only marks the handshake) must not move it forward, or a
+    // long outage made of short silent connections would never look long enough to backfill.
+    if (gapStartMs_ == 0 && (state() == FeedState::Live || state() == FeedState::Stale)) gapStartMs_ = lastMessageMs_;
     if (ws_->state() != QAbstractSocket::UnconnectedState) {
         ws_->disconnect(this);  // abort() would re-enter onDisconnected
         ws_->abort();
@@ -155,8 +162,8 @@ void FeedWorker::scheduleReconnect(const QString &why) {
         createSocket();
     }
     const int delay = backoff_.next();
-    health_.lastError = why;
-    qCInfo(lcFeed) << health_.exchange << "reconnecting in" << delay << "ms:" << why;
+    health_.lastError = redactUrlsIn(why);
+    qCInfo(lcFeed).noquote() << health_.exchange << "reconnecting in" << delay << "ms:" << redactUrlsIn(why);
     setState(FeedState::Backoff);
     reconnectTimer_->start(delay);
     if (lastSocketError_ == QAbstractSocket::ConnectionRefusedError && delay > opt_.probeIntervalMs) probeTimer_->start();
@@ -195,6 +202,11 @@ void FeedWorker::onText(const QString &message) {
         gapStartMs_ = 0;
     }
     for (LiquidationEvent &e : scratch_.liquidations) {
+        // The same checks as an imported file: a far-future time or a zero size is not stored.
+        if (RowCheck bad = validateRow(e, now)) {
+            countErrors({ParseError{ParseErrorKind::BadValue, bad->field + QStringLiteral(": ") + bad->message}});
+            continue;
+        }
         if (!recent_.insert(e)) {
             ++health_.duplicates;
             continue;
@@ -202,7 +214,15 @@ void FeedWorker::onText(const QString &message) {
         ++health_.liquidations;
         pending_.liquidations.append(std::move(e));
     }
-    for (PriceTick &t : scratch_.ticks) pending_.ticks.append(std::move(t));
+    for (PriceTick &t : scratch_.ticks) {
+        RowCheck bad = checkTime(t.time, now, QStringLiteral("time"));
+        if (!bad) bad = checkPositive(t.price, QStringLiteral("price"));
+        if (bad) {
+            countErrors({ParseError{ParseErrorKind::BadValue, bad->field + QStringLiteral(": ") + bad->message}});
+            continue;
+        }
+        pending_.ticks.append(std::move(t));
+    }
     if (pending_.liquidations.size() + pending_.ticks.size() >= opt_.batchMaxEvents) flush();
     else if (!pending_.isEmpty() && !flushTimer_->isActive()) flushTimer_->start();
 }

@@ -2,6 +2,7 @@
 
 #include "ingest/FieldCursor.h"
 
+#include <QDateTime>
 #include <QList>
 #include <cstring>
 
@@ -137,7 +138,16 @@ QString failMessage(const FieldCursor &c, const char *lineBegin) {
 }  // namespace
 
 template <class Row>
-CsvParser<Row>::CsvParser(QString fileName) : file_(std::move(fileName)) {}
+CsvParser<Row>::CsvParser(QString fileName, qint64 nowMs)
+    : file_(std::move(fileName)), nowMs_(nowMs > 0 ? nowMs : QDateTime::currentMSecsSinceEpoch()) {}
+
+namespace {
+Error lineTooLong(const QString &file, qint64 lineNo) {
+    return Error(QStringLiteral("line longer than %1 bytes (not a CSV line; a file without line ends?)")
+                     .arg(kMaxCsvLineBytes),
+                 file, lineNo);
+}
+}  // namespace
 
 template <class Row>
 DataType CsvParser<Row>::type() {
@@ -158,9 +168,11 @@ Status CsvParser<Row>::feed(const char *data, size_t size, std::vector<Row> &out
     if (!carry_.empty()) {
         const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         if (!nl) {
+            if (carry_.size() + size_t(end - p) > kMaxCsvLineBytes) return fail(lineTooLong(file_, stats_.lines + 1));
             carry_.append(p, end);
             return {};
         }
+        if (carry_.size() + size_t(nl - p) > kMaxCsvLineBytes) return fail(lineTooLong(file_, stats_.lines + 1));
         carry_.append(p, nl);
         p = nl + 1;
         std::string line;
@@ -170,6 +182,7 @@ Status CsvParser<Row>::feed(const char *data, size_t size, std::vector<Row> &out
     while (p < end) {
         const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         if (!nl) {
+            if (size_t(end - p) > kMaxCsvLineBytes) return fail(lineTooLong(file_, stats_.lines + 1));
             carry_.assign(p, end);
             break;
         }
@@ -197,6 +210,7 @@ template <class Row>
 Status CsvParser<Row>::parseLine(const char *b, const char *e, std::vector<Row> &out) {
     using F = Format<Row>;
     const qint64 lineNo = ++stats_.lines;
+    if (size_t(e - b) > kMaxCsvLineBytes) return fail(lineTooLong(file_, lineNo));
     if (e > b && e[-1] == '\r') --e;
     if (b == e) return {};  // blank lines (a trailing one is common) carry nothing
     if (lineNo == 1 && e - b >= 3 && std::memcmp(b, "\xEF\xBB\xBF", 3) == 0) b += 3;
@@ -217,6 +231,7 @@ Status CsvParser<Row>::parseLine(const char *b, const char *e, std::vector<Row> 
     Row r{};
     if (!F::parse(c, r, stats_))
         return fail(Error(failMessage(c, b), file_, lineNo, columnName(F::type, c.field)));
+    if (RowCheck bad = validateRow(r, nowMs_)) return fail(rowError(*bad, file_, lineNo));
     if (haveLast_) {
         const qint64 k = F::key(r), lastKey = F::key(last_);
         if (k == lastKey) {

@@ -5,8 +5,12 @@
 // Policy (documented in Importer.h too): the first structurally bad line refuses the whole input
 // with an Error naming the file, the 1-based line and the field; rows must be in key order; a row
 // repeating the previous row's key with identical values is a duplicate (skipped, counted); with
-// different values it is an error. Timestamps must be ms; µs (> 1e14) are converted to ms.
+// different values it is an error. Timestamps must be ms; µs (> 1e14) are converted to ms. Every
+// row then passes the shared validateRow() (times within 2009 .. now + 1 day, real calendar dates,
+// finite values), and no line may exceed kMaxLineBytes: a file that is one endless line (a
+// compressed bomb, /dev/zero) is refused after that many bytes instead of growing a buffer.
 #include "common/Error.h"
+#include "common/RowValidation.h"
 #include "common/Types.h"
 #include "ingest/VisionFile.h"
 
@@ -23,11 +27,14 @@ struct ParseStats {
     std::string symbol;     // metrics only: the symbol column of the rows
 };
 
+// The longest line any archive CSV has is about 200 bytes; 64 KiB leaves room for anything sane.
+constexpr size_t kMaxCsvLineBytes = 64 * 1024;
+
 template <class Row>
 class CsvParser {
 public:
-    // `fileName` only labels errors.
-    explicit CsvParser(QString fileName = {});
+    // `fileName` only labels errors; `nowMs` (0: the system clock) bounds the rows' times.
+    explicit CsvParser(QString fileName = {}, qint64 nowMs = 0);
 
     // Parses every complete line (plus the carried-over partial line) and appends the rows to out.
     // After an error every later call returns the same error.
@@ -43,6 +50,7 @@ private:
     Status fail(Error e);
 
     QString file_;
+    qint64 nowMs_ = 0;
     std::string carry_;
     ParseStats stats_;
     bool haveLast_ = false;

@@ -1,6 +1,8 @@
 #pragma once
 // Internal to the CSV parsers: walks one line field by field with std::from_chars, recording the
 // first failure (kind + field index) so the caller can build one precise error message.
+#include "common/RowValidation.h"
+
 #include <QtGlobal>
 #include <charconv>
 #include <cmath>
@@ -150,7 +152,7 @@ struct FieldCursor {
         };
         const int y = d(0, 4), mo = d(5, 2), dd = d(8, 2), h = d(11, 2), mi = d(14, 2), s = d(17, 2);
         if (p[4] != '-' || p[7] != '-' || (p[10] != ' ' && p[10] != 'T') || p[13] != ':' || p[16] != ':' || y < 1970 ||
-            mo < 1 || mo > 12 || dd < 1 || dd > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+            !isCalendarDate(y, mo, dd) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
             return failHere(Fail::BadTime);
         v = (daysFromCivil(y, mo, dd) * 86400LL + h * 3600 + mi * 60 + s) * 1000;
         return advance(p + 19);

@@ -89,6 +89,19 @@ Result<qint64> writeProfile(Store &store, const SeriesKey &key, std::vector<Trad
     return kept;
 }
 
+// "Already imported" is only true for the same series: the same bytes under another type, symbol
+// or interval name are a mislabelled file, not a repeat.
+Status sameSeries(const ImportRecord &prev, const FileImportResult &now) {
+    if (prev.type == now.type && prev.symbol == now.symbol && prev.interval == now.interval) return {};
+    auto label = [](const QString &type, const QString &symbol, const QString &interval) {
+        return QStringLiteral("%1 %2%3").arg(type, symbol, interval.isEmpty() ? QString() : QLatin1Char(' ') + interval);
+    };
+    return Error(QStringLiteral("the same content was imported as %1 (from %2), but this file name says %3")
+                     .arg(label(prev.type, prev.symbol, prev.interval), prev.fileName,
+                          label(now.type, now.symbol, now.interval)),
+                 now.path, 0, QStringLiteral("file name"));
+}
+
 }  // namespace
 
 Importer::Importer(Store &store, ImportOptions options) : store_(store), options_(std::move(options)) {}
@@ -98,6 +111,12 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
     FileImportResult r;
     r.path = path;
     auto refuse = [&](Error e) {
+        // SQLite's "database is locked" after the busy timeout: name the input, say why.
+        if (e.message.contains(QLatin1String("database is locked")))
+            e = Error(QStringLiteral("not imported: another import is writing to the database %1; run this one "
+                                     "again when it has finished")
+                          .arg(store_.path()),
+                      path);
         if (e.file.isEmpty()) e.file = path;
         r.error = std::move(e);
         r.rows = 0;
@@ -117,6 +136,12 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
     r.type = dataTypeName(name->type);
     r.symbol = name->symbol;
     r.interval = name->interval;
+    // A FIFO would block the read forever and a device (/dev/zero behind a data-file name) never
+    // ends: only regular files (or links to one) are read.
+    if (const QFileInfo fi(path); !fi.isFile())
+        return refuse(Error(fi.exists() ? QStringLiteral("not a regular file (a FIFO, device or socket): refused")
+                                        : QStringLiteral("no such file (or a broken symbolic link)"),
+                            path));
     if (options_.verifyChecksum)
         if (Status s = verifySiblingChecksum(path); !s) return refuse(s.error());
 
@@ -133,7 +158,8 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
         if (st.step()) {
             Result<QByteArray> sha = hashSource(path);
             if (!sha) return refuse(sha.error());
-            if (store_.findImport(*sha)) {
+            if (const std::optional<ImportRecord> prev = store_.findImport(*sha)) {
+                if (Status same = sameSeries(*prev, r); !same) return refuse(same.error());
                 r.alreadyImported = true;
                 return r;
             }
@@ -212,7 +238,8 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
     if (!s) return refuse(s.error());
 
     const QByteArray sha = hash.hexResult();
-    if (store_.findImport(sha)) {  // same content under another size-matching name raced in
+    if (const std::optional<ImportRecord> prev = store_.findImport(sha)) {  // same content raced in
+        if (Status same = sameSeries(*prev, r); !same) return refuse(same.error());
         r.alreadyImported = true;
         return r;  // the transaction rolls back
     }
@@ -243,6 +270,13 @@ std::vector<FileImportResult> Importer::importPaths(const QStringList &paths,
             QDirIterator it(p, {QStringLiteral("*.csv"), QStringLiteral("*.zip")}, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) files << it.next();
             files.sort();  // days in order, and the same order on every run
+            if (files.isEmpty()) {
+                FileImportResult r;
+                r.path = p;
+                r.error = Error(QStringLiteral("nothing to import: no .csv or .zip files in this folder"), p);
+                out.push_back(r);
+                if (onFile) onFile(out.back());
+            }
             for (const QString &f : files) {
                 if (cancel && cancel->load()) break;
                 one(f);
@@ -252,7 +286,9 @@ std::vector<FileImportResult> Importer::importPaths(const QStringList &paths,
         } else if (!fi.exists()) {
             FileImportResult r;
             r.path = p;
-            r.error = Error(QStringLiteral("no such file or directory"), p);
+            r.error = Error(fi.isSymLink() ? QStringLiteral("broken symbolic link (missing target or a loop)")
+                                           : QStringLiteral("no such file or directory"),
+                            p);
             out.push_back(r);
             if (onFile) onFile(out.back());
         } else {

@@ -1,11 +1,13 @@
 #include "ingest/download/Downloader.h"
 
 #include "common/Log.h"
+#include "common/UrlRedaction.h"
 #include "ingest/Importer.h"
 #include "ingest/download/HttpFetcher.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
@@ -60,13 +62,13 @@ QByteArray parseChecksum(const QByteArray &body) {
 
 QString describe(const HttpReply &r) {
     if (r.status > 0 && r.error == QNetworkReply::NoError) return QStringLiteral("HTTP %1").arg(r.status);
-    if (r.status > 0) return QStringLiteral("HTTP %1, %2").arg(r.status).arg(r.errorString);
-    return r.errorString;
+    if (r.status > 0) return QStringLiteral("HTTP %1, %2").arg(r.status).arg(redactUrlsIn(r.errorString));
+    return redactUrlsIn(r.errorString);
 }
 
 Error offlineError(const QUrl &url, const HttpReply &r) {
     return Error(QStringLiteral("cannot reach %1: %2 — you are offline? use Import instead")
-                     .arg(url.host(), r.errorString));
+                     .arg(url.host(), redactUrlsIn(r.errorString)));
 }
 
 }  // namespace
@@ -90,7 +92,12 @@ QString Downloader::cachePath(const DownloadItem &item) const {
 DownloadSummary Downloader::run(const std::vector<DownloadItem> &items) {
     DownloadSummary summary;
     QNetworkAccessManager nam;  // lives in the calling thread, like the replies it makes
-    HttpFetcher http(nam, cancel_, options_.transferTimeoutMs);
+    HttpLimits limits;
+    limits.transferTimeoutMs = options_.transferTimeoutMs;
+    limits.minBytesPerSec = options_.minBytesPerSec;
+    limits.rateWindowMs = options_.rateWindowMs;
+    limits.maxFileBytes = options_.maxFileBytes;
+    HttpFetcher http(nam, cancel_, limits);
     const int total = int(items.size());
     emit started(total);
     emit filesProgress(0, total);
@@ -135,6 +142,8 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
 
     // Runs `request` until it succeeds, is final (404, other 4xx) or runs out of attempts; backs
     // off between tries. Returns the last reply; an unreachable host sets `fatal`.
+    QElapsedTimer sinceFirst;
+    sinceFirst.start();
     auto withRetries = [&](const QUrl &url, auto request, int *attemptsOut) {
         HttpReply rep;
         for (int attempt = 1;; ++attempt) {
@@ -148,7 +157,13 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
             if (!rep.retriable() || attempt >= options_.maxAttempts) return rep;
             const qint64 step = qint64(options_.retryBaseDelayMs) << std::min(attempt - 1, 20);
             const int jitter = int(QRandomGenerator::global()->bounded(options_.retryBaseDelayMs + 1));
-            const int delay = int(std::min<qint64>(step + jitter, options_.maxRetryDelayMs));
+            int delay = int(std::min<qint64>(step + jitter, options_.maxRetryDelayMs));
+            const qint64 budgetLeft = options_.retryDeadlineMs - sinceFirst.elapsed();
+            if (budgetLeft <= delay) {
+                rep.errorString = QStringLiteral("%1; gave up after %2 s of retries").arg(rep.errorString)
+                                      .arg(options_.retryDeadlineMs / 1000.0);
+                return rep;
+            }
             qCInfo(lcDownload) << item.fileName << "attempt" << attempt << "failed:" << describe(rep)
                                << "- retrying in" << delay << "ms";
             emit retrying(index, attempt, delay, describe(rep));
@@ -166,7 +181,7 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
     };
 
     // 1. The published checksum (tiny). Missing is tolerated: the zip may still exist.
-    const HttpReply sumReply = withRetries(item.checksumUrl, [&] { return http.get(item.checksumUrl); }, nullptr);
+    const HttpReply sumReply = withRetries(item.checksumUrl, [&] { return http.get(item.checksumUrl, options_.maxChecksumBytes); }, nullptr);
     if (sumReply.cancelled) return cancelled();
     if (fatal) {
         r.message = fatal->message;
@@ -177,11 +192,11 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
     if (sumReply.ok()) {
         expected = parseChecksum(sumReply.body);
         if (expected.isEmpty()) {
-            r.message = QStringLiteral("malformed .CHECKSUM from %1").arg(item.checksumUrl.toString());
+            r.message = QStringLiteral("malformed .CHECKSUM from %1").arg(redactUrl(item.checksumUrl));
             return r;
         }
     } else if (sumReply.status != 404) {
-        r.message = QStringLiteral("cannot fetch %1: %2").arg(item.checksumUrl.toString(), describe(sumReply));
+        r.message = QStringLiteral("cannot fetch %1: %2").arg(redactUrl(item.checksumUrl), describe(sumReply));
         return r;
     }
 
@@ -212,13 +227,13 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
             return r;
         }
         if (!rep.ok()) {
-            if (QFileInfo(partPath).size() == 0) QFile::remove(partPath);
+            if (rep.tooLarge || QFileInfo(partPath).size() == 0) QFile::remove(partPath);
             if (rep.status == 404) {
                 r.status = DownloadStatus::NotFound;
-                r.message = QStringLiteral("not on the server (404): %1").arg(item.url.toString());
+                r.message = QStringLiteral("not on the server (404): %1").arg(redactUrl(item.url));
             } else {
                 r.message = QStringLiteral("cannot fetch %1 after %2 attempt(s): %3")
-                                .arg(item.url.toString()).arg(attempts).arg(describe(rep));
+                                .arg(redactUrl(item.url)).arg(attempts).arg(describe(rep));
             }
             return r;
         }

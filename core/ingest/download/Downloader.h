@@ -26,6 +26,13 @@ struct DownloadOptions {
     int retryBaseDelayMs = 1000;   // first backoff step; doubles per attempt, plus up to as much jitter
     int maxRetryDelayMs = 30000;
     int transferTimeoutMs = 30000; // no byte for this long counts as a dropped connection
+    // Slower than this over a whole window fails the attempt (then retried like a drop).
+    qint64 minBytesPerSec = 1024;
+    int rateWindowMs = 20000;
+    // No new attempt of a file starts after this long since its first one (the retries' total budget).
+    int retryDeadlineMs = 120000;
+    qint64 maxChecksumBytes = 4096;        // a .CHECKSUM is one line of ~100 bytes
+    qint64 maxFileBytes = qint64(4) << 30; // a zip; the largest archive file is far below
     bool import = true;            // import each verified zip (off: fetch and verify only)
 };
 

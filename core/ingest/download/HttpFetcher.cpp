@@ -1,5 +1,7 @@
 #include "ingest/download/HttpFetcher.h"
 
+#include "common/UrlRedaction.h"
+
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -22,20 +24,20 @@ bool HttpReply::hostUnreachable() const {
 }
 
 bool HttpReply::retriable() const {
-    if (cancelled || hostUnreachable()) return false;
+    if (cancelled || tooLarge || hostUnreachable()) return false;
     if (status >= 500 || status == 408 || status == 429) return true;
     if (status == 0 && error != QNetworkReply::NoError) return true;  // dropped, timed out, reset
     // A body cut short still arrives with the status of its headers.
     return (status == 200 || status == 206) && error != QNetworkReply::NoError;
 }
 
-HttpFetcher::HttpFetcher(QNetworkAccessManager &nam, const std::atomic_bool &cancel, int transferTimeoutMs)
-    : nam_(nam), cancel_(cancel), timeoutMs_(transferTimeoutMs) {}
+HttpFetcher::HttpFetcher(QNetworkAccessManager &nam, const std::atomic_bool &cancel, HttpLimits limits)
+    : nam_(nam), cancel_(cancel), limits_(limits) {}
 
 QNetworkReply *HttpFetcher::start(const QUrl &url, qint64 offset) {
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    req.setTransferTimeout(timeoutMs_);
+    req.setTransferTimeout(limits_.transferTimeoutMs);
     req.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("liquidationheatmap"));
     // Resumed bytes must not be re-encoded: ask for the raw file.
     req.setRawHeader("Accept-Encoding", "identity");
@@ -43,40 +45,69 @@ QNetworkReply *HttpFetcher::start(const QUrl &url, qint64 offset) {
     return nam_.get(req);
 }
 
-void HttpFetcher::waitFor(QNetworkReply *reply, HttpReply &out) {
+void HttpFetcher::waitFor(QNetworkReply *reply, HttpReply &out, qint64 maxBytes) {
     QEventLoop loop;
     QTimer poll;
     poll.setInterval(50);
+    enum class Abort { None, TooLarge, TooSlow } why = Abort::None;
+    qint64 received = 0, windowStartBytes = 0;
+    QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 got, qint64 total) {
+        received = got;
+        if (why == Abort::None && maxBytes > 0 && (got > maxBytes || total > maxBytes)) {
+            why = Abort::TooLarge;  // even when the last bytes already arrived: the body is refused
+            if (reply->isRunning()) reply->abort();
+        }
+    });
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         if (cancel_.load() && reply->isRunning()) {
             out.cancelled = true;
             reply->abort();
         }
     });
+    QTimer rate;
+    rate.setInterval(limits_.rateWindowMs);
+    QObject::connect(&rate, &QTimer::timeout, &loop, [&] {
+        const qint64 inWindow = received - windowStartBytes;
+        windowStartBytes = received;
+        if (why == Abort::None && reply->isRunning() &&
+            inWindow * 1000 < limits_.minBytesPerSec * qint64(limits_.rateWindowMs)) {
+            why = Abort::TooSlow;
+            reply->abort();
+        }
+    });
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     poll.start();
+    if (limits_.minBytesPerSec > 0 && limits_.rateWindowMs > 0) rate.start();
     if (reply->isRunning()) loop.exec();
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.error = reply->error();
-    if (out.error != QNetworkReply::NoError) out.errorString = reply->errorString();
+    if (out.error != QNetworkReply::NoError) out.errorString = redactUrlsIn(reply->errorString());
     if (out.cancelled) {
         out.error = QNetworkReply::OperationCanceledError;
+    } else if (why == Abort::TooLarge) {
+        out.error = QNetworkReply::UnknownContentError;
+        out.tooLarge = true;
+        out.errorString = QStringLiteral("response larger than %1 bytes: refused").arg(maxBytes);
+    } else if (why == Abort::TooSlow) {
+        out.error = QNetworkReply::TimeoutError;
+        out.errorString = QStringLiteral("transfer too slow: under %1 bytes/s over %2 s").arg(limits_.minBytesPerSec)
+                              .arg(limits_.rateWindowMs / 1000.0);
     } else if (out.error == QNetworkReply::OperationCanceledError) {
         // Not our cancel: the transfer timeout fired, which Qt reports as "Operation canceled".
         out.error = QNetworkReply::TimeoutError;
-        out.errorString = QStringLiteral("no data for %1 s (timed out)").arg(timeoutMs_ / 1000.0);
+        out.errorString = QStringLiteral("no data for %1 s (timed out)").arg(limits_.transferTimeoutMs / 1000.0);
     }
 }
 
-HttpReply HttpFetcher::get(const QUrl &url) {
+HttpReply HttpFetcher::get(const QUrl &url, qint64 maxBytes) {
     HttpReply out;
     if (cancel_.load()) {
         out.cancelled = true;
         return out;
     }
     QNetworkReply *reply = start(url, 0);
-    waitFor(reply, out);
-    if (out.ok()) out.body = reply->readAll();
+    waitFor(reply, out, maxBytes);
+    if (out.ok()) out.body = reply->read(maxBytes);
     reply->deleteLater();
     return out;
 }
@@ -141,7 +172,7 @@ HttpReply HttpFetcher::download(const QUrl &url, const QString &partPath,
             reply->abort();
         }
     });
-    waitFor(reply, out);
+    waitFor(reply, out, limits_.maxFileBytes);
     if (!diskError.isEmpty()) {
         out.error = QNetworkReply::UnknownContentError;  // our own abort after a disk error
         out.errorString = diskError;

@@ -32,6 +32,11 @@ struct DownloadItem {
 class VisionLayout {
 public:
     static constexpr const char *kPublicHost = "https://data.binance.vision";
+    // Limits of one request (refused up front): no day before the archive began, at most kMaxDays
+    // days and kMaxFiles files (symbols x types x days), only http(s) base URLs.
+    static inline const QDate kEarliestDay{2019, 1, 1};
+    static constexpr qint64 kMaxDays = 3 * 366;
+    static constexpr qint64 kMaxFiles = 5000;
     // The public host, or $LHM_BINANCE_VISION_URL when set (mirrors, tests).
     static QString defaultBaseUrl();
     // Types this layout knows, in the order they are fetched.
@@ -42,7 +47,8 @@ public:
     static DownloadItem item(const QString &baseUrl, const QString &symbol, const QString &type,
                              const QString &interval, const QDate &period);
     // Every file of a request, monthly types once per month touched. Refuses unknown types, an
-    // empty symbol list, a reversed range or an unknown interval with a one-line error.
+    // empty symbol list, a reversed or too long range, too many files, a non-http(s) base URL or an
+    // unknown interval with a one-line error naming the flag in Error::field.
     static Result<std::vector<DownloadItem>> plan(const DownloadRequest &request);
 };
 

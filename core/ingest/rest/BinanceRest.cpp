@@ -31,11 +31,10 @@ Result<std::vector<Candle>> parseBinanceKlines(const QByteArray &json) {
         for (int k = 0; ok && k < 11; ++k) ok = jsonNumber(r.at(k), &v[k]);
         if (!ok) return Error(QStringLiteral("klines: row %1 is not an 11+ field kline").arg(i));
         Candle c;
-        c.openTime = qint64(v[0]);
+        if (!jsonTime(r.at(0), &c.openTime) || !jsonTime(r.at(6), &c.closeTime) || !jsonCount(r.at(8), &c.trades))
+            return Error(QStringLiteral("klines: row %1 has an open time, close time or trade count out of range").arg(i));
         c.open = v[1], c.high = v[2], c.low = v[3], c.close = v[4], c.volume = v[5];
-        c.closeTime = qint64(v[6]);
         c.quoteVolume = v[7];
-        c.trades = qint64(v[8]);
         c.takerBuyVolume = v[9], c.takerBuyQuoteVolume = v[10];
         out.push_back(c);
     }
@@ -50,11 +49,9 @@ Result<std::vector<OpenInterestPoint>> parseBinanceOpenInterestHist(const QByteA
     for (qsizetype i = 0; i < arr->size(); ++i) {
         const QJsonObject o = arr->at(i).toObject();
         OpenInterestPoint p;
-        double t = 0;
-        if (!jsonNumber(o.value(QStringLiteral("timestamp")), &t) || !jsonNumber(o.value(QStringLiteral("sumOpenInterest")), &p.openInterest) ||
+        if (!jsonTime(o.value(QStringLiteral("timestamp")), &p.time) || !jsonNumber(o.value(QStringLiteral("sumOpenInterest")), &p.openInterest) ||
             !jsonNumber(o.value(QStringLiteral("sumOpenInterestValue")), &p.openInterestValue))
             return Error(QStringLiteral("openInterestHist: row %1 lacks timestamp/sumOpenInterest/sumOpenInterestValue").arg(i));
-        p.time = qint64(t);
         out.push_back(p);
     }
     return out;

@@ -4,7 +4,12 @@
 #include "ingest/rest/BybitRest.h"
 #include "ingest/rest/OkxRest.h"
 
+#include "common/RowValidation.h"
+#include "common/UrlRedaction.h"
+
+#include <QDateTime>
 #include <QNetworkReply>
+#include <QTimer>
 #include <functional>
 #include <memory>
 
@@ -62,16 +67,37 @@ void RestBackfillClient::backfill(const QString &symbol, qint64 fromMs, qint64 t
         candlesWhat = QStringLiteral("okx history-candles"), oiWhat = QStringLiteral("okx open-interest-volume");
         break;
     }
-    // One GET; its rows (or its error) land in `rows`, then finish() counts it off.
+    // One GET; its rows (or its error) land in `rows`, then finish() counts it off. The body is
+    // bounded (maxBodyBytes) and so is the whole request (deadlineMs, against a host that trickles),
+    // and every row passes the same validation as an imported file before anything is stored.
     const auto request = [this, state, finish](const QUrl &url, const QString &what, auto parse, auto *rows) {
         QNetworkRequest req(url);
         req.setTransferTimeout(timeoutMs);
         QNetworkReply *r = nam_.get(req);
-        connect(r, &QNetworkReply::finished, this, [r, state, finish, what, parse, rows] {
+        auto abortWhy = std::make_shared<QString>();
+        const qint64 maxBytes = maxBodyBytes;
+        connect(r, &QNetworkReply::downloadProgress, r, [r, abortWhy, maxBytes](qint64 got, qint64 total) {
+            if (abortWhy->isEmpty() && (got > maxBytes || total > maxBytes)) {
+                *abortWhy = QStringLiteral("response larger than %1 bytes: refused").arg(maxBytes);
+                r->abort();
+            }
+        });
+        QTimer::singleShot(deadlineMs, r, [r, abortWhy, ms = deadlineMs] {
+            if (!r->isRunning()) return;
+            *abortWhy = QStringLiteral("no complete response within %1 s").arg(ms / 1000.0);
+            r->abort();
+        });
+        connect(r, &QNetworkReply::finished, this, [r, state, finish, what, parse, rows, abortWhy] {
             r->deleteLater();
-            if (r->error() != QNetworkReply::NoError) state->error = what + QStringLiteral(": ") + r->errorString();
-            else if (auto rs = parse(r->readAll())) *rows = std::move(*rs);
-            else state->error = rs.error().toString();
+            using Row = typename std::decay_t<decltype(*rows)>::value_type;
+            if (!abortWhy->isEmpty()) state->error = what + QStringLiteral(": ") + *abortWhy;
+            else if (r->error() != QNetworkReply::NoError)
+                state->error = what + QStringLiteral(": ") + redactUrlsIn(r->errorString());
+            else if (auto rs = parse(r->readAll())) {
+                if (auto bad = firstInvalid<Row>(*rs, QDateTime::currentMSecsSinceEpoch()))
+                    state->error = rowError(bad->second, what + QStringLiteral(" response row"), bad->first + 1).toString();
+                else *rows = std::move(*rs);
+            } else state->error = rs.error().toString();
             finish();
         });
     };

@@ -18,9 +18,12 @@ public:
 
     RestBackfillClient(Venue venue, QString restBase, QObject *parent = nullptr);
     // Requests [fromMs, toMs] for one symbol (the exchange's own name, e.g. BTC-USDT-SWAP); emits
-    // backfilled() once both answers are in, or failed().
+    // backfilled() once both answers are in, or failed() (nothing of either is stored then; a row
+    // that fails validateRow() fails its whole response).
     void backfill(const QString &symbol, qint64 fromMs, qint64 toMs);
-    int timeoutMs = 15000;
+    int timeoutMs = 15000;           // no byte for this long: failed
+    int deadlineMs = 60000;          // the whole response, however it trickles
+    qint64 maxBodyBytes = 8 << 20;   // 1,500 candles are ~250 KB
 
 signals:
     void backfilled(const QString &symbol, const std::vector<lhm::Candle> &candles,

@@ -1,5 +1,7 @@
 #include "ingest/rest/RestJson.h"
 
+#include "common/RowValidation.h"
+
 #include <QUrlQuery>
 
 namespace lhm::rest {
@@ -15,13 +17,32 @@ bool jsonNumber(const QJsonValue &v, double *out) {
 }
 
 bool jsonTime(const QJsonValue &v, qint64 *out) {
+    qint64 t = 0;
     if (v.isDouble()) {
-        *out = qint64(v.toDouble());
-        return true;
+        const std::optional<qint64> c = toInt64Checked(v.toDouble());
+        if (!c) return false;
+        t = *c;
+    } else if (v.isString()) {
+        bool ok = false;
+        t = v.toString().toLongLong(&ok);
+        if (!ok) return false;
+    } else {
+        return false;
     }
-    bool ok = false;
-    if (v.isString()) *out = v.toString().toLongLong(&ok);
-    return ok;
+    // Whatever the sane-range check later says, arithmetic on it (close = open + 59,999) must
+    // not overflow: anything beyond year ~287,000 or negative is not a time.
+    if (t < 0 || t > kMaxJsonTimeMs) return false;
+    *out = t;
+    return true;
+}
+
+bool jsonCount(const QJsonValue &v, qint64 *out) {
+    double d = 0;
+    if (!jsonNumber(v, &d)) return false;
+    const std::optional<qint64> c = toInt64Checked(d);
+    if (!c || *c < 0) return false;
+    *out = *c;
+    return true;
 }
 
 Result<QJsonDocument> parseJson(const QByteArray &json, const QString &what) {
