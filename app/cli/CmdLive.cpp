@@ -92,7 +92,8 @@ int runLive(Context &ctx) {
         const QUrl url(u.mid(eq + 1));
         if (!url.isValid() || url.host().isEmpty() ||
             (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
-            return ctx.fail(QStringLiteral("--url: '%1' is not a ws:// or wss:// URL").arg(redactUrl(u.mid(eq + 1))));
+            return ctx.fail(QStringLiteral("--url %1=%2: expected ws://host:port/... or wss://")
+                                .arg(u.left(eq), redactUrl(u.mid(eq + 1))));
         req.urlOverrides.insert(u.left(eq).toLower(), u.mid(eq + 1));
     }
     double duration = -1;

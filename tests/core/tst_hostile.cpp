@@ -458,7 +458,7 @@ private slots:
         QVERIFY2(run.err.contains("--duration expects seconds in (0, 2000000]"), run.err.constData());
         run = runCli(db + QStringList{QStringLiteral("--url"), QStringLiteral("binance=ftp://u:pw@host/ws?listenKey=K3Y")}, 20000);
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains("--url: 'ftp://***@host/ws?listenKey=***' is not a ws:// or wss:// URL"), run.err.constData());
+        QVERIFY2(run.err.contains("--url binance=ftp://***@host/ws?listenKey=***: expected ws://host:port/"), run.err.constData());
         QVERIFY(!run.err.contains("K3Y") && !run.err.contains("pw@"));
     }
     void tierFileNeverLeavesTheConfigFolder() {
