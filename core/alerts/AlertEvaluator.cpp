@@ -101,6 +101,7 @@ void AlertEvaluator::emitFiring(State &s, Firing f, qint64 now, std::vector<Firi
         ++suppressed_;
         ++pendingSuppressed_;
         pendingChannels_ |= r.channels;
+        if (!r.webhookUrl.isEmpty()) pendingWebhookUrl_ = r.webhookUrl, pendingWebhookSecretRef_ = r.webhookSecretRef;
         return;
     }
     sent_.push_back(now);
@@ -132,6 +133,10 @@ void AlertEvaluator::flush(std::vector<Firing> &out) {
                     .arg(maxPerMinute_);
     f.event[QStringLiteral("suppressed")] = pendingSuppressed_;
     f.event[QStringLiteral("max_per_minute")] = maxPerMinute_;
+    f.webhookUrl = pendingWebhookUrl_;
+    f.webhookSecretRef = pendingWebhookSecretRef_;
+    pendingWebhookUrl_.clear();
+    pendingWebhookSecretRef_.clear();
     sent_.push_back(now);
     pendingSuppressed_ = 0;
     pendingChannels_ = 0;

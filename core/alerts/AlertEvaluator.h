@@ -92,6 +92,7 @@ private:
     std::deque<qint64> sent_;               // flood cap: times of notifications in the last minute
     int pendingSuppressed_ = 0;
     unsigned pendingChannels_ = 0;
+    QString pendingWebhookUrl_, pendingWebhookSecretRef_;  // a held-back rule's own webhook, for the summary
     qint64 fired_ = 0, suppressed_ = 0;
 };
 
