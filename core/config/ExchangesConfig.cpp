@@ -91,6 +91,9 @@ static Result<ExchangeConfig> parseExchange(const QString &name, const YAML::Nod
 Result<ExchangesConfig> ExchangesConfig::parse(const QByteArray &text, const QString &file) {
     auto root = yaml::parse(text, file);
     if (!root) return root.error();
+    // Subscripting a scalar or a sequence throws in yaml-cpp (found by fuzz_yaml): check the shape first.
+    if (!root->IsMap())
+        return Error(QStringLiteral("expected a mapping with 'exchanges'"), file, yaml::lineOf(*root), QStringLiteral("exchanges"));
     const YAML::Node ex = (*root)["exchanges"];
     if (!ex || !ex.IsMap()) return Error(QStringLiteral("missing mapping"), file, yaml::lineOf(*root), QStringLiteral("exchanges"));
     ExchangesConfig cfg;

@@ -16,6 +16,10 @@ qint64 lineOf(const YAML::Node &node) {
 static qint64 lineOf(const YAML::Mark &m) { return m.is_null() || m.line < 0 ? 0 : qint64(m.line) + 1; }
 
 Result<YAML::Node> parse(const QByteArray &text, const QString &fileName) {
+    // Config files are a few KB; anything this large is not one (and yaml-cpp holds it all in nodes).
+    constexpr qsizetype kMaxYamlBytes = 1 << 20;
+    if (text.size() > kMaxYamlBytes)
+        return Error(QStringLiteral("larger than %1 bytes: not a config file").arg(kMaxYamlBytes), fileName);
     try {
         return YAML::Load(std::string(text.constData(), size_t(text.size())));
     } catch (const YAML::Exception &e) {

@@ -19,7 +19,6 @@ struct Format;
 
 template <>
 struct Format<OpenInterestPoint> {
-    static constexpr int timeField = 0;
     static constexpr DataType type = DataType::Metrics;
     static constexpr int fields = 8;
     static constexpr int keyField = 0;
@@ -48,7 +47,6 @@ struct Format<OpenInterestPoint> {
 
 template <>
 struct Format<Candle> {
-    static constexpr int timeField = 0;
     static constexpr DataType type = DataType::Klines;
     static constexpr int fields = 12;
     static constexpr int keyField = 0;
@@ -71,7 +69,6 @@ struct Format<Candle> {
 
 template <>
 struct Format<FundingPoint> {
-    static constexpr int timeField = 0;
     static constexpr DataType type = DataType::FundingRate;
     static constexpr int fields = 3;
     static constexpr int keyField = 0;
@@ -91,7 +88,6 @@ struct Format<FundingPoint> {
 
 template <>
 struct Format<AggTrade> {
-    static constexpr int timeField = 5;
     static constexpr DataType type = DataType::AggTrades;
     static constexpr int fields = 7;
     static constexpr int keyField = 0;

@@ -7,6 +7,8 @@
 #include "VisionMirror.h"
 #include "WsReplayServer.h"
 
+#include "config/ExchangesConfig.h"
+#include "config/LeverageTiers.h"
 #include "ingest/CsvParser.h"
 #include "ingest/Importer.h"
 #include "ingest/download/Downloader.h"
@@ -420,6 +422,20 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(live.supervisor().find(QStringLiteral("binance"))->backfills, qint64(1), 5000);
         QCOMPARE(rest.requests.size(), 2);
         live.stop();
+    }
+
+    // --- config loaders: wrong shapes are errors, never a yaml-cpp exception (fuzz_yaml found one) --
+    void configLoadersRefuseWrongShapes() {
+        for (const QByteArray &yaml : {QByteArray("just a scalar\n"), QByteArray("- 1\n- 2\n"), QByteArray("exchanges: 5\n")}) {
+            auto cfg = ExchangesConfig::parse(yaml, QStringLiteral("exchanges.yaml"));
+            QVERIFY(!cfg);
+            QCOMPARE(cfg.error().field, QStringLiteral("exchanges"));
+        }
+        QVERIFY(!LeverageTiers::parse("- 1\n", QStringLiteral("tiers/binance/BTCUSDT.yaml")));
+        const QByteArray big(2 << 20, ' ');
+        auto huge = ExchangesConfig::parse(big, QStringLiteral("exchanges.yaml"));
+        QVERIFY(!huge);
+        QCOMPARE(huge.error().message, QStringLiteral("larger than 1048576 bytes: not a config file"));
     }
 
     // --- CLI arguments: ranges, right field names ---------------------------------------------
