@@ -97,3 +97,6 @@ private:
 };
 
 }  // namespace lhm::alerts
+
+Q_DECLARE_METATYPE(lhm::alerts::PriceUpdate)
+Q_DECLARE_METATYPE(lhm::alerts::ClusterSet)

@@ -4,6 +4,7 @@
 #include "alerts/AlertRule.h"
 
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 namespace lhm::alerts {
@@ -25,8 +26,11 @@ struct Firing {
     QString message;         // one English line for webhook, Telegram and e-mail
     QJsonObject event;       // the trigger itself, as in the webhook body's "event"
     QString webhookUrl, webhookSecretRef;  // copied from the rule for delivery
+    qint64 historyId = 0;    // its row in the store's alert_firings, once recorded
 
     QString ruleName() const { return kind == Kind::Summary ? QStringLiteral("summary") : QLatin1String(ruleTypeName(type)); }
 };
 
 }  // namespace lhm::alerts
+
+Q_DECLARE_METATYPE(lhm::alerts::Firing)
