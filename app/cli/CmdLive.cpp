@@ -5,7 +5,7 @@
 
 #include "common/Log.h"
 #include "common/UrlRedaction.h"
-#include "config/ExchangesConfig.h"
+#include "engine/LiveSession.h"
 #include "feeds/LiveController.h"
 
 #include <QCoreApplication>
@@ -106,25 +106,30 @@ int runLive(Context &ctx) {
     }
     const bool prices = p.isSet(QStringLiteral("prices"));
 
-    auto config = ExchangesConfig::load();
-    if (!config) return ctx.fail(config.error());
-    auto feeds = LiveController::resolve(*config, req);
-    if (!feeds) return ctx.fail(feeds.error());
-    if (req.exchanges.contains(QLatin1String("hyperliquid")))
-        ctx.progress(QStringLiteral("hyperliquid: no public liquidation stream exists; following trades for price only"));
-
-    LiveController live;
+    LiveOptions opt;
+    opt.exchanges = req.exchanges;
+    opt.symbols = req.symbols;
+    opt.urlOverrides = req.urlOverrides;
+    opt.dbPath = ctx.dbPath;
+    LiveSession live;
     qint64 printed = 0;
-    QObject::connect(&live, &LiveController::updated, [&](const QList<LiquidationEvent> &liqs, const QList<PriceTick> &ticks) {
+    QObject::connect(&live, &LiveSession::ticks, [&](const QList<PriceTick> &ticks) {
         if (prices)
             for (const PriceTick &t : ticks) ctx.print(priceLine(t, ctx.json));
+    });
+    QObject::connect(&live, &LiveSession::liquidations, [&](const QList<LiquidationEvent> &liqs) {
         for (const LiquidationEvent &e : liqs) {
             ctx.print(liquidationLine(e, ctx.json));
             ++printed;
         }
     });
-    QObject::connect(&live, &LiveController::storeFailed, [&](const QString &m) { ctx.progress(QStringLiteral("store: ") + m); });
-    if (Status st = live.start(std::move(*feeds), ctx.dbPath); !st) return ctx.fail(st.error(), kFailure);
+    QObject::connect(&live, &LiveSession::storeFailed, [&](const QString &m) { ctx.progress(QStringLiteral("store: ") + m); });
+    if (auto err = live.start(opt)) {
+        if (err->code == LiveError::Code::StoreUnavailable) return ctx.fail(err->detail, kFailure);
+        return ctx.fail(err->detail);
+    }
+    if (req.exchanges.contains(QLatin1String("hyperliquid")))
+        ctx.progress(QStringLiteral("hyperliquid: no public liquidation stream exists; following trades for price only"));
 
     g_signal.store(0);
     std::signal(SIGINT, onSignal);
@@ -140,14 +145,14 @@ int runLive(Context &ctx) {
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
-    const FeedSupervisor &sup = live.supervisor();
+    const FeedSupervisor &sup = live.controller()->supervisor();
     if (ctx.json)
         ctx.print(QStringLiteral(R"({"type":"summary","events":%1,"reconnects":%2,"parse_errors":%3})")
                       .arg(printed).arg(sup.totalReconnects()).arg(sup.totalParseErrors()));
     else
         ctx.print(QStringLiteral("summary: %1 liquidations, %2 reconnects, %3 parse errors%4")
                       .arg(printed).arg(sup.totalReconnects()).arg(sup.totalParseErrors())
-                      .arg(ctx.dbPath.isEmpty() ? QString() : QStringLiteral(", %1 new rows stored").arg(live.storedEvents())));
+                      .arg(ctx.dbPath.isEmpty() ? QString() : QStringLiteral(", %1 new rows stored").arg(live.controller()->storedEvents())));
     return kOk;
 }
 

@@ -5,7 +5,10 @@
 #include "heatmap/LiquidationMapBuilder.h"
 #include "models/LiquidationModel.h"
 
+#include "common/Timeframe.h"
+
 #include <QDateTime>
+#include <cmath>
 
 namespace lhm {
 
@@ -13,11 +16,28 @@ namespace {
 
 RunControl controlOf(const ComputeOptions &opt) { return RunControl{opt.cancel, opt.progress}; }
 
+// Where the window asked for starts and what part of it the open interest covers.
+void setCoverage(HeatmapGrid &g, const ModelInputs &in, const QString &window) {
+    if (in.candles.empty()) return;
+    const qint64 end = in.candles.back().openTime + in.intervalMs;
+    const auto w = windowByName(window);
+    g.requestedFrom = w ? end - w->lengthMs : in.candles.front().openTime;
+    g.coverageFrom = g.coverageTo = 0;
+    for (size_t i = 0; i < in.candles.size() && i < in.openInterestValue.size(); ++i) {
+        if (!std::isfinite(in.openInterestValue[i])) continue;
+        if (!g.coverageFrom) g.coverageFrom = in.candles[i].openTime;
+        g.coverageTo = in.candles[i].openTime + in.intervalMs;
+    }
+    if (!g.coverageFrom) g.coverageFrom = g.coverageTo = end;  // no open interest at all: nothing covered
+}
+
 Result<ModelOutput> runModel(Store &store, const HeatmapRequest &req, qint64 end, const ComputeOptions &opt) {
     auto inputs = loadModelInputs(store, req, end);
     if (!inputs) return inputs.error();
     auto model = makeModel(req.model);  // validated by loadModelInputs
-    return model->run(*inputs, req.params, controlOf(opt));
+    auto out = model->run(*inputs, req.params, controlOf(opt));
+    if (out) setCoverage(out->grid, *inputs, req.window);
+    return out;
 }
 
 }  // namespace
@@ -59,7 +79,11 @@ Result<std::shared_ptr<const LiquidationMap>> computeLiquidationMap(Store &store
                                                                     const ComputeOptions &opt) {
     auto run = runModel(store, req, at, opt);
     if (!run) return run.error();
-    return std::shared_ptr<const LiquidationMap>(std::make_shared<LiquidationMap>(buildLiquidationMap(*run)));
+    auto map = std::make_shared<LiquidationMap>(buildLiquidationMap(*run));
+    map->requestedFrom = run->grid.requestedFrom;
+    map->coverageFrom = run->grid.coverageFrom;
+    map->coverageTo = run->grid.coverageTo;
+    return std::shared_ptr<const LiquidationMap>(std::move(map));
 }
 
 QStringList modelNames() { return liquidationModelNames(); }

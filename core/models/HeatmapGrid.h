@@ -34,7 +34,12 @@ struct HeatmapGrid {
     double confidence = 1.0;  // 0..1; below 0.7 means the models disagree (ensemble), 1 for single models
     qint64 dataTo = 0;        // newest input timestamp used
     qint64 computedAt = 0;
+    // What the inputs cover. The window asked for starts at requestedFrom; open interest (the input
+    // that opens positions) spans [coverageFrom, coverageTo). coverageFrom > requestedFrom means the
+    // data is shorter than the window, and every view must say so. 0 = unknown.
+    qint64 requestedFrom = 0, coverageFrom = 0, coverageTo = 0;
 
+    bool coversWindow() const { return coverageFrom <= requestedFrom; }
     int cols() const { return int(times.size()); }
     double rowPrice(int row) const { return priceMin + row * bucketSize; }           // lower edge
     double rowCenter(int row) const { return priceMin + (row + 0.5) * bucketSize; }
@@ -59,6 +64,7 @@ struct LiquidationMap {
     // from `row` up to the current price; cumulativeShort[row] = sum of short notional from the
     // current price up to `row`. Zero on the other side.
     std::vector<double> cumulativeLong, cumulativeShort;
+    qint64 requestedFrom = 0, coverageFrom = 0, coverageTo = 0;  // as in HeatmapGrid
 
     double rowCenter(int row) const { return priceMin + (row + 0.5) * bucketSize; }
 };

@@ -125,7 +125,7 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
 }
 
 void HeatmapView::setLiveGrid(GridPtr grid) {
-    if (!grid || grid->cols() == 0 || isShowingEmpty()) return;
+    if (!grid || grid->cols() == 0 || isShowingEmpty() || liveOnly_) return;
     layer_->replaceGrid(std::move(grid));
     updateOverlays();
 }
@@ -261,6 +261,31 @@ void HeatmapView::setLivePrice(double price) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void HeatmapView::setLiveOnly(bool on) {
+    if (on == liveOnly_) return;
+    liveOnly_ = on;
+    for (QCPAbstractPlottable *p : std::initializer_list<QCPAbstractPlottable *>{layer_->colorMap(), candles_, predictedLong_, predictedShort_})
+        p->setVisible(!on);
+    scale_->setVisible(!on);
+    estimate_->setVisible(!on);
+    if (on) fitLive();
+    else resetView();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::fitLive() {
+    qint64 newest = 0;
+    double lo = shownPrice_, hi = shownPrice_;
+    for (QCPItemTracer *t : bubbles_) {
+        newest = std::max(newest, qint64(t->position->key() * 1000));
+        if (lo <= 0) lo = hi = t->position->value();
+        lo = std::min(lo, t->position->value());
+        hi = std::max(hi, t->position->value());
+    }
+    if (newest > 0) plot_->xAxis->setRange(newest / 1000.0 - 1800, newest / 1000.0 + 120);
+    if (lo > 0) plot_->yAxis->setRange(std::min(lo, hi * 0.99), std::max(hi, lo * 1.01));
+}
+
 void HeatmapView::addRealisedLiquidations(const std::vector<LiquidationEvent> &events) {
     const PlotPalette &p = Theme::palette();
     for (const LiquidationEvent &e : events) {
@@ -280,6 +305,7 @@ void HeatmapView::addRealisedLiquidations(const std::vector<LiquidationEvent> &e
         plot_->removeItem(bubbles_.front());
         bubbles_.erase(bubbles_.begin());
     }
+    if (liveOnly_) fitLive();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

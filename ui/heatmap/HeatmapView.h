@@ -50,6 +50,10 @@ public:
     // The latest traded or mark price from the live feed: moves the price line and its tag.
     void setLivePrice(double price);
     double shownPrice() const { return shownPrice_; }
+    // Live with history too old to roll forward: the estimate is hidden and the view follows the
+    // live price and bubbles on their own (the last half hour).
+    void setLiveOnly(bool on);
+    bool isLiveOnly() const { return liveOnly_; }
 
     void resetView();
     // The whole window in time; in price the candles and the band holding the central 90% of the
@@ -69,6 +73,7 @@ private:
     void fitView(const HeatmapGrid &g);
     void updateCandles();
     void updateReadout(const QPoint &pos);
+    void fitLive();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     QCustomPlot *plot_ = nullptr;
@@ -80,6 +85,7 @@ private:
     QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
     std::vector<QCPItemTracer *> bubbles_;
     double shownPrice_ = 0;
+    bool liveOnly_ = false;
     EmptyStateStack *stack_ = nullptr;
     QLabel *readout_ = nullptr;
     HeatmapControls *controls_ = nullptr;

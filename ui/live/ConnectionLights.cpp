@@ -17,6 +17,12 @@ ConnectionLights::ConnectionLights(QWidget *parent) : QWidget(parent) {
     layout_->setContentsMargins(4, 2, 4, 2);
     layout_->setSpacing(12);
     layout_->addStretch(1);
+    setVisible(false);
+}
+
+void ConnectionLights::setActive(bool on) {
+    active_ = on;
+    setVisible(on);
 }
 
 void ConnectionLights::connectTo(feeds::LiveController *controller) {

@@ -28,6 +28,9 @@ public:
 
     void connectTo(lhm::feeds::LiveController *controller);
     void setHealth(const QList<lhm::feeds::FeedHealth> &feeds);
+    // Off: live mode is off, so no light is shown (a stopped feed is not an error).
+    void setActive(bool on);
+    bool isActive() const { return active_; }
 
     static Light lightFor(const lhm::feeds::FeedHealth &h);
     static QColor colorOf(Light l);
@@ -45,6 +48,7 @@ private:
         Light light = Light::Red;
     };
     QMap<QString, Entry> entries_;
+    bool active_ = false;
 };
 
 }  // namespace lhm::ui

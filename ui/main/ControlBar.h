@@ -27,7 +27,7 @@ public:
     QComboBox *bucketBox() const { return bucket_; }
 
 signals:
-    void selectionChanged(const lhm::ui::ViewSelection &selection);
+    void selectionChanged(const lhm::Selection &selection);
 
 private:
     QComboBox *addCombo(const QString &label, const QString &tip);

@@ -74,18 +74,25 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     addDockWidget(Qt::RightDockWidgetArea, mapDock_);
 
     status_ = new StatusPanel(statusBar(), clock);
-    live_ = new LiveWiring(this, heatmap_, opt_.dbPath);
+    session_ = new Session(engine_, clock, this);
+    LiveOptions liveOpt;
+    liveOpt.dbPath = opt_.dbPath;
+    session_->setLiveOptions(liveOpt);
+    live_ = new LiveWiring(this, heatmap_, session_);
     live_->tapeDock()->hide();  // until the trader goes live (or the restored layout shows it)
     controls_->addAction(live_->toggleAction());
     connect(live_, &LiveWiring::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
-    connect(live_, &LiveWiring::refreshWanted, this, [this] { coordinator_->reload(); });
-    coordinator_ = new ViewCoordinator(engine_, heatmap_, map_, compare_, clock, this);
-    connect(coordinator_, &ViewCoordinator::gridShown, live_, &LiveWiring::setBaseGrid);
-    connect(controls_, &ControlBar::selectionChanged, this, [this](const ViewSelection &s) {
-        coordinator_->setSelection(s);
-        live_->setSymbol(s.symbol);
-        status_->setStore(coordinator_->storeInfo(), s.exchange, s.symbol);
+    coordinator_ = new ViewCoordinator(session_, heatmap_, map_, compare_, this);
+    connect(controls_, &ControlBar::selectionChanged, this, [this](Selection s) {
+        s.side = heatmap_->side();
+        session_->setSelection(s);
+        status_->setStore(session_->storeInfo(), s.exchange, s.symbol);
         saveState();
+    });
+    connect(heatmap_, &HeatmapView::sideChanged, this, [this](DensitySide side) {
+        Selection s = session_->selection();
+        s.side = side;
+        session_->setSelection(s);
     });
     connect(coordinator_, &ViewCoordinator::bannerChanged, this, [this](const QString &text) {
         banner_->setText(text);
@@ -93,9 +100,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     });
     connect(coordinator_, &ViewCoordinator::statusChanged, this, [this](const QString &t) { statusBar()->showMessage(t); });
     connect(coordinator_, &ViewCoordinator::progressChanged, status_, &StatusPanel::setProgress);
-    connect(coordinator_, &ViewCoordinator::storeInfoChanged, this, [this](const StoreSnapshot &info) {
+    connect(session_, &Session::gridChanged, status_, [this] { status_->setGrid(session_->grid()); });
+    connect(session_, &Session::storeInfoChanged, this, [this](const StoreSnapshot &info) {
         if (info.ok && !info.symbols.isEmpty()) controls_->setSymbols(info.symbols);
-        const ViewSelection s = controls_->selection();
+        const Selection &s = session_->selection();
         status_->setStore(info, s.exchange, s.symbol);
         if (!firstRunChecked_ && info.ok) {
             firstRunChecked_ = true;
@@ -104,13 +112,14 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
         }
     });
     connect(tabs_, &QTabWidget::currentChanged, this,
-            [this](int i) { coordinator_->setComparisonWanted(tabs_->widget(i) == compare_); });
+            [this](int i) { session_->setComparisonWanted(tabs_->widget(i) == compare_); });
 
     buildMenus();
     restoreSettings();
-    coordinator_->refreshStoreInfo();
-    coordinator_->setSelection(controls_->selection());
-    live_->setSymbol(controls_->selection().symbol);
+    session_->refreshStoreInfo();
+    Selection first = controls_->selection();
+    first.side = heatmap_->side();
+    session_->setSelection(first);
 }
 
 MainWindow::~MainWindow() = default;
@@ -134,7 +143,7 @@ void MainWindow::buildMenus() {
 
     QMenu *data = menuBar()->addMenu(tr("&Data"));
     data->addAction(tr("&Manage data…"), this, &MainWindow::openDataManager);
-    data->addAction(tr("&Recompute"), QKeySequence::Refresh, this, [this] { coordinator_->reload(); });
+    data->addAction(tr("&Recompute"), QKeySequence::Refresh, this, [this] { session_->reload(); });
     QAction *cancel = data->addAction(tr("&Cancel computation"), this, [this] {
         engine_->cancelAll();
         statusBar()->showMessage(tr("Computation cancelled"), 5000);
@@ -224,8 +233,8 @@ void MainWindow::openDataManager() {
     auto *dlg = new DataManagerDialog(opt_.dbPath, {}, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &DataManagerDialog::dataChanged, this, [this] {
-        coordinator_->refreshStoreInfo();
-        coordinator_->reload();
+        session_->refreshStoreInfo();
+        session_->reload();
     });
     dlg->open();
 }

@@ -2,7 +2,7 @@
 // The main window wires the panels together (toolbar, views, docks, status bar, menus) and keeps
 // their state between runs; it owns no logic of its own.
 #include "common/Clock.h"
-#include "engine/CoreEngine.h"
+#include "engine/Session.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -43,6 +43,7 @@ public:
     LiquidationMapView *mapView() const { return map_; }
     ModelComparisonView *compareView() const { return compare_; }
     ViewCoordinator *coordinator() const { return coordinator_; }
+    Session *session() const { return session_; }
     StatusPanel *statusPanel() const { return status_; }
     LiveWiring *live() const { return live_; }
     QTabWidget *tabs() const { return tabs_; }
@@ -70,6 +71,7 @@ private:
     QTabWidget *tabs_ = nullptr;
     QDockWidget *mapDock_ = nullptr;
     QLabel *banner_ = nullptr;
+    Session *session_ = nullptr;
     ViewCoordinator *coordinator_ = nullptr;
     StatusPanel *status_ = nullptr;
     LiveWiring *live_ = nullptr;

@@ -10,10 +10,10 @@
 #include "map/LiquidationMapView.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QFileInfo>
 #include <qcustomplot.h>
 
@@ -57,17 +57,16 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
     w.setAttribute(Qt::WA_DontShowOnScreen);
     w.resize(o.size);
     w.show();
-    QElapsedTimer t;
-    t.start();
-    // Until both views show their answer (or say there is none), at most two minutes.
-    auto done = [&] {
-        const bool heat = w.heatmapView()->isShowingEmpty() ? w.heatmapView()->emptyText().contains(QLatin1String("No estimate")) ||
-                                                                  w.heatmapView()->emptyText().contains(QLatin1String("cannot be read"))
-                                                            : bool(w.heatmapView()->grid());
-        return heat && (w.mapView()->map() || w.mapView()->emptyText().contains(QLatin1String("No estimate"))) && !engine->isBusy();
-    };
-    while (!done() && t.elapsed() < 120000) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    if (!w.heatmapView()->grid()) {
+    // Until the session has every answer (or a typed failure), at most two minutes.
+    if (!w.session()->isSettled()) {
+        QEventLoop loop;
+        QObject::connect(w.session(), &Session::settled, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    engine->waitForIdle();
+    QCoreApplication::processEvents();
+    if (!w.session()->grid()) {
         *error = QCoreApplication::translate("ScreenshotRenderer", "no data for %1 %2 %3").arg(o.symbol, o.exchange, o.window);
         return 2;
     }

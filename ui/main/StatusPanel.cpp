@@ -2,6 +2,7 @@
 
 #include "common/Format.h"
 #include "common/Timeframe.h"
+#include "engine/Session.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -67,6 +68,11 @@ void StatusPanel::setStore(const StoreSnapshot &info, const QString &exchange, c
     updateAge();
 }
 
+void StatusPanel::setGrid(const GridPtr &grid) {
+    gridTo_ = grid ? Session::shownTo(*grid) : 0;
+    updateAge();
+}
+
 void StatusPanel::setProgress(int percent) {
     progress_->setVisible(percent >= 0);
     if (percent >= 0) progress_->setValue(percent);
@@ -76,7 +82,8 @@ QString StatusPanel::coverage() const { return coverage_->text(); }
 QString StatusPanel::ageText() const { return age_->text(); }
 
 void StatusPanel::updateAge() {
-    age_->setText(newest_ > 0 ? tr("Newest data %1 ago").arg(Format::age(clock_.nowMs() - newest_)) : QString());
+    const qint64 newest = gridTo_ > 0 ? gridTo_ : newest_;
+    age_->setText(newest > 0 ? tr("Newest data %1 ago").arg(Format::age(clock_.nowMs() - newest)) : QString());
 }
 
 }  // namespace lhm::ui

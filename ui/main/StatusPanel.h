@@ -20,6 +20,9 @@ public:
 
     void setStore(const StoreSnapshot &info, const QString &exchange, const QString &symbol);
     void setProgress(int percent);  // -1 hides the bar
+    // The shown grid: the age label then tells the age of what is drawn (as the banner does),
+    // not of the newest row of any series in the store.
+    void setGrid(const GridPtr &grid);
 
     static QString coverageText(const StoreSnapshot &info, const QString &exchange, const QString &symbol);
     static qint64 newestData(const StoreSnapshot &info, const QString &exchange, const QString &symbol);
@@ -33,6 +36,7 @@ private:
     QLabel *coverage_, *age_;
     QProgressBar *progress_;
     qint64 newest_ = 0;
+    qint64 gridTo_ = 0;
     QTimer tick_;
 };
 

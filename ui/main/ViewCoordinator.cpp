@@ -7,143 +7,112 @@
 
 namespace lhm::ui {
 
-ViewCoordinator::ViewCoordinator(CoreEngine *engine, HeatmapView *heatmap, LiquidationMapView *map,
-                                 ModelComparisonView *compare, const Clock &clock, QObject *parent)
-    : QObject(parent), engine_(engine), heatmap_(heatmap), map_(map), compare_(compare), clock_(clock) {
-    connect(engine_, &CoreEngine::heatmapReady, this, &ViewCoordinator::onHeatmap);
-    connect(engine_, &CoreEngine::liquidationMapReady, this, [this](quint64 id, MapPtr m) {
-        if (id == mapId_ && map_) map_->setMap(std::move(m));
+ViewCoordinator::ViewCoordinator(Session *session, HeatmapView *heatmap, LiquidationMapView *map,
+                                 ModelComparisonView *compare, QObject *parent)
+    : QObject(parent), session_(session), heatmap_(heatmap), map_(map), compare_(compare) {
+    connect(session_, &Session::gridChanged, this, &ViewCoordinator::onGrid);
+    connect(session_, &Session::mapChanged, this, [this](MapPtr m) {
+        if (map_ && m) map_->setMap(std::move(m));
     });
-    connect(engine_, &CoreEngine::comparisonReady, this, [this](quint64 id, ComparisonPtr c) {
-        if (id == compareId_ && compare_) compare_->setComparison(std::move(c));
+    connect(session_, &Session::comparisonChanged, this, [this](ComparisonPtr c) {
+        if (compare_ && c) compare_->setComparison(std::move(c));
     });
-    connect(engine_, &CoreEngine::requestFailed, this, &ViewCoordinator::onFailed);
-    connect(engine_, &CoreEngine::storeInfoReady, this, [this](quint64, const StoreSnapshot &s) {
-        info_ = s;
-        emit storeInfoChanged(info_);
-    });
-    connect(engine_, &CoreEngine::progress, this, [this](quint64 id, RequestKind kind, double f) {
-        if (kind == RequestKind::Heatmap && id == heatmapId_) {
-            emit progressChanged(int(f * 100));
-            emit statusChanged(tr("Computing %1 %2… %3%").arg(sel_.symbol, sel_.window).arg(int(f * 100)));
-        }
-    });
-    connect(engine_, &CoreEngine::busyChanged, this, [this](bool busy) {
-        if (!busy) emit progressChanged(-1);
-    });
+    connect(session_, &Session::viewFailed, this, &ViewCoordinator::onViewFailed);
+    connect(session_, &Session::statusChanged, this, &ViewCoordinator::onStatus);
+    connect(session_, &Session::liveStateChanged, this, &ViewCoordinator::updateBanner);
 }
 
-void ViewCoordinator::refreshStoreInfo() { engine_->requestStoreInfo(sel_.exchange); }
-
-void ViewCoordinator::setSelection(const ViewSelection &s) {
-    if (started_ && s == sel_) return;
-    const bool exchangeChanged = s.exchange != sel_.exchange;
-    sel_ = s;
-    started_ = true;
-    if (exchangeChanged) refreshStoreInfo();
-    reload();
+QString ViewCoordinator::noEstimateTitle() const {
+    const Selection &s = session_->selection();
+    return tr("No estimate for %1 · %2 · %3").arg(s.symbol, s.exchange, s.window);
 }
 
-void ViewCoordinator::reload() {
-    const HeatmapRequest req = sel_.request();
-    showingCached_ = false;
-    recomputeError_.clear();
-    heatmapId_ = engine_->requestHeatmap(req);
-    if (map_) mapId_ = engine_->requestLiquidationMap(req);
-    compareDirty_ = true;
-    if (compareWanted_ && compare_) {
-        compareId_ = engine_->requestComparison(req);
-        compareDirty_ = false;
-    }
-    emit statusChanged(tr("Computing %1 %2…").arg(sel_.symbol, sel_.window));
-    emit progressChanged(0);
-}
-
-void ViewCoordinator::setComparisonWanted(bool wanted) {
-    compareWanted_ = wanted;
-    if (wanted && compareDirty_ && started_ && compare_) {
-        compareId_ = engine_->requestComparison(sel_.request());
-        compareDirty_ = false;
-    }
-}
-
-bool ViewCoordinator::showsSelection(const GridPtr &g) const {
-    return g && g->symbol == sel_.symbol && g->window == sel_.window && g->exchange == sel_.exchange &&
-           g->model == sel_.model;
-}
-
-void ViewCoordinator::onHeatmap(quint64 id, GridPtr grid, bool fromCache) {
-    if (id != heatmapId_) return;
-    heatmap_->setGrid(grid, fromCache);
-    showingCached_ = fromCache;
-    emit gridShown(grid);
-    if (!fromCache) emit statusChanged({});
+void ViewCoordinator::onGrid(const GridPtr &grid, GridOrigin origin) {
+    if (!grid) return;  // the status says why
+    if (origin == GridOrigin::Live) heatmap_->setLiveGrid(grid);
+    else heatmap_->setGrid(grid, origin == GridOrigin::Cached);
     updateBanner();
 }
 
-void ViewCoordinator::onFailed(quint64 id, RequestKind kind, const QString &message) {
-    const QString title = tr("No estimate for %1 · %2 · %3").arg(sel_.symbol, sel_.exchange, sel_.window);
-    const QString hint = tr("%1\nOpen Data → Manage data… to download or import history.").arg(message);
-    switch (kind) {
-    case RequestKind::Heatmap:
-        if (id != heatmapId_) return;
-        if (showsSelection(heatmap_->grid()) && !heatmap_->isShowingEmpty()) {
-            // Keep the cached estimate on screen and say why it is not fresh.
-            recomputeError_ = message;
-            updateBanner();
-        } else if (!info_.error.isEmpty()) {
-            heatmap_->showEmpty(tr("The database cannot be read"),
-                                tr("%1\nChoose another file with --db, or move this one away to start afresh.").arg(info_.error));
-        } else {
-            heatmap_->showEmpty(title, hint);
-            emit bannerChanged({});
-        }
-        emit statusChanged(message);
+void ViewCoordinator::onStatus(const SessionStatus &s) {
+    const Selection &sel = session_->selection();
+    switch (s.code) {
+    case SessionStatus::Code::Idle: break;
+    case SessionStatus::Code::Computing:
+        emit progressChanged(std::max(0, s.percent));
+        emit statusChanged(s.percent > 0 ? tr("Computing %1 %2… %3%").arg(sel.symbol, sel.window).arg(s.percent)
+                                         : tr("Computing %1 %2…").arg(sel.symbol, sel.window));
         break;
-    case RequestKind::LiquidationMap:
-        if (id == mapId_ && map_) map_->showEmpty(title, hint);
+    case SessionStatus::Code::ShowingCached: break;
+    case SessionStatus::Code::Ready:
+        emit progressChanged(-1);
+        emit statusChanged({});
         break;
-    case RequestKind::Comparison:
-        if (id == compareId_ && compare_) compare_->showEmpty(title, hint);
+    case SessionStatus::Code::RecomputeFailed:
+        emit progressChanged(-1);
+        emit statusChanged(s.detail);
         break;
-    case RequestKind::StoreInfo:
-        info_ = StoreSnapshot{};
-        info_.error = message;
-        emit storeInfoChanged(info_);
+    case SessionStatus::Code::NoData:
+        emit progressChanged(-1);
+        heatmap_->showEmpty(noEstimateTitle(), tr("%1\nOpen Data → Manage data… to download or import history.").arg(s.detail));
+        emit statusChanged(s.detail);
+        break;
+    case SessionStatus::Code::StoreUnreadable:
+        emit progressChanged(-1);
         heatmap_->showEmpty(tr("The database cannot be read"),
-                            tr("%1\nChoose another file with --db, or move this one away to start afresh.").arg(message));
+                            tr("%1\nChoose another file with --db, or move this one away to start afresh.").arg(s.detail));
+        emit statusChanged(s.detail);
         break;
     }
+    updateBanner();
+}
+
+void ViewCoordinator::onViewFailed(RequestKind kind, const QString &detail) {
+    const QString hint = tr("%1\nOpen Data → Manage data… to download or import history.").arg(detail);
+    if (kind == RequestKind::LiquidationMap && map_) map_->showEmpty(noEstimateTitle(), hint);
+    if (kind == RequestKind::Comparison && compare_) compare_->showEmpty(noEstimateTitle(), hint);
 }
 
 QString ViewCoordinator::staleMessage(const HeatmapGrid &g, qint64 nowMs) {
-    if (g.dataTo <= 0) return {};
-    // Age of what the chart shows: the end of its newest candle. dataTo is the store's watermark
-    // (it may include inputs outside this window, e.g. trades from another period), so it only caps.
-    const qint64 shownTo = g.times.empty() ? g.dataTo : std::min(g.dataTo, g.times.back() + g.intervalMs);
-    // Stale once that is older than two candles (and at least an hour).
-    const qint64 limit = std::max<qint64>(2 * g.intervalMs, 3600'000);
-    const qint64 age = nowMs - shownTo;
-    if (age <= limit) return {};
+    if (!Session::isStale(g, nowMs)) return {};
+    const qint64 shownTo = Session::shownTo(g);
     return tr("Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.")
-        .arg(Format::age(age), Format::utcTime(shownTo));
+        .arg(Format::age(nowMs - shownTo), Format::utcTime(shownTo));
+}
+
+QString ViewCoordinator::coverageMessage(const HeatmapGrid &g) {
+    const Coverage c = Coverage::of(g);
+    if (!c.partial()) return {};
+    const qint64 window = (g.times.empty() ? c.to : g.times.back() + g.intervalMs) - c.requestedFrom;
+    return tr("Data covers %1 of the %2 window (%3 → %4).")
+        .arg(Format::age(std::max<qint64>(0, c.to - c.from)), Format::age(window), Format::utcTime(c.from),
+             Format::utcTime(c.to));
 }
 
 void ViewCoordinator::updateBanner() {
-    const GridPtr &g = heatmap_->grid();
-    if (!g) {
-        emit bannerChanged({});
-        return;
-    }
+    const GridPtr g = session_->grid();
     QStringList parts;
-    if (showingCached_)
-        parts << (g->computedAt > 0
-                      ? tr("Showing the cached estimate computed %1 ago; recomputing…").arg(Format::age(clock_.nowMs() - g->computedAt))
-                      : tr("Showing the cached estimate; recomputing…"));
-    if (!recomputeError_.isEmpty()) parts << tr("Could not recompute: %1").arg(recomputeError_);
-    const QString stale = staleMessage(*g, clock_.nowMs());
-    if (!stale.isEmpty()) parts << stale;
-    emit bannerChanged(parts.join(QStringLiteral("  ")));
+    const SessionStatus &s = session_->status();
+    const qint64 now = session_->clock().nowMs();
+    if (g) {
+        if (s.code == SessionStatus::Code::ShowingCached)
+            parts << (g->computedAt > 0 ? tr("Showing the cached estimate computed %1 ago; recomputing…").arg(Format::age(now - g->computedAt))
+                                        : tr("Showing the cached estimate; recomputing…"));
+        if (s.code == SessionStatus::Code::RecomputeFailed) parts << tr("Could not recompute: %1").arg(s.detail);
+        const QString cover = coverageMessage(*g);
+        if (!cover.isEmpty()) parts << cover;
+        if (session_->liveState() == LiveState::HistoryTooOld)
+            parts << tr("Live: the history ends more than a day before the live stream and could not be backfilled; "
+                        "the heatmap is not rolled forward and live liquidations are shown on their own.");
+        else if (!session_->isLive()) {
+            const QString stale = staleMessage(*g, now);
+            if (!stale.isEmpty()) parts << stale;
+        }
+    }
+    const QString text = parts.join(QStringLiteral("  "));
+    if (text == banner_) return;
+    banner_ = text;
+    emit bannerChanged(banner_);
 }
 
 }  // namespace lhm::ui

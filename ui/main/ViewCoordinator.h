@@ -1,10 +1,8 @@
 #pragma once
-// Turns the toolbar selection into CoreEngine requests and routes the answers to the views:
-// the cached heatmap first, then the fresh one; failures become a helpful empty state (or a
-// banner when a cached estimate is still on screen); data age becomes the stale banner.
-#include "common/Clock.h"
-#include "engine/CoreEngine.h"
-#include "main/ViewSelection.h"
+// The GUI's client of the Session document: pushes what the session holds into the views and
+// turns its typed status into translated text (empty states, the banner, the status line). It
+// holds no state of the view itself; ask the session.
+#include "engine/Session.h"
 
 #include <QObject>
 
@@ -17,45 +15,35 @@ class ModelComparisonView;
 class ViewCoordinator : public QObject {
     Q_OBJECT
 public:
-    ViewCoordinator(CoreEngine *engine, HeatmapView *heatmap, LiquidationMapView *map, ModelComparisonView *compare,
-                    const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
+    ViewCoordinator(Session *session, HeatmapView *heatmap, LiquidationMapView *map, ModelComparisonView *compare,
+                    QObject *parent = nullptr);
 
-    void setSelection(const ViewSelection &s);
-    const ViewSelection &selection() const { return sel_; }
-    void setComparisonWanted(bool wanted);  // the comparison computes every model: only when shown
-    void reload();                          // recompute everything for the current selection
-    void refreshStoreInfo();
-    const StoreSnapshot &storeInfo() const { return info_; }
+    Session *session() const { return session_; }
+    void reload() { session_->reload(); }
 
     // Empty when the grid's newest input is recent; else a sentence saying how old it is.
     static QString staleMessage(const HeatmapGrid &g, qint64 nowMs);
+    // "Data covers 2 d 12 h of the 90 d window" when the data is shorter than the window; else empty.
+    static QString coverageMessage(const HeatmapGrid &g);
+    QString bannerText() const { return banner_; }
 
 signals:
     void bannerChanged(const QString &text);  // empty: hide the banner
     void statusChanged(const QString &text);
     void progressChanged(int percent);        // -1 when idle
-    void storeInfoChanged(const lhm::StoreSnapshot &info);
-    void gridShown(lhm::GridPtr grid);  // a grid from the engine is on screen (cached or fresh)
 
 private:
-    void onHeatmap(quint64 id, GridPtr grid, bool fromCache);
-    void onFailed(quint64 id, RequestKind kind, const QString &message);
+    void onGrid(const GridPtr &grid, GridOrigin origin);
+    void onStatus(const SessionStatus &s);
+    void onViewFailed(RequestKind kind, const QString &detail);
     void updateBanner();
-    bool showsSelection(const GridPtr &g) const;
+    QString noEstimateTitle() const;
 
-    CoreEngine *engine_;
+    Session *session_;
     HeatmapView *heatmap_;
     LiquidationMapView *map_;
     ModelComparisonView *compare_;
-    const Clock &clock_;
-    ViewSelection sel_;
-    bool started_ = false;
-    bool compareWanted_ = false;
-    bool compareDirty_ = true;
-    quint64 heatmapId_ = 0, mapId_ = 0, compareId_ = 0;
-    bool showingCached_ = false;
-    QString recomputeError_;
-    StoreSnapshot info_;
+    QString banner_;
 };
 
 }  // namespace lhm::ui
