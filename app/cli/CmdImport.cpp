@@ -2,6 +2,8 @@
 #include "Cli.h"
 
 #include "ingest/Importer.h"
+#include "ingest/thirdparty/ThirdPartyFormat.h"
+#include "ingest/thirdparty/TimeText.h"
 
 #include <QJsonObject>
 
@@ -25,15 +27,52 @@ static int runImport(Context &ctx) {
     p.setApplicationDescription(QStringLiteral(
         "Import data.binance.vision USD-M files (metrics, klines, fundingRate, aggTrades; .csv or .zip, or folders "
         "searched recursively). A sibling .CHECKSUM is verified. Each file is imported whole or not at all; "
-        "re-importing the same content changes nothing. With --json, one JSON object per file and line."));
+        "re-importing the same content changes nothing. Also reads the third-party layouts of --format (realised "
+        "liquidations, hourly liquidation totals, open interest, candles, funding). With --json, one JSON object per "
+        "file and line."));
     p.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Files, zips or folders."), QStringLiteral("PATH..."));
     p.addOption({QStringLiteral("keep-trades"), QStringLiteral("Also store raw aggTrades rows (besides the per-minute profile).")});
+    p.addOption({QStringLiteral("format"),
+                 QStringLiteral("Third-party layout, when its header or file name does not say it: %1 "
+                                "(docs/validation.md).").arg(thirdPartyFormatNames().join(QStringLiteral(", "))),
+                 QStringLiteral("F")});
+    p.addOption({QStringLiteral("exchange"),
+                 QStringLiteral("Exchange of the series when a file does not name it (binance); keeps only that venue's "
+                                "rows of a multi-venue file."), QStringLiteral("E")});
+    p.addOption({QStringLiteral("symbol"),
+                 QStringLiteral("Unified symbol (BTCUSDT) when a file does not name it; keeps only that symbol's rows."),
+                 QStringLiteral("S")});
+    p.addOption({QStringLiteral("tz-offset"),
+                 QStringLiteral("UTC offset of times written without a zone, e.g. +06:00 (Coinalyze exports need it)."),
+                 QStringLiteral("+HH:MM")});
     if (!ctx.parse(p)) return ctx.exitCode;
     if (p.positionalArguments().isEmpty()) return ctx.fail(QStringLiteral("no PATH given (see --help)"));
     auto store = ctx.openStore();
     if (!store) return kBadInput;
     ImportOptions opt;
     opt.keepTrades = p.isSet(QStringLiteral("keep-trades"));
+    opt.format = p.value(QStringLiteral("format"));
+    if (!opt.format.isEmpty() && !thirdPartyFormatByName(opt.format))
+        return ctx.fail(Error(QStringLiteral("unknown format '%1' (one of %2)")
+                                  .arg(opt.format, thirdPartyFormatNames().join(QStringLiteral(", "))),
+                              {}, 0, QStringLiteral("format")));
+    if (p.isSet(QStringLiteral("exchange"))) {
+        opt.seriesExchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
+        if (opt.seriesExchange.isEmpty() || opt.seriesExchange.size() > 32)
+            return ctx.fail(Error(QStringLiteral("give an exchange name"), {}, 0, QStringLiteral("exchange")));
+        opt.exchange = opt.seriesExchange;
+    }
+    if (p.isSet(QStringLiteral("symbol"))) {
+        opt.seriesSymbol = p.value(QStringLiteral("symbol")).trimmed().toUpper();
+        if (opt.seriesSymbol.isEmpty() || opt.seriesSymbol.size() > 40)
+            return ctx.fail(Error(QStringLiteral("give a symbol such as BTCUSDT"), {}, 0, QStringLiteral("symbol")));
+    }
+    if (p.isSet(QStringLiteral("tz-offset"))) {
+        opt.zoneOffsetMs = parseZoneOffset(p.value(QStringLiteral("tz-offset")));
+        if (!opt.zoneOffsetMs)
+            return ctx.fail(Error(QStringLiteral("'%1' is not a UTC offset (e.g. +06:00)").arg(p.value(QStringLiteral("tz-offset"))),
+                                  {}, 0, QStringLiteral("tz-offset")));
+    }
     Importer importer(*store, opt);
     int refused = 0;
     const std::vector<FileImportResult> results = importer.importPaths(p.positionalArguments(), [&](const FileImportResult &r) {

@@ -72,6 +72,13 @@ struct LiquidationEvent {
     double notional = 0;  // USD
     qint64 time = 0;         // exchange time
     qint64 receiveTime = 0;  // local receive time
+    QString source = QStringLiteral("live");  // "live" (a feed) or the imported format's name
+};
+
+// One hour of third-party aggregated liquidations (no price per event), base units.
+struct HourlyLiquidation {
+    qint64 time = 0;  // hour open, UTC ms
+    double longQty = 0, shortQty = 0;
 };
 
 struct TimeRange {

@@ -7,6 +7,7 @@
 #include "ingest/Sha256.h"
 #include "ingest/TradeProfileBuilder.h"
 #include "ingest/VisionFile.h"
+#include "ingest/thirdparty/ThirdPartyImporter.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -123,6 +124,7 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
         r.skipped = 0;
         return r;
     };
+    if (auto other = importThirdPartyFile(store_, path, options_, progress, cancel)) return *other;
     const std::optional<VisionFileName> name = parseVisionFileName(path);
     if (!name)
         return refuse(Error(QStringLiteral("not a data.binance.vision file name (expected e.g. BTCUSDT-metrics-2024-05-10.csv, "

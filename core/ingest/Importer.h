@@ -18,6 +18,7 @@
 #include <QString>
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace lhm {
@@ -27,6 +28,11 @@ struct ImportOptions {
     bool keepTrades = false;              // also keep raw aggTrades rows
     double largeTradeNotional = 100000;   // see TradeProfileCell::largeBuyNotional
     bool verifyChecksum = true;           // verify a sibling .CHECKSUM when present
+    // Third-party layouts (ingest/thirdparty/): a format name forces one (empty: recognised by
+    // header or file name); the series when a file does not name it; the zone of zone-less times.
+    QString format;
+    QString seriesExchange, seriesSymbol;
+    std::optional<qint64> zoneOffsetMs;
 };
 
 struct FileImportResult {

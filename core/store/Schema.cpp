@@ -62,6 +62,15 @@ CREATE TABLE alert_firings(
 CREATE INDEX alert_firings_rule ON alert_firings(rule_id, fired_at);
 CREATE TABLE alert_channels(name TEXT PRIMARY KEY, config TEXT NOT NULL, updated_at INTEGER NOT NULL);
 )SQL"),
+        // realised liquidations say where they came from (live feed or an imported file), and
+        // third-party hourly liquidation totals (no price per event: Coinalyze-style exports).
+        QStringLiteral(R"SQL(
+ALTER TABLE liquidations ADD COLUMN source TEXT NOT NULL DEFAULT 'live';
+CREATE TABLE liquidation_hourly(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, time INTEGER NOT NULL, source TEXT NOT NULL,
+  long_qty REAL NOT NULL, short_qty REAL NOT NULL,
+  PRIMARY KEY(exchange, symbol, source, time)) WITHOUT ROWID;
+)SQL"),
     };
     return m;
 }

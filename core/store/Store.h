@@ -92,6 +92,18 @@ public:
     std::vector<AggTrade> aggTrades(const SeriesKey &key, TimeRange r);
     std::vector<LiquidationEvent> liquidations(const QString &exchange, const QString &symbol, TimeRange r);
 
+    // --- third-party history (StoreLiquidations.cpp)
+    // Hourly liquidation totals of a series from one source; idempotent on (series, source, hour).
+    Status insertHourlyLiquidations(const SeriesKey &key, const QString &source, const std::vector<HourlyLiquidation> &rows,
+                                    qint64 *inserted = nullptr);
+    // Every source's rows for the series, summed per hour (sources do not overlap in practice).
+    std::vector<HourlyLiquidation> hourlyLiquidations(const SeriesKey &key, TimeRange r);
+    // Open interest imported in base units only (value 0) gets its USD value from the close of the
+    // same series' candle of that hour (interval `candleInterval`). Returns rows filled.
+    Result<qint64> fillOpenInterestValue(const SeriesKey &key, const QString &candleInterval);
+    // Sources of the realised liquidations a series holds, with counts (for `lhm info`-style reports).
+    std::vector<std::pair<QString, qint64>> liquidationSources(const QString &exchange, const QString &symbol);
+
     // Symbols with any data, sorted; intervals held for a symbol's candles.
     QStringList symbols(const QString &exchange = QStringLiteral("binance"));
     QStringList candleIntervals(const SeriesKey &key);

@@ -90,11 +90,12 @@ Status Store::addTradeProfile(const SeriesKey &k, const std::vector<TradeProfile
 }
 
 Status Store::insertLiquidations(const std::vector<LiquidationEvent> &events, qint64 *inserted) {
-    return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO liquidations VALUES(?,?,?,?,?,?,?,?)"), events,
+    return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO liquidations(exchange, symbol, time, side, price, qty, notional, "
+                                                    "receive_time, source) VALUES(?,?,?,?,?,?,?,?,?)"), events,
                      inserted, [&](Statement &st, const LiquidationEvent &e) {
                          st.bind(1, e.exchange).bind(2, e.symbol).bind(3, e.time);
                          st.bind(4, QString::fromLatin1(sideName(e.side))).bind(5, e.price).bind(6, e.qty);
-                         st.bind(7, e.notional).bind(8, e.receiveTime);
+                         st.bind(7, e.notional).bind(8, e.receiveTime).bind(9, e.source);
                      });
 }
 
@@ -157,7 +158,7 @@ std::vector<AggTrade> Store::aggTrades(const SeriesKey &k, TimeRange r) {
 std::vector<LiquidationEvent> Store::liquidations(const QString &exchange, const QString &symbol, TimeRange r) {
     // An empty exchange or symbol means "all".
     Statement st = db_->prepare(QStringLiteral(
-        "SELECT exchange, symbol, time, side, price, qty, notional, receive_time FROM liquidations "
+        "SELECT exchange, symbol, time, side, price, qty, notional, receive_time, source FROM liquidations "
         "WHERE (?1='' OR exchange=?1) AND (?2='' OR symbol=?2) AND time>=?3 AND time<?4 ORDER BY time"));
     st.bind(1, exchange).bind(2, symbol).bind(3, r.from).bind(4, r.to);
     std::vector<LiquidationEvent> out;
@@ -171,6 +172,7 @@ std::vector<LiquidationEvent> Store::liquidations(const QString &exchange, const
         e.qty = st.f64(5);
         e.notional = st.f64(6);
         e.receiveTime = st.i64(7);
+        e.source = st.text(8);
         out.push_back(e);
     }
     return out;

@@ -1,0 +1,256 @@
+#include "analysis/Validator.h"
+
+#include "analysis/AnalysisInputs.h"
+#include "analysis/EventValidation.h"
+#include "analysis/HourlyValidation.h"
+#include "common/Timeframe.h"
+#include "heatmap/InputLoader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace lhm {
+
+namespace {
+
+constexpr qint64 kHourMs = 3'600'000;
+
+struct RealisedHour {
+    double longUsd = 0, shortUsd = 0;
+};
+
+// Realised notional per hour: the hourly totals table (base units x the hour's mean price), else
+// the events aggregated per hour over the span they cover (hours in it without events count 0).
+struct Realised {
+    bool fromTotals = false;
+    std::map<qint64, HourlyLiquidation> totals;
+    std::map<qint64, RealisedHour> events;
+    qint64 firstEventHour = 0, lastEventHour = -1;
+
+    std::optional<RealisedHour> at(qint64 hour, const Candle &c) const {
+        if (fromTotals) {
+            auto it = totals.find(hour);
+            if (it == totals.end()) return std::nullopt;
+            const double price = (c.open + c.high + c.low + c.close) / 4.0;
+            return RealisedHour{it->second.longQty * price, it->second.shortQty * price};
+        }
+        if (hour < firstEventHour || hour > lastEventHour) return std::nullopt;
+        auto it = events.find(hour);
+        return it == events.end() ? RealisedHour{} : it->second;
+    }
+};
+
+struct Runner {
+    Store &store;
+    const ValidationRequest &req;
+    AnalysisSeries series;
+    const RunControl &control;
+
+    Result<ModelOutput> run(const QString &model, const ModelInputs &in) const {
+        auto m = makeModel(model);
+        RunControl inner;
+        inner.cancel = control.cancel;
+        return m->run(in, req.params, inner);
+    }
+};
+
+// Per model: hour-side records over [segFrom, segTo) from one run whose inputs are `in`.
+void hourlyRecords(const ModelInputs &in, const ModelOutput &out, qint64 segFrom, qint64 segTo, const Realised &realised,
+                   std::vector<HourSide> &records) {
+    std::map<qint64, RealisedHour> predicted;
+    for (const PredictedLiquidation &p : out.grid.predicted) {
+        RealisedHour &h = predicted[p.time];
+        (p.side == Side::Long ? h.longUsd : h.shortUsd) += p.notional;
+    }
+    double oiBefore = std::numeric_limits<double>::quiet_NaN();
+    for (size_t i = 0; i < in.candles.size(); ++i) {
+        const Candle &c = in.candles[i];
+        const double oiPrev = oiBefore;
+        if (std::isfinite(in.openInterestValue[i])) oiBefore = in.openInterestValue[i];
+        // Hour 0 of a run has no previous column to be judged on.
+        if (i == 0 || c.openTime < segFrom || c.openTime >= segTo || !std::isfinite(oiPrev)) continue;
+        const auto r = realised.at(c.openTime, c);
+        if (!r) continue;
+        auto it = predicted.find(c.openTime);
+        const RealisedHour p = it == predicted.end() ? RealisedHour{} : it->second;
+        records.push_back({c.openTime, Side::Long, p.longUsd, (c.open - c.low) / c.open * oiPrev, r->longUsd});
+        records.push_back({c.openTime, Side::Short, p.shortUsd, (c.high - c.open) / c.open * oiPrev, r->shortUsd});
+    }
+}
+
+ValidationResult blank(const ValidationRequest &req, const QString &model, const QString &method) {
+    ValidationResult r;
+    r.symbol = req.symbol;
+    r.exchange = req.exchange;
+    r.model = model;
+    r.method = method;
+    r.from = req.from;
+    r.to = req.to;
+    return r;
+}
+
+Result<std::vector<ValidationResult>> hourly(const Runner &rn, const Realised &realised) {
+    const ValidationRequest &req = rn.req;
+    const qint64 windowMs = windowByName(req.window)->lengthMs;
+    std::vector<std::vector<HourSide>> records(size_t(req.models.size()));
+    std::vector<QString> notes(size_t(req.models.size()));
+    auto whole = loadAnalysisInputs(rn.store, rn.series, req.to);
+    if (!whole) return whole.error();
+    // While the data begins after the window's start, every recompute would see the same first
+    // candle, so one run equals recomputing at every hour (the column before an hour depends only
+    // on earlier candles). Otherwise recompute every recomputeMs with a fresh window.
+    std::vector<std::pair<qint64, qint64>> segments;
+    if (whole->candles.front().openTime >= req.to - windowMs) {
+        segments.push_back({req.from, req.to});
+    } else {
+        for (qint64 s = req.from; s < req.to; s += req.recomputeMs) segments.push_back({s, std::min(req.to, s + req.recomputeMs)});
+    }
+    for (size_t k = 0; k < segments.size(); ++k) {
+        if (rn.control.cancelled()) return Error(QStringLiteral("cancelled"));
+        const auto [segFrom, segTo] = segments[k];
+        std::optional<ModelInputs> loaded;
+        if (segments.size() == 1) {
+            loaded = std::move(*whole);
+        } else {
+            auto in = loadAnalysisInputs(rn.store, rn.series, segTo);
+            if (!in) continue;  // no candles before this segment yet
+            loaded = std::move(*in);
+        }
+        for (int m = 0; m < req.models.size(); ++m) {
+            auto out = rn.run(req.models[m], *loaded);
+            if (!out) {
+                if (out.error().message == QLatin1String("cancelled")) return out.error();
+                notes[size_t(m)] = out.error().message;
+                continue;
+            }
+            hourlyRecords(*loaded, *out, segFrom, segTo, realised, records[size_t(m)]);
+        }
+        if (rn.control.progress) rn.control.progress(double(k + 1) / double(segments.size()));
+    }
+    std::vector<ValidationResult> results;
+    for (int m = 0; m < req.models.size(); ++m) {
+        ValidationResult r = blank(req, req.models[m], QStringLiteral("hourly"));
+        r.realisedSource = realised.fromTotals ? QStringLiteral("hourly_totals") : QStringLiteral("events_per_hour");
+        if (records[size_t(m)].empty()) {
+            r.note = notes[size_t(m)].isEmpty() ? QStringLiteral("no hour had both a prediction and a realised total")
+                                                : notes[size_t(m)];
+        } else {
+            evaluateHourly(records[size_t(m)], req.bootstrap, req.seed, r);
+        }
+        results.push_back(std::move(r));
+    }
+    return results;
+}
+
+Result<std::vector<ValidationResult>> events(const Runner &rn, const std::vector<LiquidationEvent> &evs) {
+    const ValidationRequest &req = rn.req;
+    const qint64 step = intervalMs(req.params.interval).value_or(kHourMs);
+    std::map<qint64, std::vector<LiquidationEvent>> byRecompute;  // the candle grid point before each event
+    for (const LiquidationEvent &e : evs) byRecompute[floorTo(e.time, step)].push_back(e);
+    std::vector<std::vector<ZoneColumn>> columns(size_t(req.models.size()));
+    std::vector<QString> notes(size_t(req.models.size()));
+    qint64 unjudged = 0, k = 0;
+    for (const auto &[at, group] : byRecompute) {
+        if (rn.control.cancelled()) return Error(QStringLiteral("cancelled"));
+        ++k;
+        auto in = loadAnalysisInputs(rn.store, rn.series, at);  // candles strictly before the event's candle
+        if (!in) {
+            unjudged += qint64(group.size());
+            continue;
+        }
+        for (int m = 0; m < req.models.size(); ++m) {
+            auto out = rn.run(req.models[m], *in);
+            if (!out) {
+                if (out.error().message == QLatin1String("cancelled")) return out.error();
+                notes[size_t(m)] = out.error().message;
+                continue;
+            }
+            const HeatmapGrid &g = out->grid;
+            ZoneColumn c;
+            c.price = g.candles.back().close;
+            c.priceMin = g.priceMin;
+            c.bucket = g.bucketSize;
+            c.density.resize(size_t(g.rows));
+            for (int r = 0; r < g.rows; ++r)
+                c.density[size_t(r)] = double(g.longAt(g.cols() - 1, r)) + double(g.shortAt(g.cols() - 1, r));
+            c.events = group;
+            columns[size_t(m)].push_back(std::move(c));
+        }
+        if (rn.control.progress) rn.control.progress(double(k) / double(byRecompute.size()));
+    }
+    std::vector<ValidationResult> results;
+    for (int m = 0; m < req.models.size(); ++m) {
+        ValidationResult r = blank(req, req.models[m], QStringLiteral("events"));
+        if (columns[size_t(m)].empty()) {
+            r.note = notes[size_t(m)].isEmpty() ? QStringLiteral("no model data before any event") : notes[size_t(m)];
+        } else {
+            evaluateEvents(columns[size_t(m)], req.zoneShare, req.band, req.draws, req.seed, r);
+            if (unjudged) r.note = QStringLiteral("%1 events had no model data before them and were left out").arg(unjudged);
+        }
+        results.push_back(std::move(r));
+    }
+    return results;
+}
+
+}  // namespace
+
+Result<std::vector<ValidationResult>> runValidation(Store &store, const ValidationRequest &req, const RunControl &control) {
+    if (req.symbol.isEmpty()) return Error(QStringLiteral("no symbol given"), {}, 0, QStringLiteral("symbol"));
+    if (!(req.from < req.to)) return Error(QStringLiteral("--from must be before --to"), {}, 0, QStringLiteral("from"));
+    if (req.models.isEmpty()) return Error(QStringLiteral("no model given"), {}, 0, QStringLiteral("model"));
+    for (const QString &m : req.models)
+        if (!makeModel(m))
+            return Error(QStringLiteral("unknown model '%1' (one of %2, or all)")
+                             .arg(m, liquidationModelNames().join(QStringLiteral(", "))),
+                         {}, 0, QStringLiteral("model"));
+    HeatmapRequest probe;
+    probe.symbol = req.symbol;
+    probe.window = req.window;
+    probe.params = req.params;
+    if (Status s = validateRequest(probe); !s) return s.error();
+    if (!(req.zoneShare > 0 && req.zoneShare < req.band * 2))
+        return Error(QStringLiteral("zone share must be above 0 and below the band's width"), {}, 0, QStringLiteral("zone-share"));
+    if (req.draws < 0 || req.draws > 100000 || req.bootstrap < 0 || req.bootstrap > 100000)
+        return Error(QStringLiteral("draws and bootstrap resamples must be 0..100000"), {}, 0, QStringLiteral("draws"));
+    if (req.recomputeMs < kHourMs) return Error(QStringLiteral("recompute at most hourly"), {}, 0, QStringLiteral("recompute"));
+
+    Runner rn{store, req, {}, control};
+    rn.series.exchange = req.exchange;
+    rn.series.symbol = req.symbol;
+    rn.series.window = req.window;
+    rn.series.candlesFrom = req.candlesFrom;
+    rn.series.params = req.params;
+
+    std::vector<LiquidationEvent> evs = store.liquidations(req.exchange, req.symbol, {req.from, req.to});
+    evs.erase(std::remove_if(evs.begin(), evs.end(), [](const LiquidationEvent &e) { return !(e.price > 0) || !(e.notional > 0); }),
+              evs.end());
+    Realised realised;
+    for (const HourlyLiquidation &h : store.hourlyLiquidations({req.exchange, req.symbol, {}}, {req.from, req.to}))
+        realised.totals[h.time] = h;
+    realised.fromTotals = !realised.totals.empty();
+    for (const LiquidationEvent &e : evs) {
+        const qint64 hour = floorTo(e.time, kHourMs);
+        RealisedHour &h = realised.events[hour];
+        (e.side == Side::Long ? h.longUsd : h.shortUsd) += e.notional;
+        if (realised.lastEventHour < realised.firstEventHour) realised.firstEventHour = hour;
+        realised.firstEventHour = std::min(realised.firstEventHour, hour);
+        realised.lastEventHour = std::max(realised.lastEventHour, hour);
+    }
+    ValidationMethod method = req.method;
+    if (method == ValidationMethod::Auto) method = evs.empty() ? ValidationMethod::Hourly : ValidationMethod::Events;
+    const QString what = QStringLiteral("%1 %2 between the given times").arg(req.exchange, req.symbol);
+    if (method == ValidationMethod::Events) {
+        if (evs.empty())
+            return Error(QStringLiteral("no realised liquidation events with a price for %1: import them (lhm import) or "
+                                        "use --method hourly").arg(what), {}, 0, QStringLiteral("method"));
+        return events(rn, evs);
+    }
+    if (realised.totals.empty() && evs.empty())
+        return Error(QStringLiteral("no realised liquidations (events or hourly totals) for %1: import them with lhm import")
+                         .arg(what), {}, 0, QStringLiteral("symbol"));
+    return hourly(rn, realised);
+}
+
+}  // namespace lhm
