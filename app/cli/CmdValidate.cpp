@@ -70,7 +70,7 @@ static void printText(Context &ctx, const ValidationResult &r) {
                       .arg(fmt(r.baseline ? std::optional<double>(r.baseline->beatenShare) : std::nullopt))
                       .arg(fmt(r.mirroredHitRate)));
     } else {
-        ctx.print(QStringLiteral("%1  hour-sides %2  Spearman %3  baseline %4  difference 95%% [%5, %6]  "
+        ctx.print(QStringLiteral("%1  hour-sides %2  Spearman %3  baseline %4  difference 95% [%5, %6]  "
                                  "top decile %7 vs %8  zero %9")
                       .arg(r.model, -20).arg(r.n).arg(fmt(r.spearman)).arg(fmt(r.baselineSpearman))
                       .arg(fmt(r.diffCi95 ? std::optional<double>(r.diffCi95->first) : std::nullopt))
@@ -78,7 +78,7 @@ static void printText(Context &ctx, const ValidationResult &r) {
                       .arg(fmt(r.topDecileCapture)).arg(fmt(r.baselineTopDecileCapture)).arg(fmt(r.zeroShare)));
         for (const auto &[name, s] : {std::pair{"long", r.longSide}, std::pair{"short", r.shortSide}})
             if (s)
-                ctx.print(QStringLiteral("  %1  n %2  Spearman %3  baseline %4  difference 95%% [%5, %6]")
+                ctx.print(QStringLiteral("  %1  n %2  Spearman %3  baseline %4  difference 95% [%5, %6]")
                               .arg(QLatin1String(name), -5).arg(s->n).arg(fmt(s->spearman)).arg(fmt(s->baselineSpearman))
                               .arg(fmt(s->diffCi95.first)).arg(fmt(s->diffCi95.second)));
     }

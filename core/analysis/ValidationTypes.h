@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -37,9 +38,10 @@ struct BaselineInterval {
 };
 
 struct SideFigures {
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     qint64 n = 0;
-    double spearman = 0, baselineSpearman = 0;
-    std::pair<double, double> diffCi95{0, 0};
+    double spearman = kNaN, baselineSpearman = kNaN;  // NaN when undefined (a constant side)
+    std::pair<double, double> diffCi95{kNaN, kNaN};
 };
 
 struct ValidationResult {

@@ -152,12 +152,14 @@ Result<std::vector<ValidationResult>> events(const Runner &rn, const std::vector
     std::vector<std::vector<ZoneColumn>> columns(size_t(req.models.size()));
     std::vector<QString> notes(size_t(req.models.size()));
     qint64 unjudged = 0, k = 0;
+    QString lastLoadError;
     for (const auto &[at, group] : byRecompute) {
         if (rn.control.cancelled()) return Error(QStringLiteral("cancelled"));
         ++k;
         auto in = loadAnalysisInputs(rn.store, rn.series, at);  // candles strictly before the event's candle
         if (!in) {
             unjudged += qint64(group.size());
+            lastLoadError = in.error().message;
             continue;
         }
         for (int m = 0; m < req.models.size(); ++m) {
@@ -184,7 +186,8 @@ Result<std::vector<ValidationResult>> events(const Runner &rn, const std::vector
     for (int m = 0; m < req.models.size(); ++m) {
         ValidationResult r = blank(req, req.models[m], QStringLiteral("events"));
         if (columns[size_t(m)].empty()) {
-            r.note = notes[size_t(m)].isEmpty() ? QStringLiteral("no model data before any event") : notes[size_t(m)];
+            r.note = !notes[size_t(m)].isEmpty() ? notes[size_t(m)]
+                     : QStringLiteral("no model data before any event: %1").arg(lastLoadError);
         } else {
             evaluateEvents(columns[size_t(m)], req.zoneShare, req.band, req.draws, req.seed, r);
             if (unjudged) r.note = QStringLiteral("%1 events had no model data before them and were left out").arg(unjudged);
