@@ -3,7 +3,7 @@
 // one addition for research: a venue without candle history for the period (Hyperliquid) can use
 // another venue's candles while keeping its own open interest and funding.
 #include "common/Error.h"
-#include "heatmap/HeatmapRequest.h"
+#include "models/ModelParams.h"
 #include "models/ModelInputs.h"
 #include "store/Store.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // What `lhm validate` asks for and what it reports (docs/validation.md). Every figure comes with
 // its naive baseline from the same run; a figure that does not apply to the method stays empty.
-#include "heatmap/HeatmapRequest.h"
+#include "models/ModelParams.h"
 
 #include <QString>
 #include <QStringList>

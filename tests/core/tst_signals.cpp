@@ -1,0 +1,150 @@
+// Signals: the rules worked by hand on bar variables, the per-bar features' no-look-ahead on the
+// real section 13 set, and `lhm signals` end to end.
+#include "TestSupport.h"
+
+#include "analysis/SignalRules.h"
+#include "ingest/Importer.h"
+#include "ingest/thirdparty/TimeText.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace lhm;
+using namespace lhm::test;
+
+namespace {
+constexpr qint64 kHour = 3'600'000;
+
+BarFeature plain(int i) {
+    BarFeature b;
+    b.candle.openTime = qint64(i) * kHour;
+    b.candle.open = b.candle.high = b.candle.low = b.candle.close = 100;
+    return b;
+}
+
+NearestCluster cluster(Side side, double distancePct, double notional) {
+    return {true, side == Side::Long ? 100 * (1 - distancePct / 100) : 100 * (1 + distancePct / 100), notional, distancePct, side};
+}
+
+void importCoinalyze(Store &s) {
+    ImportOptions o;
+    o.zoneOffsetMs = 6 * kHour;
+    Importer imp(s, o);
+    for (const char *f : {"liquidation-history.csv", "open-interest-history.csv", "ohlcv-history.csv"})
+        QVERIFY(!imp.importFile(sharedData(QStringLiteral("coinalyze-binance-perp-hourly-2024/BTCUSDT_PERP.A_") +
+                                           QLatin1String(f))).error);
+}
+}  // namespace
+
+class TstSignals : public QObject {
+    Q_OBJECT
+private slots:
+    void rulesByHand() {
+        SignalParams p;  // avoid 2 %, cluster share 0.10, confidence 0.5, 4 bars, factor 1, 5M USD
+        std::vector<BarFeature> bars(7);
+        for (int i = 0; i < 7; ++i) bars[size_t(i)] = plain(i);
+        // 0: a long cluster 1.5 % below holding 20 of 100 USD on its side: AVOID.
+        bars[0].longCluster = cluster(Side::Long, 1.5, 20);
+        bars[0].sideTotalLong = 100;
+        // 1: the same cluster at 2.5 %: too far: NONE.
+        bars[1].longCluster = cluster(Side::Long, 2.5, 20);
+        bars[1].sideTotalLong = 100;
+        // 2: 1 % away but only 5 % of its side: NONE.
+        bars[2].shortCluster = cluster(Side::Short, 1.0, 5);
+        bars[2].sideTotalShort = 100;
+        // 3: confidence 0.4 wins over everything: WAIT.
+        bars[3].confidence = 0.4;
+        bars[3].longCluster = bars[0].longCluster;
+        bars[3].sideTotalLong = 100;
+        // 4..6: 2M + 2M + 2M realised against 1M predicted in total. At bar 5 the last 4 bars hold
+        // 4M (< 5M): not yet; at bar 6 they hold 6M > 1 x 1M: REVERSAL.
+        bars[4].realisedLongUsd = 2e6;
+        bars[5].realisedShortUsd = 2e6;
+        bars[6].realisedLongUsd = 2e6;
+        bars[6].predictedLongUsd = 1e6;
+        const auto s = evaluateSignals(bars, kHour, p);
+        QCOMPARE(s.size(), size_t(7));
+        QCOMPARE(s[0].kind, SignalKind::Avoid);
+        QCOMPARE(s[0].time, kHour);  // decided at the bar's close
+        QCOMPARE(s[0].nearest.distancePct, 1.5);
+        QCOMPARE(s[1].kind, SignalKind::None);
+        QCOMPARE(s[2].kind, SignalKind::None);
+        QCOMPARE(s[2].nearest.side, Side::Short);  // still reported as the nearest
+        QCOMPARE(s[3].kind, SignalKind::Wait);
+        QCOMPARE(s[4].kind, SignalKind::None);
+        QCOMPARE(s[5].kind, SignalKind::None);
+        QCOMPARE(s[6].kind, SignalKind::Reversal);
+        QCOMPARE(s[6].realisedUsd, 6e6);
+        QCOMPARE(s[6].predictedUsd, 1e6);
+        // Twice the prediction required: 6M > 2 x 1M still; 7 x: not.
+        p.reversalFactor = 7;
+        QCOMPARE(evaluateSignals(bars, kHour, p)[6].kind, SignalKind::None);
+        QCOMPARE(QString::fromLatin1(signalName(SignalKind::Reversal)), QStringLiteral("REVERSAL_OPPORTUNITY"));
+    }
+
+    // A bar's variables depend only on earlier data: the same bars computed on a store cut at the
+    // period's end, and on the full store, agree exactly.
+    void featuresNoLookAhead() {
+        TempStore full, cut;
+        importCoinalyze(*full.store);
+        const qint64 from = parseTimeText("2024-07-10T00:00:00Z", 0).value_or(0), to = from + 3 * 24 * kHour;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1h")};
+        const SeriesKey s{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+        QVERIFY(cut.store->insertCandles(k, full.store->candles(k, {0, to})));
+        QVERIFY(cut.store->insertOpenInterest(s, full.store->openInterest(s, {0, to})));
+        QVERIFY(cut.store->insertHourlyLiquidations(s, QStringLiteral("x"), full.store->hourlyLiquidations(s, {0, to})));
+        FeatureRequest fr;
+        fr.series.symbol = QStringLiteral("BTCUSDT");
+        fr.series.window = QStringLiteral("7d");
+        fr.series.params.interval = QStringLiteral("1h");
+        fr.from = from;
+        fr.to = to;
+        auto a = computeBarFeatures(*full.store, fr);
+        auto b = computeBarFeatures(*cut.store, fr);
+        QVERIFY(a && b);
+        QCOMPARE(a->size(), size_t(72));
+        int withCluster = 0;
+        for (size_t i = 0; i < a->size(); ++i) {
+            const BarFeature &x = (*a)[i], &y = (*b)[i];
+            QCOMPARE(x.candle.openTime, y.candle.openTime);
+            QCOMPARE(x.longCluster.price, y.longCluster.price);
+            QCOMPARE(x.shortCluster.notional, y.shortCluster.notional);
+            QCOMPARE(x.predictedLongUsd, y.predictedLongUsd);
+            QCOMPARE(x.realisedShortUsd, y.realisedShortUsd);
+            withCluster += x.longCluster.valid;
+        }
+        QVERIFY(withCluster > 0);  // the comparison compared something
+    }
+
+    void cli() {
+        TempStore t;
+        importCoinalyze(*t.store);
+        const QString db = t.path;
+        t.store.reset();
+        const QStringList common{QStringLiteral("--db"), db, QStringLiteral("signals"), QStringLiteral("--symbol"),
+                                 QStringLiteral("BTCUSDT"), QStringLiteral("--json")};
+        CliRun r = runCli(common + QStringList{QStringLiteral("--at"), QStringLiteral("2024-08-05T07:30:00Z")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        for (const char *k : {"symbol", "time", "price", "signal", "reason", "confidence", "nearest_cluster"})
+            QVERIFY2(o.contains(QLatin1String(k)), k);
+        QCOMPARE(QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODate).toMSecsSinceEpoch(),
+                 parseTimeText("2024-08-05T07:00:00Z", 0).value_or(0));
+        // The bar 06:00..07:00 UTC ("2024-08-05 12:00" in the export) closed at 51,562.1 (its low 48,888 is the crash low).
+        QCOMPARE(o.value(QStringLiteral("price")).toDouble(), 51562.1);
+        QVERIFY(QStringList({"AVOID", "REVERSAL_OPPORTUNITY", "WAIT", "NONE"}).contains(o.value(QStringLiteral("signal")).toString()));
+
+        r = runCli(common + QStringList{QStringLiteral("--from"), QStringLiteral("2024-08-05T00:00:00Z"), QStringLiteral("--to"),
+                                        QStringLiteral("2024-08-06T00:00:00Z"), QStringLiteral("--interval"), QStringLiteral("1h")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 24);
+        r = runCli(common + QStringList{QStringLiteral("--at"), QStringLiteral("2024-08-05"), QStringLiteral("--from"),
+                                        QStringLiteral("2024-08-05")});
+        QCOMPARE(r.exitCode, 2);
+    }
+};
+
+LHM_TEST_MAIN(TstSignals)
+#include "tst_signals.moc"
