@@ -14,70 +14,78 @@ namespace {
 
 constexpr qint64 kDayMs = 86'400'000;
 
-struct Columns {
+// One of the three views: both sides pooled, longs only, shorts only.
+struct View {
+    std::vector<size_t> items;  // indices into the records
     std::vector<double> predicted, baseline, realised;
-    void add(const HourSide &h) {
-        predicted.push_back(h.predicted);
-        baseline.push_back(h.baseline);
-        realised.push_back(h.realised);
+    RankOrder p, b, r;
+    std::vector<double> diffs;  // bootstrap: rho(model) - rho(baseline)
+
+    void prepare() {
+        p = rankOrder(predicted);
+        b = rankOrder(baseline);
+        r = rankOrder(realised);
     }
-    double diff() const { return spearman(predicted, realised) - spearman(baseline, realised); }
 };
 
-// filter: 0 = both sides pooled, 1 = long, 2 = short
-bool keep(const HourSide &h, int filter) {
-    return filter == 0 || (filter == 1) == (h.side == Side::Long);
-}
+bool inView(const HourSide &h, int view) { return view == 0 || (view == 1) == (h.side == Side::Long); }
 
 }  // namespace
 
 void evaluateHourly(const std::vector<HourSide> &records, int bootstrap, quint64 seed, ValidationResult &out) {
     out.method = QStringLiteral("hourly");
-    Columns all[3];
+    View views[3];
     std::map<qint64, std::vector<size_t>> byDay;  // day blocks keep the hours of one day together
     for (size_t i = 0; i < records.size(); ++i) {
-        for (int f = 0; f < 3; ++f)
-            if (keep(records[i], f)) all[f].add(records[i]);
+        for (int v = 0; v < 3; ++v)
+            if (inView(records[i], v)) {
+                views[v].items.push_back(i);
+                views[v].predicted.push_back(records[i].predicted);
+                views[v].baseline.push_back(records[i].baseline);
+                views[v].realised.push_back(records[i].realised);
+            }
         byDay[floorTo(records[i].hour, kDayMs)].push_back(i);
     }
-    out.n = qint64(all[0].predicted.size());
+    out.n = qint64(views[0].items.size());
     if (out.n < 3) return;
+    for (View &v : views) v.prepare();
     std::vector<const std::vector<size_t> *> days;
     for (const auto &[day, idx] : byDay) days.push_back(&idx);
 
-    // The same resampled days serve the pooled and both per-side intervals.
-    std::vector<double> diffs[3];
+    // Each resample draws whole days with replacement; a record's weight is how often its day was
+    // drawn. The same draw serves the pooled and both per-side intervals.
     std::mt19937_64 rng(seed);
     std::uniform_int_distribution<size_t> pick(0, days.size() - 1);
-    for (int b = 0; b < bootstrap; ++b) {
-        Columns sample[3];
+    std::vector<double> count(records.size()), w;
+    for (int s = 0; s < bootstrap; ++s) {
+        std::fill(count.begin(), count.end(), 0.0);
         for (size_t d = 0; d < days.size(); ++d)
-            for (size_t i : *days[pick(rng)])
-                for (int f = 0; f < 3; ++f)
-                    if (keep(records[i], f)) sample[f].add(records[i]);
-        for (int f = 0; f < 3; ++f) {
-            const double v = sample[f].diff();
-            if (std::isfinite(v)) diffs[f].push_back(v);
+            for (size_t i : *days[pick(rng)]) count[i] += 1;
+        for (View &v : views) {
+            w.resize(v.items.size());
+            for (size_t j = 0; j < v.items.size(); ++j) w[j] = count[v.items[j]];
+            const double diff = weightedSpearman(v.p, v.r, w) - weightedSpearman(v.b, v.r, w);
+            if (std::isfinite(diff)) v.diffs.push_back(diff);
         }
     }
-    auto interval = [&](int f) {
-        std::sort(diffs[f].begin(), diffs[f].end());
-        return std::make_pair(sortedPercentile(diffs[f], 0.025), sortedPercentile(diffs[f], 0.975));
+    auto interval = [](View &v) {
+        std::sort(v.diffs.begin(), v.diffs.end());
+        return std::make_pair(sortedPercentile(v.diffs, 0.025), sortedPercentile(v.diffs, 0.975));
     };
-    out.spearman = spearman(all[0].predicted, all[0].realised);
-    out.baselineSpearman = spearman(all[0].baseline, all[0].realised);
-    if (!diffs[0].empty()) out.diffCi95 = interval(0);
-    for (int f = 1; f <= 2; ++f) {
+    out.spearman = spearman(views[0].predicted, views[0].realised);
+    out.baselineSpearman = spearman(views[0].baseline, views[0].realised);
+    if (!views[0].diffs.empty()) out.diffCi95 = interval(views[0]);
+    for (int v = 1; v <= 2; ++v) {
         SideFigures s;
-        s.n = qint64(all[f].predicted.size());
-        s.spearman = spearman(all[f].predicted, all[f].realised);
-        s.baselineSpearman = spearman(all[f].baseline, all[f].realised);
-        if (!diffs[f].empty()) s.diffCi95 = interval(f);
-        (f == 1 ? out.longSide : out.shortSide) = s;
+        s.n = qint64(views[v].items.size());
+        s.spearman = spearman(views[v].predicted, views[v].realised);
+        s.baselineSpearman = spearman(views[v].baseline, views[v].realised);
+        if (!views[v].diffs.empty()) s.diffCi95 = interval(views[v]);
+        (v == 1 ? out.longSide : out.shortSide) = s;
     }
-    out.topDecileCapture = topDecileCapture(all[0].predicted, all[0].realised);
-    out.baselineTopDecileCapture = topDecileCapture(all[0].baseline, all[0].realised);
-    out.zeroShare = double(std::count(all[0].predicted.begin(), all[0].predicted.end(), 0.0)) / double(out.n);
+    out.topDecileCapture = topDecileCapture(views[0].predicted, views[0].realised);
+    out.baselineTopDecileCapture = topDecileCapture(views[0].baseline, views[0].realised);
+    out.zeroShare = double(std::count(views[0].predicted.begin(), views[0].predicted.end(), 0.0)) / double(out.n);
 }
 
 }  // namespace lhm

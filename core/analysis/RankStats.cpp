@@ -59,4 +59,54 @@ double topDecileCapture(const std::vector<double> &score, const std::vector<doub
     return held / total;
 }
 
+RankOrder rankOrder(const std::vector<double> &v) {
+    RankOrder o;
+    o.order.resize(v.size());
+    std::iota(o.order.begin(), o.order.end(), size_t(0));
+    std::stable_sort(o.order.begin(), o.order.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+    o.groupEnd.resize(v.size());
+    for (size_t i = 0; i < o.order.size();) {
+        size_t j = i + 1;
+        while (j < o.order.size() && v[o.order[j]] == v[o.order[i]]) ++j;
+        for (size_t k = i; k < j; ++k) o.groupEnd[k] = j;
+        i = j;
+    }
+    return o;
+}
+
+void weightedRanks(const RankOrder &o, const std::vector<double> &w, std::vector<double> &ranks) {
+    ranks.assign(w.size(), 0.0);
+    double before = 0;
+    for (size_t i = 0; i < o.order.size();) {
+        const size_t end = o.groupEnd[i];
+        double g = 0;
+        for (size_t k = i; k < end; ++k) g += w[o.order[k]];
+        // The group occupies positions before+1 .. before+g of the expanded sample: their mean.
+        const double rank = before + (g + 1.0) / 2.0;
+        for (size_t k = i; k < end; ++k) ranks[o.order[k]] = w[o.order[k]] > 0 ? rank : 0.0;
+        before += g;
+        i = end;
+    }
+}
+
+double weightedSpearman(const RankOrder &x, const RankOrder &y, const std::vector<double> &w) {
+    thread_local std::vector<double> rx, ry;
+    weightedRanks(x, w, rx);
+    weightedRanks(y, w, ry);
+    double n = 0;
+    for (double v : w) n += v;
+    if (n < 2) return std::numeric_limits<double>::quiet_NaN();
+    const double mean = (n + 1.0) / 2.0;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < w.size(); ++i) {
+        if (w[i] == 0) continue;
+        const double dx = rx[i] - mean, dy = ry[i] - mean;
+        sxy += w[i] * dx * dy;
+        sxx += w[i] * dx * dx;
+        syy += w[i] * dy * dy;
+    }
+    if (!(sxx > 0) || !(syy > 0)) return std::numeric_limits<double>::quiet_NaN();
+    return sxy / std::sqrt(sxx * syy);
+}
+
 }  // namespace lhm

@@ -63,6 +63,15 @@ private slots:
         // Top decile of 10 = 1 entry: the highest score holds 5 of 14.
         QCOMPARE(topDecileCapture({10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, {5, 1, 1, 1, 1, 1, 1, 1, 1, 1}), 5.0 / 14.0);
         QCOMPARE(sortedPercentile({1, 2, 3, 4, 5}, 0.025), 1.1);  // 0.025 x 4 = 0.1 of the way to 2
+        // A weighted sample equals its expansion: items (x 0, y 1) twice, (1, 3), (2, 2), and
+        // (5, 0) left out is x (0, 0, 1, 2) against y (1, 1, 3, 2). Ranks x (1.5, 1.5, 3, 4),
+        // y (1.5, 1.5, 4, 3): sxy = 1 + 1 + 0.75 + 0.75 = 3.5, sxx = syy = 4.5: rho = 7/9.
+        const std::vector<double> x{0, 1, 2, 5}, y{1, 3, 2, 0}, w{2, 1, 1, 0};
+        std::vector<double> r;
+        weightedRanks(rankOrder(x), w, r);
+        QCOMPARE(r, (std::vector<double>{1.5, 3, 4, 0}));
+        QVERIFY(std::fabs(weightedSpearman(rankOrder(x), rankOrder(y), w) - 7.0 / 9.0) < 1e-12);
+        QVERIFY(std::fabs(spearman({0, 0, 1, 2}, {1, 1, 3, 2}) - 7.0 / 9.0) < 1e-12);
     }
 
     // Price 100, rows of 1 USD from 80: row r covers [80 + r, 81 + r). Density 5 in row 10
