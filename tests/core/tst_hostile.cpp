@@ -301,6 +301,39 @@ private slots:
         QVERIFY(s.files[0].attempts >= 2 && s.files[0].attempts <= 4);
         QCOMPARE(count(*ts.store, "open_interest"), 0);
     }
+    void stalledHostStopsTheRun() {
+        QTemporaryDir root;
+        HttpTestServer server;
+        QVERIFY(server.start(root.path()));
+        std::vector<DownloadItem> items;
+        for (int day = 10; day <= 14; ++day) {
+            items.push_back(VisionLayout::item(server.baseUrl(), QStringLiteral("BTCUSDT"), QStringLiteral("metrics"), {},
+                                               QDate(2024, 5, day)));
+            HttpFault hang;
+            hang.delayMs = 3000;  // accepts, then says nothing
+            hang.dropTimes = -1;
+            server.setFault(items.back().checksumUrl.path(), hang);
+        }
+        TempStore ts;
+        DownloadOptions o;
+        o.destDir = tmp_.filePath(QStringLiteral("cache-stall"));
+        o.transferTimeoutMs = 300;
+        o.retryBaseDelayMs = 50;
+        o.maxRetryDelayMs = 50;
+        o.retryDeadlineMs = 400;
+        o.maxStalledFiles = 2;
+        Downloader dl(*ts.store, o);
+        QElapsedTimer t;
+        t.start();
+        const DownloadSummary s = dl.run(items);
+        QVERIFY2(t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(s.files.size(), size_t(2));  // the other three never started
+        QVERIFY(s.files[0].stalled && s.files[1].stalled);
+        QVERIFY(s.fatal);
+        QCOMPARE(s.fatal->message, QStringLiteral("2 files in a row timed out or crawled: the host accepts connections but "
+                                                  "does not serve; stopped with 3 file(s) left"));
+        QVERIFY(!s.ok());
+    }
     void credentialsNeverPrinted() {
         QTemporaryDir root;  // empty mirror: every file is a 404
         HttpTestServer server;
@@ -336,6 +369,10 @@ private slots:
         QVERIFY(!rest::parseBinanceKlines(hugeTrades));
         const QByteArray oi = R"([{"symbol":"BTCUSDT","sumOpenInterest":"1","sumOpenInterestValue":"2","timestamp":-1e300}])";
         QVERIFY(!rest::parseBinanceOpenInterestHist(oi));
+        // "NaN" / "-inf" strings: refused by the parser or, if it reads them, by the shared validation.
+        const QByteArray nan = R"([[1715299200000,"NaN","61010","60990","-inf","1",1715299259999,"61005",5,"0.5","30502","0"]])";
+        const auto parsed = rest::parseBinanceKlines(nan);
+        QVERIFY(!parsed || firstInvalid<Candle>(*parsed, QDateTime::currentMSecsSinceEpoch()));
     }
     void restBackfillValidatesLikeTheImporter() {
         FakeRest server;
@@ -369,15 +406,25 @@ private slots:
     }
 
     // --- live feeds: bounded messages, one gap start across reconnects ------------------------
+    void oversizedMessageClosesTheConnectionOnly_data() {
+        QTest::addColumn<qint64>("serverFrameBytes");
+        QTest::addColumn<qint64>("maxFrameBytes");
+        QTest::newRow("one 300 KB frame") << qint64(0) << qint64(64 * 1024);
+        // 19 continuation frames of 16 KiB, each under the frame limit: the message limit stops it.
+        QTest::newRow("fragmented 300 KB message") << qint64(16 * 1024) << qint64(1 << 20);
+    }
     void oversizedMessageClosesTheConnectionOnly() {
+        QFETCH(qint64, serverFrameBytes);
+        QFETCH(qint64, maxFrameBytes);
         const Sent s = binanceFrames(10);
         QStringList frames = s.frames.mid(0, 5);
         frames << QStringLiteral(R"({"stream":"btcusdt@forceOrder","data":{"pad":"%1"}})").arg(QString(300 * 1024, u'x'));
         WsReplayServer server(frames);
+        server.setOutgoingFrameSize(serverFrameBytes);
         QVERIFY(server.listen());
         FeedOptions o = fastOptions(server.url());
         o.maxMessageBytes = 64 * 1024;
-        o.maxFrameBytes = 64 * 1024;
+        o.maxFrameBytes = maxFrameBytes;
         o.watchdogMs = 5000;  // the close must come from the size limit, not from silence
         LiveController live;
         Collector got;

@@ -44,6 +44,7 @@ void WsReplayServer::appendFrames(const QStringList &frames) { frames_ += frames
 void WsReplayServer::onNewConnection() {
     while (QWebSocket *s = server_->nextPendingConnection()) {
         ++connections_;
+        if (outgoingFrameSize_ > 0) s->setOutgoingFrameSize(quint64(outgoingFrameSize_));
         clients_.append({s, false, 0});
         connect(s, &QWebSocket::textMessageReceived, this, [this, s](const QString &m) { onMessage(s, m); });
         connect(s, &QWebSocket::disconnected, this, [this, s] {

@@ -43,6 +43,9 @@ public:
     void setMalformed(int every, QStringList bad) { malformedEvery_ = every, malformed_ = std::move(bad); }
     // On every connection after the first, resend the last `k` frames before continuing.
     void setResendOnReconnect(int k) { resend_ = k; }
+    // Split every outgoing message into frames of at most this many bytes (0 = Qt's default,
+    // 512 KiB), so a big message arrives as many continuation frames.
+    void setOutgoingFrameSize(qint64 bytes) { outgoingFrameSize_ = bytes; }
     // Refuse connections (stop listening, drop clients) for `ms`, then listen again on the same port.
     void refuseFor(int ms);
     // Flood: generator(i) makes frame i; sent at `framesPerSecond` for `durationMs` to subscribed clients.
@@ -84,6 +87,7 @@ private:
     quint16 port_ = 0;
     int cursor_ = 0;
     int closeAfter_ = 0, rate_ = 0, malformedEvery_ = 0, resend_ = 0;
+    qint64 outgoingFrameSize_ = 0;
     bool silent_ = false;
     int connections_ = 0, subscriptions_ = 0, sent_ = 0, malformedSent_ = 0, malformedCursor_ = 0;
     qint64 relistenAt_ = 0;

@@ -105,6 +105,7 @@ DownloadSummary Downloader::run(const std::vector<DownloadItem> &items) {
         summary.fatal = Error(QStringLiteral("cannot create the download folder"), options_.destDir);
         return summary;
     }
+    int stalledInARow = 0;
     for (int i = 0; i < total; ++i) {
         if (cancel_.load()) break;
         emit fileStarted(i, items[size_t(i)].fileName);
@@ -114,6 +115,14 @@ DownloadSummary Downloader::run(const std::vector<DownloadItem> &items) {
         emit filesProgress(i + 1, total);
         summary.offline = summary.fatal.has_value();  // fetchOne only stops the run for an unreachable host
         if (summary.fatal || r.status == DownloadStatus::Cancelled) break;
+        stalledInARow = r.stalled ? stalledInARow + 1 : 0;
+        if (stalledInARow >= options_.maxStalledFiles && i + 1 < total) {
+            summary.fatal = Error(QStringLiteral("%1 files in a row timed out or crawled: the host accepts connections but "
+                                                 "does not serve; stopped with %2 file(s) left")
+                                      .arg(stalledInARow)
+                                      .arg(total - i - 1));
+            break;
+        }
     }
     summary.cancelled = cancel_.load();
     return summary;
@@ -196,6 +205,7 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
             return r;
         }
     } else if (sumReply.status != 404) {
+        r.stalled = sumReply.error == QNetworkReply::TimeoutError;
         r.message = QStringLiteral("cannot fetch %1: %2").arg(redactUrl(item.checksumUrl), describe(sumReply));
         return r;
     }
@@ -227,6 +237,7 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
             return r;
         }
         if (!rep.ok()) {
+            r.stalled = rep.error == QNetworkReply::TimeoutError;
             if (rep.tooLarge || QFileInfo(partPath).size() == 0) QFile::remove(partPath);
             if (rep.status == 404) {
                 r.status = DownloadStatus::NotFound;

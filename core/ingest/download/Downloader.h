@@ -31,6 +31,9 @@ struct DownloadOptions {
     int rateWindowMs = 20000;
     // No new attempt of a file starts after this long since its first one (the retries' total budget).
     int retryDeadlineMs = 120000;
+    // This many files in a row failing by timeout or crawl stop the run: the host accepts but does
+    // not serve, and waiting out every remaining file's retries would take hours.
+    int maxStalledFiles = 3;
     qint64 maxChecksumBytes = 4096;        // a .CHECKSUM is one line of ~100 bytes
     qint64 maxFileBytes = qint64(4) << 30; // a zip; the largest archive file is far below
     bool import = true;            // import each verified zip (off: fetch and verify only)
@@ -57,6 +60,7 @@ struct DownloadFileResult {
     qint64 rows = 0, skipped = 0;  // from the import
     QString message;      // why, for anything but a clean import
     bool hostUnreachable = false;  // this file stopped the run: the host could not be reached
+    bool stalled = false;          // failed because the transfer timed out or crawled
 };
 
 struct DownloadSummary {
