@@ -405,6 +405,33 @@ private slots:
         QCOMPARE(ok.size(), 0);
     }
 
+    void tricklingRestHostFailsAtTheDeadline() {
+        QTemporaryDir root;  // /fapi/v1/klines and /futures/data/openInterestHist as files
+        QVERIFY(QDir(root.path()).mkpath(QStringLiteral("fapi/v1")) && QDir(root.path()).mkpath(QStringLiteral("futures/data")));
+        QVERIFY(QFile::copy(sharedData(QStringLiteral("gocryptotrader-binance-futures-rest/binance_fapi_v1_klines__0.json")),
+                            root.filePath(QStringLiteral("fapi/v1/klines"))));
+        QVERIFY(QFile::copy(sharedData(QStringLiteral("gocryptotrader-binance-futures-rest/binance_futures_data_openInterestHist__0.json")),
+                            root.filePath(QStringLiteral("futures/data/openInterestHist"))));
+        HttpTestServer server;
+        QVERIFY(server.start(root.path()));
+        HttpFault crawl;
+        crawl.chunkBytes = 16;
+        crawl.chunkDelayMs = 100;  // bytes keep coming, so the 15 s "no data" timeout never fires
+        crawl.dropTimes = -1;
+        server.setFault(QStringLiteral("/fapi/v1/klines"), crawl);
+        rest::RestBackfillClient client(rest::RestBackfillClient::Venue::Binance, server.baseUrl());
+        client.deadlineMs = 800;
+        QSignalSpy ok(&client, &rest::RestBackfillClient::backfilled);
+        QSignalSpy failed(&client, &rest::RestBackfillClient::failed);
+        QElapsedTimer t;
+        t.start();
+        client.backfill(QStringLiteral("BTCUSDT"), 1715299200000, 1715299320000);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+        QVERIFY(t.elapsed() < 3000);
+        QCOMPARE(failed[0][1].toString(), QStringLiteral("klines: no complete response within 0.8 s"));
+        QCOMPARE(ok.size(), 0);
+    }
+
     // --- live feeds: bounded messages, one gap start across reconnects ------------------------
     void oversizedMessageClosesTheConnectionOnly_data() {
         QTest::addColumn<qint64>("serverFrameBytes");
