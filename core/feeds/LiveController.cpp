@@ -1,5 +1,6 @@
 #include "feeds/LiveController.h"
 
+#include "common/UrlRedaction.h"
 #include "config/ExchangesConfig.h"
 #include "feeds/FeedWorker.h"
 #include "feeds/LiveStoreWriter.h"
@@ -35,7 +36,7 @@ Result<std::vector<FeedOptions>> LiveController::resolve(const ExchangesConfig &
             return Error(QStringLiteral("--url names '%1', which is not in --exchange").arg(it.key()));
         const QUrl url(it.value());
         if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) || url.host().isEmpty())
-            return Error(QStringLiteral("--url %1=%2: expected ws://host:port/...").arg(it.key(), it.value()));
+            return Error(QStringLiteral("--url %1=%2: expected ws://host:port/...").arg(it.key(), redactUrl(it.value())));
     }
     for (const QString &name : request.exchanges) {
         Exchange e;

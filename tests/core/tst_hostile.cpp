@@ -542,7 +542,7 @@ private slots:
         const QStringList db{QStringLiteral("--db"), tmp_.filePath(QStringLiteral("live.sqlite")), QStringLiteral("live")};
         CliRun run = runCli(db + QStringList{QStringLiteral("--exchange"), QStringLiteral("nope")}, 20000);
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains("--exchange: unknown exchange 'nope'"), run.err.constData());
+        QVERIFY2(run.err.contains("unknown exchange 'nope' (binance, bybit, okx, hyperliquid)"), run.err.constData());
         run = runCli(db + QStringList{QStringLiteral("--duration"), QStringLiteral("1e300")}, 20000);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("--duration expects seconds in (0, 2000000]"), run.err.constData());
