@@ -3,6 +3,7 @@
 #include "ingest/Sha256.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <vector>
 
@@ -26,6 +27,8 @@ Status verifySiblingChecksum(const QString &path) {
     const QString sumPath = path + QStringLiteral(".CHECKSUM");
     QFile sf(sumPath);
     if (!sf.exists()) return {};
+    // A FIFO would block open() forever; a device never ends.
+    if (!QFileInfo(sumPath).isFile()) return Error(QStringLiteral("not a regular file (a FIFO, device or socket): refused"), sumPath);
     if (!sf.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot read checksum file"), sumPath);
     const QString text = QString::fromLatin1(sf.read(4096)).trimmed();
     static const QRegularExpression re(QStringLiteral(R"(^([0-9a-fA-F]{64})(\s+\*?\S.*)?$)"));

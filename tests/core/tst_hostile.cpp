@@ -121,6 +121,15 @@ private slots:
         const FileImportResult z = imp.importFile(zero);
         QVERIFY(z.error);
         QVERIFY(z.error->message.startsWith(QLatin1String("not a regular file")));
+        // A FIFO .CHECKSUM beside a good file.
+        QDir(tmp_.path()).mkdir(QStringLiteral("sumfifo"));
+        const QString good = tmp_.filePath(QStringLiteral("sumfifo/BTCUSDT-metrics-2024-05-10.csv"));
+        QVERIFY(writeFile(good, metricsCsv(QStringLiteral("BTCUSDT"))));
+        QCOMPARE(::mkfifo(QFile::encodeName(good + QStringLiteral(".CHECKSUM")).constData(), 0600), 0);
+        const FileImportResult sum = imp.importFile(good);
+        QVERIFY(sum.error);
+        QCOMPARE(sum.error->file, good + QStringLiteral(".CHECKSUM"));
+        QCOMPARE(count(*ts.store, "open_interest"), 0);
         // The CLI: exit 2 naming the path.
         const CliRun run = runCli({QStringLiteral("--db"), ts.path, QStringLiteral("import"), fifo}, 20000);
         QCOMPARE(run.exitCode, 2);
