@@ -94,8 +94,9 @@ int runDownload(Context &ctx) {
     bool delayOk = false;
     DownloadOptions opts;
     opts.retryBaseDelayMs = p.value(QStringLiteral("retry-delay")).toInt(&delayOk);
-    if (!delayOk || opts.retryBaseDelayMs < 0)
-        return ctx.fail(QStringLiteral("--retry-delay '%1' is not a number of ms").arg(p.value(QStringLiteral("retry-delay"))));
+    // Capped: the backoff adds up to this much jitter, and a day-long first retry helps nobody.
+    if (!delayOk || opts.retryBaseDelayMs < 0 || opts.retryBaseDelayMs > 60000)
+        return ctx.fail(QStringLiteral("--retry-delay '%1' is not a number of ms in 0..60000").arg(p.value(QStringLiteral("retry-delay"))));
     if (p.isSet(QStringLiteral("dest"))) opts.destDir = p.value(QStringLiteral("dest"));
 
     auto plan = VisionLayout::plan(req);

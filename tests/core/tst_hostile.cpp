@@ -255,6 +255,13 @@ private slots:
                                    QStringLiteral("--base-url"), QStringLiteral("ftp://mirror.example/")}, 20000);
         QCOMPARE(cli.exitCode, 2);
         QVERIFY2(cli.err.contains("--base-url"), cli.err.constData());
+        // INT_MAX ms would overflow the jitter computation.
+        const CliRun delay = runCli({QStringLiteral("--db"), tmp_.filePath(QStringLiteral("dl.sqlite")), QStringLiteral("download"),
+                                     QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--from"),
+                                     QStringLiteral("2024-05-10"), QStringLiteral("--to"), QStringLiteral("2024-05-10"),
+                                     QStringLiteral("--retry-delay"), QStringLiteral("2147483647")}, 20000);
+        QCOMPARE(delay.exitCode, 2);
+        QVERIFY2(delay.err.contains("--retry-delay '2147483647' is not a number of ms in 0..60000"), delay.err.constData());
     }
     void oversizedChecksumBodyIsRefused() {
         QTemporaryDir root;

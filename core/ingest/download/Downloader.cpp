@@ -6,6 +6,7 @@
 #include "ingest/download/HttpFetcher.h"
 
 #include <QCryptographicHash>
+#include <algorithm>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -78,6 +79,7 @@ Downloader::Downloader(Store &store, DownloadOptions options, QObject *parent)
     qRegisterMetaType<lhm::DownloadFileResult>();
     if (options_.destDir.isEmpty()) options_.destDir = defaultCacheDir();
     options_.maxAttempts = std::max(1, options_.maxAttempts);
+    options_.retryBaseDelayMs = std::clamp(options_.retryBaseDelayMs, 0, 60000);  // jitter adds as much again
 }
 
 QString Downloader::defaultCacheDir() {
