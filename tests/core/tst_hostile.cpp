@@ -18,6 +18,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 #include <sys/stat.h>
@@ -553,6 +554,29 @@ private slots:
         const CliRun run = runCli(full + args, 20000);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected.toUtf8()), run.err.constData());
+    }
+    void liveNeverLogsCredentialsOrListenKeys() {
+        const Sent s = binanceFrames(3);
+        WsReplayServer server(s.frames);
+        QVERIFY(server.listen());
+        const QString key(64, QLatin1Char('k'));  // a listen key in the path, credentials, a token
+        const QString url = QStringLiteral("ws://alice:hunter2@127.0.0.1:%1/ws/%2?token=T0PS3CRET").arg(server.port()).arg(key);
+        QProcess p;  // asynchronous: the replay server lives on this thread's event loop
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lhm.*.debug=true"));
+        p.setProcessEnvironment(env);
+        p.start(cliPath(), {QStringLiteral("live"), QStringLiteral("--exchange"), QStringLiteral("binance"),
+                            QStringLiteral("--url"), QStringLiteral("binance=") + url, QStringLiteral("--duration"),
+                            QStringLiteral("1.5")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 15000);
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray all = p.readAllStandardOutput() + p.readAllStandardError();
+        QVERIFY(server.connections() >= 1);
+        QVERIFY2(all.contains("connected to ws://***@127.0.0.1:" + QByteArray::number(server.port()) + "/ws/***?token=***"),
+                 all.constData());
+        QVERIFY2(!all.contains("hunter2") && !all.contains("alice") && !all.contains("T0PS3CRET") && !all.contains(key.toLatin1()),
+                 all.constData());
     }
     void liveArgumentsOutOfRange() {
         const QStringList db{QStringLiteral("--db"), tmp_.filePath(QStringLiteral("live.sqlite")), QStringLiteral("live")};
