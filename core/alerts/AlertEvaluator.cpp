@@ -67,6 +67,14 @@ void AlertEvaluator::rebuildIndex() {
         case RuleType::ClusterNear: ix.clusterNear.push_back(i); break;
         case RuleType::ClusterConsumed: ix.clusterConsumed.push_back(i); break;
         }
+        if (r.type == RuleType::ClusterNear || r.type == RuleType::ClusterConsumed)
+            states_[size_t(i)].clusters = clusterSlot(r.symbol, r.params.model);
+        if (r.type == RuleType::ClusterNear) {
+            auto g = std::find_if(ix.nearGroups.begin(), ix.nearGroups.end(),
+                                  [&](const auto &p) { return p.first == states_[size_t(i)].clusters; });
+            if (g == ix.nearGroups.end()) ix.nearGroups.push_back({states_[size_t(i)].clusters, {i}});
+            else g->second.push_back(i);
+        }
     }
     for (SymbolIndex &ix : index_) {
         std::sort(ix.levels.begin(), ix.levels.end());
@@ -185,17 +193,20 @@ void AlertEvaluator::onPrice(const PriceUpdate &t, std::vector<Firing> &out) {
         }
     }
 
-    for (int i : ix.clusterNear) {
-        State &s = states_[size_t(i)];
-        if (s.rule.matchesExchange(t.exchange)) checkClusterNear(s, t.exchange, t.price, t.time, t.receiveTime, now, out);
+    for (const auto &[clusters, rules] : ix.nearGroups) {
+        if (clusters->empty()) continue;
+        sortByDistance(*clusters, t.price);
+        for (int i : rules) {
+            State &s = states_[size_t(i)];
+            if (s.rule.matchesExchange(t.exchange)) checkClusterNear(s, t.exchange, t.price, t.time, t.receiveTime, now, out);
+        }
     }
 
     if (prev > 0 && prev != t.price)
         for (int i : ix.clusterConsumed) {
             State &s = states_[size_t(i)];
             if (!s.rule.matchesExchange(t.exchange)) continue;
-            const std::vector<ClusterLevel> *cl = clustersFor(t.symbol, s.rule.params.model);
-            if (!cl) continue;
+            const std::vector<ClusterLevel> *cl = s.clusters.get();
             const double lo = std::min(prev, t.price), hi = std::max(prev, t.price);
             for (const ClusterLevel &c : *cl) {
                 if (c.notional < s.rule.params.minClusterUsd || !sideMatches(s.rule.params.side, c.side)) continue;
@@ -220,22 +231,31 @@ void AlertEvaluator::onPrice(const PriceUpdate &t, std::vector<Firing> &out) {
         }
 }
 
-const std::vector<ClusterLevel> *AlertEvaluator::clustersFor(const QString &symbol, const QString &model) const {
-    auto it = clusters_.constFind(keyOf(symbol, model));
-    return it == clusters_.constEnd() ? nullptr : &it->clusters;
+std::shared_ptr<std::vector<ClusterLevel>> AlertEvaluator::clusterSlot(const QString &symbol, const QString &model) {
+    auto &slot = clusters_[keyOf(symbol, model)];
+    if (!slot) slot = std::make_shared<std::vector<ClusterLevel>>();
+    return slot;
+}
+
+void AlertEvaluator::sortByDistance(const std::vector<ClusterLevel> &clusters, double price) {
+    byDistance_.clear();
+    for (const ClusterLevel &c : clusters) byDistance_.emplace_back(std::abs(price - c.price), &c);
+    std::sort(byDistance_.begin(), byDistance_.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
 }
 
 void AlertEvaluator::checkClusterNear(State &s, const QString &exchange, double price, qint64 time, qint64 receiveTime,
                                       qint64 now, std::vector<Firing> &out) {
     const RuleParams &p = s.rule.params;
-    const std::vector<ClusterLevel> *cl = clustersFor(s.rule.symbol, p.model);
-    if (!cl || !(price > 0)) return;
+    if (!(price > 0)) return;
+    const double limit = p.distancePct * price / 100.0;
     const ClusterLevel *nearest = nullptr;
-    double nearestPct = 0;
-    for (const ClusterLevel &c : *cl) {
-        if (c.notional < p.minClusterUsd || !sideMatches(p.side, c.side)) continue;
-        const double pct = std::abs(price - c.price) / price * 100.0;
-        if (pct <= p.distancePct && (!nearest || pct < nearestPct)) nearest = &c, nearestPct = pct;
+    double nearestDistance = 0;
+    for (const auto &[d, c] : byDistance_) {
+        if (d > limit) break;
+        if (c->notional < p.minClusterUsd || !sideMatches(p.side, c->side)) continue;
+        nearest = c, nearestDistance = d;
+        break;
     }
     if (!nearest) {
         s.nearCluster = 0;  // left the zone: the next approach fires again
@@ -243,6 +263,7 @@ void AlertEvaluator::checkClusterNear(State &s, const QString &exchange, double 
     }
     if (nearest->price == s.nearCluster || !ready(s, time, now)) return;
     s.nearCluster = nearest->price;
+    const double nearestPct = nearestDistance / price * 100.0;
     Firing f;
     f.exchange = exchange;
     f.value = nearest->notional;
@@ -334,7 +355,7 @@ void AlertEvaluator::onLiquidation(const LiquidationEvent &e, std::vector<Firing
 }
 
 void AlertEvaluator::onClusters(const ClusterSet &set, std::vector<Firing> &out) {
-    clusters_[keyOf(set.symbol, set.model)] = set;
+    *clusterSlot(set.symbol, set.model) = set.clusters;
     auto it = index_.find(set.symbol);
     if (it == index_.end()) return;
     const qint64 now = clock_.nowMs();
@@ -343,11 +364,13 @@ void AlertEvaluator::onClusters(const ClusterSet &set, std::vector<Firing> &out)
         if (s.rule.params.model == set.model) s.consumed.clear();
     }
     const double price = lastSymbolPrice_.value(set.symbol);
-    if (price > 0)
+    if (price > 0 && !set.clusters.empty()) {
+        sortByDistance(set.clusters, price);
         for (int i : it->clusterNear) {
             State &s = states_[size_t(i)];
             if (s.rule.params.model == set.model) checkClusterNear(s, set.exchange, price, set.computedAt, 0, now, out);
         }
+    }
 }
 
 }  // namespace lhm::alerts

@@ -15,6 +15,8 @@
 
 #include <QHash>
 #include <deque>
+#include <map>
+#include <memory>
 #include <vector>
 
 namespace lhm::alerts {
@@ -69,18 +71,24 @@ private:
         double windowNotional = 0;
         double nearCluster = 0;               // cluster_near: price of the cluster price is inside of (0 = none)
         std::vector<double> consumed;         // cluster_consumed: cluster prices already reported
+        std::shared_ptr<std::vector<ClusterLevel>> clusters;  // cluster_*: the latest set of its symbol and model
     };
     struct SymbolIndex {
         std::vector<std::pair<double, int>> levels;  // price_cross: (level, state index), sorted
         std::vector<std::pair<double, int>> liquidation;  // (min_notional, state index), sorted
         std::vector<int> cascade, clusterNear, clusterConsumed;
+        // cluster_near rules grouped by the cluster set they watch: a tick sorts each set by
+        // distance once, and each rule then takes the first cluster big enough for it.
+        std::vector<std::pair<std::shared_ptr<std::vector<ClusterLevel>>, std::vector<int>>> nearGroups;
     };
     void rebuildIndex();
     bool ready(State &s, qint64 eventTime, qint64 now) const;
     void emitFiring(State &s, Firing f, qint64 now, std::vector<Firing> &out);
+    void sortByDistance(const std::vector<ClusterLevel> &clusters, double price);
+    // Uses byDistance_, sorted for this rule's cluster set at `price`.
     void checkClusterNear(State &s, const QString &exchange, double price, qint64 time, qint64 receiveTime, qint64 now,
                           std::vector<Firing> &out);
-    const std::vector<ClusterLevel> *clustersFor(const QString &symbol, const QString &model) const;
+    std::shared_ptr<std::vector<ClusterLevel>> clusterSlot(const QString &symbol, const QString &model);
 
     const Clock &clock_;
     int maxPerMinute_;
@@ -88,7 +96,10 @@ private:
     QHash<QString, SymbolIndex> index_;
     QHash<QString, double> lastPrice_;      // exchange|symbol -> last trade price
     QHash<QString, double> lastSymbolPrice_;  // symbol -> last trade price on any exchange
-    QHash<QString, ClusterSet> clusters_;   // symbol|model
+    // symbol|model -> clusters; rules hold the slot, so a tick needs no lookup and a recompute
+    // updates every rule at once.
+    std::map<QString, std::shared_ptr<std::vector<ClusterLevel>>> clusters_;
+    std::vector<std::pair<double, const ClusterLevel *>> byDistance_;
     std::deque<qint64> sent_;               // flood cap: times of notifications in the last minute
     int pendingSuppressed_ = 0;
     unsigned pendingChannels_ = 0;
