@@ -4,7 +4,7 @@
 //    "time":<ms>,"latency_ms":…,"deliveries":{"webhook":"ok"}}
 //   {"type":"summary","events":N,"alerts_fired":N,"suppressed":N,"delivery_failures":N}
 // Cluster rules get the predicted clusters of a heatmap computed from the store at start and every
-// --clusters-every seconds, on a worker thread.
+// --clusters-every seconds, on a worker thread. Live data comes from core's LiveSession.
 #include "AlertsCli.h"
 
 #include "alerts/AlertService.h"
@@ -12,7 +12,8 @@
 #include "alerts/RuleBook.h"
 #include "common/Paths.h"
 #include "config/ExchangesConfig.h"
-#include "feeds/LiveController.h"
+#include "engine/LiveSession.h"
+#include "common/UrlRedaction.h"
 #include "heatmap/HeatmapService.h"
 #include "models/ClusterFinder.h"
 
@@ -26,7 +27,7 @@
 
 using namespace lhm;
 using namespace lhm::alerts;
-using namespace lhm::feeds;
+using lhm::feeds::PriceTick;
 
 namespace lhm::cli::alertscli {
 
@@ -127,7 +128,7 @@ int watch(Context &ctx) {
         if (!store) return ctx.fail(store.error(), kFailure);
         rules = RuleBook(**store).all();
     }
-    LiveRequest req;
+    LiveOptions req;
     req.exchanges = splitList(p.values(QStringLiteral("exchange")));
     for (QString &e : req.exchanges) e = e.toLower();
     req.symbols = splitList(p.values(QStringLiteral("symbols")));
@@ -145,13 +146,10 @@ int watch(Context &ctx) {
     if (req.symbols.isEmpty()) req.symbols << QStringLiteral("BTCUSDT");
     for (const QString &u : p.values(QStringLiteral("url"))) {
         const qsizetype eq = u.indexOf(u'=');
-        if (eq <= 0) return ctx.fail(Error(QStringLiteral("expects EXCHANGE=ws://..."), QString(), 0, QStringLiteral("url")));
+        if (eq <= 0) return ctx.fail(Error(QStringLiteral("expects EXCHANGE=ws://..., got '%1'").arg(redactUrl(u)), QString(), 0, QStringLiteral("url")));
         req.urlOverrides.insert(u.left(eq).toLower(), u.mid(eq + 1));
     }
-    auto config = ExchangesConfig::load();
-    if (!config) return ctx.fail(config.error());
-    auto feeds = LiveController::resolve(*config, req);
-    if (!feeds) return ctx.fail(feeds.error());
+    req.dbPath = ctx.dbPath;
 
     QObject::connect(&service, &AlertService::delivered, [&](const Firing &f, const QJsonObject &d, qint64 latency) {
         ctx.print(alertLine(f, d, latency));
@@ -183,18 +181,19 @@ int watch(Context &ctx) {
     refreshClusters();
     if (clustersEvery > 0) clusterTimer.start(int(std::min(clustersEvery, 86400.0) * 1000));
 
-    // The live session. TODO(session): switch to core's headless live session once it lands.
-    LiveController live;
-    QObject::connect(&live, &LiveController::updated, &service, [&](const QList<LiquidationEvent> &liqs, const QList<PriceTick> &ticks) {
+    // The headless live session (core/engine), the same one the GUI drives.
+    LiveSession session;
+    QObject::connect(&session, &LiveSession::ticks, &service, [&](const QList<PriceTick> &ticks) {
         QList<PriceUpdate> prices;
         prices.reserve(ticks.size());
+        // Trades and last prices; mark prices are a different series and would fake crossings.
         for (const PriceTick &t : ticks)
             if (t.kind != PriceTick::Kind::Mark) prices.append({t.exchange, t.symbol, t.price, t.time, t.receiveTime});
         if (!prices.isEmpty()) service.onPrices(prices);
-        if (!liqs.isEmpty()) service.onLiquidations(liqs);
     });
-    QObject::connect(&live, &LiveController::storeFailed, [&](const QString &m) { ctx.progress(QStringLiteral("store: ") + m); });
-    if (Status st = live.start(std::move(*feeds), ctx.dbPath); !st) return ctx.fail(st.error(), kFailure);
+    QObject::connect(&session, &LiveSession::liquidations, &service, &AlertService::onLiquidations);
+    QObject::connect(&session, &LiveSession::storeFailed, [&](const QString &m) { ctx.progress(QStringLiteral("store: ") + m); });
+    if (auto err = session.start(req)) return ctx.fail(err->detail, err->code == LiveError::Code::StoreUnavailable ? kFailure : kBadInput);
 
     g_signal.store(0);
     std::signal(SIGINT, onSignal);
@@ -206,7 +205,7 @@ int watch(Context &ctx) {
     signalPoll.start(50);
     if (duration > 0) QTimer::singleShot(int(std::min(duration, 1e6) * 1000), qApp, &QCoreApplication::quit);
     QCoreApplication::exec();
-    live.stop();
+    session.stop();
     clusterTimer.stop();
     for (QThread *t : clusterThreads) {
         t->wait();
