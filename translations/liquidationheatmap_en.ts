@@ -1032,4 +1032,513 @@ Choose another file with --db, or move this one away to start afresh.</translati
         <translation>Could not recompute: %1</translation>
     </message>
 </context>
+<context>
+    <name>lhm::ui::AlertDialog</name>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Edit alert</source>
+        <translation>Edit alert</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>New alert</translation>
+    </message>
+    <message>
+        <source>All exchanges</source>
+        <translation>All exchanges</translation>
+    </message>
+    <message>
+        <source>Crosses above</source>
+        <translation>Crosses above</translation>
+    </message>
+    <message>
+        <source>Crosses below</source>
+        <translation>Crosses below</translation>
+    </message>
+    <message>
+        <source>Any side</source>
+        <translation>Any side</translation>
+    </message>
+    <message>
+        <source>Longs</source>
+        <translation>Longs</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>Shorts</translation>
+    </message>
+    <message>
+        <source>Fire once, then stop</source>
+        <translation>Fire once, then stop</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>default from the channel settings</source>
+        <translation>default from the channel settings</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Side</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertOverlay</name>
+    <message>
+        <source>Create alert at %1…</source>
+        <translation>Create alert at %1…</translation>
+    </message>
+    <message>
+        <source>%1%2 (triggered)</source>
+        <translation>%1%2 (triggered)</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertText</name>
+    <message>
+        <source>Price crosses a level</source>
+        <translation>Price crosses a level</translation>
+    </message>
+    <message>
+        <source>Price nears a predicted cluster</source>
+        <translation>Price nears a predicted cluster</translation>
+    </message>
+    <message>
+        <source>Realised liquidation</source>
+        <translation>Realised liquidation</translation>
+    </message>
+    <message>
+        <source>Liquidation cascade</source>
+        <translation>Liquidation cascade</translation>
+    </message>
+    <message>
+        <source>Predicted cluster crossed</source>
+        <translation>Predicted cluster crossed</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Triggered</source>
+        <translation>Triggered</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Snoozed</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Popup</source>
+        <translation>Popup</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Price level</source>
+        <translation>Price level</translation>
+    </message>
+    <message>
+        <source>Distance (%)</source>
+        <translation>Distance (%)</translation>
+    </message>
+    <message>
+        <source>Minimum cluster (USD)</source>
+        <translation>Minimum cluster (USD)</translation>
+    </message>
+    <message>
+        <source>Minimum notional (USD)</source>
+        <translation>Minimum notional (USD)</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>Price from</translation>
+    </message>
+    <message>
+        <source>Price to</source>
+        <translation>Price to</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Notional (USD)</source>
+        <translation>Notional (USD)</translation>
+    </message>
+    <message>
+        <source>Window (s)</source>
+        <translation>Window (s)</translation>
+    </message>
+    <message>
+        <source>Cooldown (s)</source>
+        <translation>Cooldown (s)</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>Webhook URL</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>Choose at least one channel.</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 must not be empty.</translation>
+    </message>
+    <message>
+        <source>The webhook URL must start with http:// or https://.</source>
+        <translation>The webhook URL must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>The price band&apos;s lower edge must be positive and below its upper edge.</source>
+        <translation>The price band&apos;s lower edge must be positive and below its upper edge.</translation>
+    </message>
+    <message>
+        <source>Set a count or a notional (or both) for a cascade.</source>
+        <translation>Set a count or a notional (or both) for a cascade.</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number.</source>
+        <translation>%1 must be a positive number.</translation>
+    </message>
+    <message>
+        <source> (longs)</source>
+        <translation> (longs)</translation>
+    </message>
+    <message>
+        <source> (shorts)</source>
+        <translation> (shorts)</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>above %1</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>below %1</translation>
+    </message>
+    <message>
+        <source>within %1% of ≥ %2 USD%3</source>
+        <translation>within %1% of ≥ %2 USD%3</translation>
+    </message>
+    <message>
+        <source>≥ %1 USD%2</source>
+        <translation>≥ %1 USD%2</translation>
+    </message>
+    <message>
+        <source> in %1–%2</source>
+        <translation> in %1–%2</translation>
+    </message>
+    <message>
+        <source>%1 liquidations</source>
+        <translation>%1 liquidations</translation>
+    </message>
+    <message>
+        <source>%1 USD</source>
+        <translation>%1 USD</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s%3</source>
+        <translation>%1 in %2 s%3</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>cluster ≥ %1 USD crossed%2</source>
+        <translation>cluster ≥ %1 USD crossed%2</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertToast</name>
+    <message>
+        <source>Alerts held back</source>
+        <translation>Alerts held back</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more alert(s) arrived during a burst and were held back.</source>
+        <translation><numerusform>%n more alert(s) arrived during a burst and were held back.</numerusform><numerusform>%n more alert(s) arrived during a burst and were held back.</numerusform></translation>
+    </message>
+    <message>
+        <source>Alert: %1 — %2</source>
+        <translation>Alert: %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · value %2 at %3 · %4 UTC · click to show</source>
+        <translation>%1 · value %2 at %3 · %4 UTC · click to show</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Last fired</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Channels…</source>
+        <translation>Channels…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Delete alert</source>
+        <translation>Delete alert</translation>
+    </message>
+    <message>
+        <source>Delete the alert &quot;%1&quot;? Its history stays.</source>
+        <translation>Delete the alert &quot;%1&quot;? Its history stays.</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Flood summary</source>
+        <translation>Flood summary</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertsWiring</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>LiquidationHeatmap</source>
+        <translation>LiquidationHeatmap</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alerts</translation>
+    </message>
+    <message>
+        <source>&amp;New alert…</source>
+        <translation>&amp;New alert…</translation>
+    </message>
+    <message>
+        <source>Show &amp;alerts</source>
+        <translation>Show &amp;alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Channels…</source>
+        <translation>&amp;Channels…</translation>
+    </message>
+    <message numerus="yes">
+        <source>LiquidationHeatmap — %n unread alert(s)</source>
+        <translation><numerusform>LiquidationHeatmap — %n unread alert(s)</numerusform><numerusform>LiquidationHeatmap — %n unread alert(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ChannelSettingsDialog</name>
+    <message>
+        <source>Alert channels</source>
+        <translation>Alert channels</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Send test</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Default URL</source>
+        <translation>Default URL</translation>
+    </message>
+    <message>
+        <source>HMAC secret</source>
+        <translation>HMAC secret</translation>
+    </message>
+    <message>
+        <source>Bot API URL</source>
+        <translation>Bot API URL</translation>
+    </message>
+    <message>
+        <source>Chat id</source>
+        <translation>Chat id</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot token</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS</source>
+        <translation>Require STARTTLS</translation>
+    </message>
+    <message>
+        <source>one or more, comma separated</source>
+        <translation>one or more, comma separated</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>saved — type to replace</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>Delivered.</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Not delivered: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</source>
+        <translation>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</translation>
+    </message>
+</context>
 </TS>

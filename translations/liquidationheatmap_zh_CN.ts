@@ -1032,4 +1032,513 @@ Choose another file with --db, or move this one away to start afresh.</source>
         <translation>无法重新计算：%1</translation>
     </message>
 </context>
+<context>
+    <name>lhm::ui::AlertDialog</name>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Edit alert</source>
+        <translation>编辑提醒</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>All exchanges</source>
+        <translation>所有交易所</translation>
+    </message>
+    <message>
+        <source>Crosses above</source>
+        <translation>向上穿越</translation>
+    </message>
+    <message>
+        <source>Crosses below</source>
+        <translation>向下穿越</translation>
+    </message>
+    <message>
+        <source>Any side</source>
+        <translation>任意方向</translation>
+    </message>
+    <message>
+        <source>Longs</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>Fire once, then stop</source>
+        <translation>只触发一次，然后停止</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>default from the channel settings</source>
+        <translation>默认使用渠道设置</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向（多/空）</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertOverlay</name>
+    <message>
+        <source>Create alert at %1…</source>
+        <translation>在 %1 创建提醒…</translation>
+    </message>
+    <message>
+        <source>%1%2 (triggered)</source>
+        <translation>%1%2（已触发）</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertText</name>
+    <message>
+        <source>Price crosses a level</source>
+        <translation>价格穿越价位</translation>
+    </message>
+    <message>
+        <source>Price nears a predicted cluster</source>
+        <translation>价格接近预测清算簇</translation>
+    </message>
+    <message>
+        <source>Realised liquidation</source>
+        <translation>实际清算</translation>
+    </message>
+    <message>
+        <source>Liquidation cascade</source>
+        <translation>连环清算</translation>
+    </message>
+    <message>
+        <source>Predicted cluster crossed</source>
+        <translation>预测清算簇被穿越</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Triggered</source>
+        <translation>已触发</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>Popup</source>
+        <translation>弹窗</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Price level</source>
+        <translation>价位</translation>
+    </message>
+    <message>
+        <source>Distance (%)</source>
+        <translation>距离（%）</translation>
+    </message>
+    <message>
+        <source>Minimum cluster (USD)</source>
+        <translation>最小清算簇（USD）</translation>
+    </message>
+    <message>
+        <source>Minimum notional (USD)</source>
+        <translation>最小名义金额（USD）</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>价格下限</translation>
+    </message>
+    <message>
+        <source>Price to</source>
+        <translation>价格上限</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Notional (USD)</source>
+        <translation>名义金额（USD）</translation>
+    </message>
+    <message>
+        <source>Window (s)</source>
+        <translation>时间窗（秒）</translation>
+    </message>
+    <message>
+        <source>Cooldown (s)</source>
+        <translation>冷却时间（秒）</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>请至少选择一个通知渠道。</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 不能为空。</translation>
+    </message>
+    <message>
+        <source>The webhook URL must start with http:// or https://.</source>
+        <translation>Webhook 地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The price band&apos;s lower edge must be positive and below its upper edge.</source>
+        <translation>价格区间的下限必须为正数且低于上限。</translation>
+    </message>
+    <message>
+        <source>Set a count or a notional (or both) for a cascade.</source>
+        <translation>连环清算规则需要设置笔数或名义金额（或两者）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number.</source>
+        <translation>%1 必须是正数。</translation>
+    </message>
+    <message>
+        <source> (longs)</source>
+        <translation>（多头）</translation>
+    </message>
+    <message>
+        <source> (shorts)</source>
+        <translation>（空头）</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>高于 %1</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>低于 %1</translation>
+    </message>
+    <message>
+        <source>within %1% of ≥ %2 USD%3</source>
+        <translation>距 ≥ %2 USD 的清算簇 %1% 以内%3</translation>
+    </message>
+    <message>
+        <source>≥ %1 USD%2</source>
+        <translation>≥ %1 USD%2</translation>
+    </message>
+    <message>
+        <source> in %1–%2</source>
+        <translation>，价格 %1–%2</translation>
+    </message>
+    <message>
+        <source>%1 liquidations</source>
+        <translation>%1 笔清算</translation>
+    </message>
+    <message>
+        <source>%1 USD</source>
+        <translation>%1 USD</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s%3</source>
+        <translation>%2 秒内 %1%3</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>cluster ≥ %1 USD crossed%2</source>
+        <translation>≥ %1 USD 的清算簇被穿越%2</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertToast</name>
+    <message>
+        <source>Alerts held back</source>
+        <translation>提醒已合并</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more alert(s) arrived during a burst and were held back.</source>
+        <translation><numerusform>爆发期间另有 %n 条提醒被合并未发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>Alert: %1 — %2</source>
+        <translation>提醒：%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · value %2 at %3 · %4 UTC · click to show</source>
+        <translation>%1 · 数值 %2，价格 %3 · %4 UTC · 点击查看</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>上次触发</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Channels…</source>
+        <translation>通知渠道…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>发送结果</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Delete alert</source>
+        <translation>删除提醒</translation>
+    </message>
+    <message>
+        <source>Delete the alert &quot;%1&quot;? Its history stays.</source>
+        <translation>删除提醒“%1”？其历史记录会保留。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Flood summary</source>
+        <translation>合并摘要</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertsWiring</name>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>LiquidationHeatmap</source>
+        <translation>LiquidationHeatmap</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>提醒(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New alert…</source>
+        <translation>新建提醒(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;alerts</source>
+        <translation>显示提醒(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Channels…</source>
+        <translation>通知渠道(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>LiquidationHeatmap — %n unread alert(s)</source>
+        <translation><numerusform>LiquidationHeatmap — %n 条未读提醒</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ChannelSettingsDialog</name>
+    <message>
+        <source>Alert channels</source>
+        <translation>提醒通知渠道</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>发送测试</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Default URL</source>
+        <translation>默认地址</translation>
+    </message>
+    <message>
+        <source>HMAC secret</source>
+        <translation>HMAC 密钥</translation>
+    </message>
+    <message>
+        <source>Bot API URL</source>
+        <translation>Bot API 地址</translation>
+    </message>
+    <message>
+        <source>Chat id</source>
+        <translation>聊天 ID</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>机器人令牌</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS</source>
+        <translation>要求 STARTTLS</translation>
+    </message>
+    <message>
+        <source>one or more, comma separated</source>
+        <translation>一个或多个，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>已保存 — 输入以替换</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>已送达。</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>未送达：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</source>
+        <translation>已保存，但：%1。没有可用的密钥链，无法保存密钥；请改用 &apos;lhm alerts channel set … --token-env VAR&apos; 运行提醒。</translation>
+    </message>
+</context>
 </TS>

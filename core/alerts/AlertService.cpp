@@ -1,6 +1,8 @@
 #include "alerts/AlertService.h"
 
+#include "alerts/FiringJson.h"
 #include "alerts/RuleBook.h"
+#include "alerts/SecretVault.h"
 #include "store/Store.h"
 
 #include <QTimer>
@@ -12,6 +14,14 @@ AlertService::AlertService(QString dbPath, const Clock &clock, QObject *parent)
     qRegisterMetaType<lhm::alerts::PriceUpdate>();
     qRegisterMetaType<lhm::alerts::ClusterSet>();
     qRegisterMetaType<lhm::alerts::Firing>();
+    qRegisterMetaType<lhm::alerts::AlertRule>();
+    qRegisterMetaType<QList<lhm::alerts::AlertRule>>();
+    qRegisterMetaType<lhm::alerts::ChannelSettings>();
+    qRegisterMetaType<lhm::AlertFiringRow>();
+    qRegisterMetaType<QList<lhm::AlertFiringRow>>();
+    qRegisterMetaType<lhm::alerts::Channel>();
+    qRegisterMetaType<QList<lhm::alerts::PriceUpdate>>();
+    qRegisterMetaType<QList<lhm::LiquidationEvent>>();
     connect(&dispatcher_, &AlertDispatcher::delivered, this, &AlertService::onDelivered);
 }
 
@@ -56,6 +66,93 @@ void AlertService::reload() {
     signature_ = book_->signature();
     for (const QString &p : dispatcher_.setSettings(ChannelSettings::load(book_->repository())) + problems) emit problem(p);
     emit rulesChanged();
+}
+
+void AlertService::changed() {
+    reload();
+    requestRules();
+}
+
+void AlertService::requestRules() {
+    if (!book_) return;
+    const std::vector<AlertRule> rules = book_->all();
+    emit rulesListed(QList<AlertRule>(rules.begin(), rules.end()), clock_.nowMs());
+}
+
+void AlertService::requestHistory(int limit) {
+    if (!book_) return;
+    const std::vector<AlertFiringRow> rows = book_->history(0, limit);
+    emit historyListed(QList<AlertFiringRow>(rows.begin(), rows.end()));
+}
+
+void AlertService::saveRule(const AlertRule &in) {
+    if (!book_) return;
+    AlertRule rule = in;
+    if (rule.id > 0)
+        if (auto old = book_->get(rule.id)) {
+            rule.createdAt = old->createdAt;
+            rule.updatedAt = old->updatedAt;
+            rule.lastFiredAt = old->lastFiredAt;
+            rule.fireCount = old->fireCount;
+            rule.webhookSecretRef = old->webhookSecretRef;
+        }
+    rule.status = RuleStatus::Active;  // an edit re-arms a triggered rule
+    if (Status s = book_->save(rule); !s) {
+        emit ruleSaved(0, s.error().field, s.error().message);
+        return;
+    }
+    emit ruleSaved(rule.id, QString(), QString());
+    changed();
+}
+
+void AlertService::removeRule(qint64 id) {
+    if (!book_) return;
+    if (auto rule = book_->get(id)) SecretVault::remove(rule->webhookSecretRef);
+    if (auto r = book_->remove(id); !r) emit problem(r.error().toString());
+    changed();
+}
+
+void AlertService::requestChannels() {
+    if (book_) emit channelsListed(ChannelSettings::load(book_->repository()));
+}
+
+void AlertService::saveChannels(const ChannelSettings &in, const QString &telegramToken, const QString &smtpPassword,
+                                const QString &webhookSecret) {
+    if (!book_) return;
+    ChannelSettings s = in;
+    QStringList warnings;
+    auto keep = [&](const QString &key, const QString &secret, QString *ref, const char *what) {
+        if (secret.isEmpty()) return;
+        QString warning;
+        // Typed in the GUI: there is no environment variable to fall back on.
+        auto r = SecretVault::put(key, secret, QStringLiteral("LHM_%1").arg(QString::fromLatin1(what).toUpper()), &warning);
+        if (r && warning.isEmpty()) *ref = *r;
+        else warnings << QString::fromLatin1(what);
+    };
+    keep(QStringLiteral("telegram-token"), telegramToken, &s.telegram.tokenRef, "telegram_token");
+    keep(QStringLiteral("smtp-password"), smtpPassword, &s.email.passwordRef, "smtp_password");
+    keep(QStringLiteral("webhook-secret"), webhookSecret, &s.webhook.secretRef, "webhook_secret");
+    const qint64 now = clock_.nowMs();
+    for (Status st : {s.telegram.chatId.isEmpty() ? Status() : s.saveTelegram(book_->repository(), now),
+                      s.email.smtpUrl.isEmpty() ? Status() : s.saveEmail(book_->repository(), now),
+                      s.saveWebhook(book_->repository(), now)})
+        if (!st) warnings << st.error().toString();
+    warnings += dispatcher_.setSettings(ChannelSettings::load(book_->repository()));
+    emit channelsSaved(warnings);
+    requestChannels();
+}
+
+void AlertService::sendTest(Channel channel) {
+    Firing f;
+    f.name = QStringLiteral("test notification");
+    f.symbol = QStringLiteral("BTCUSDT");
+    f.exchange = QStringLiteral("binance");
+    f.channels = channel;
+    f.time = f.firedAt = clock_.nowMs();
+    f.message = QStringLiteral("Test notification from LiquidationHeatmap: this channel works.");
+    f.event[QStringLiteral("test")] = true;
+    const Delivery d = dispatcher_.deliverNow(f, channel);
+    emit testResult(channel, d.text(), d.isOk());
 }
 
 void AlertService::onLiquidations(const QList<LiquidationEvent> &events) {

@@ -8,6 +8,7 @@
 // GUI moves it to a worker thread, so evaluation and recording never run on the UI thread.
 #include "alerts/AlertDispatcher.h"
 #include "alerts/AlertEvaluator.h"
+#include "store/AlertRepository.h"
 #include "common/Clock.h"
 
 #include <QList>
@@ -47,6 +48,17 @@ public:
     void reload();
 
 public slots:
+    // For the GUI: every store access runs here, on the service's thread; answers come as signals.
+    void requestRules();
+    void requestHistory(int limit = 500);
+    void saveRule(const lhm::alerts::AlertRule &rule);
+    void removeRule(qint64 id);
+    void requestChannels();
+    // Keeps typed secrets in the keychain (references in the settings) and saves the settings.
+    void saveChannels(const lhm::alerts::ChannelSettings &settings, const QString &telegramToken,
+                      const QString &smtpPassword, const QString &webhookSecret);
+    void sendTest(lhm::alerts::Channel channel);
+
     void onLiquidations(const QList<lhm::LiquidationEvent> &events);
     void onPrices(const QList<lhm::alerts::PriceUpdate> &ticks);
     void onClusters(const lhm::alerts::ClusterSet &set);
@@ -57,9 +69,17 @@ signals:
     void delivered(const lhm::alerts::Firing &firing, const QJsonObject &deliveries, qint64 latencyMs);
     void rulesChanged();
     void problem(const QString &message);
+    void rulesListed(const QList<lhm::alerts::AlertRule> &rules, qint64 nowMs);
+    void historyListed(const QList<lhm::AlertFiringRow> &rows);
+    // After saveRule: the stored id, or the error (field names the bad input; empty on success).
+    void ruleSaved(qint64 id, const QString &field, const QString &error);
+    void channelsListed(const lhm::alerts::ChannelSettings &settings);
+    void channelsSaved(const QStringList &warnings);
+    void testResult(lhm::alerts::Channel channel, const QString &result, bool ok);
 
 private:
     void handle(std::vector<Firing> &fired);
+    void changed();
     void onDelivered(const Firing &f, const QJsonObject &deliveries, qint64 doneAtMs, int failures);
     void checkReload();
 
@@ -76,3 +96,8 @@ private:
 };
 
 }  // namespace lhm::alerts
+
+Q_DECLARE_METATYPE(lhm::alerts::AlertRule)
+Q_DECLARE_METATYPE(lhm::alerts::ChannelSettings)
+Q_DECLARE_METATYPE(lhm::AlertFiringRow)
+Q_DECLARE_METATYPE(lhm::alerts::Channel)

@@ -1,5 +1,6 @@
 #include "main/MainWindow.h"
 
+#include "alerts/AlertsWiring.h"
 #include "common/Theme.h"
 #include "common/Translator.h"
 #include "compare/ModelComparisonView.h"
@@ -115,6 +116,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
             [this](int i) { session_->setComparisonWanted(tabs_->widget(i) == compare_); });
 
     buildMenus();
+    new AlertsWiring(this, session_, controls_, heatmap_, map_, opt_.dbPath);  // Alerts menu, dock, lines, popup
     restoreSettings();
     session_->refreshStoreInfo();
     Selection first = controls_->selection();
@@ -122,7 +124,11 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     session_->setSelection(first);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Children die in creation order, so the Session (created first) would go before the
+    // LiveWiring whose destructor stops the Session's live feed: stop it while both exist.
+    delete live_;
+}
 
 QString MainWindow::bannerText() const { return banner_->isVisibleTo(this) ? banner_->text() : QString(); }
 
