@@ -58,11 +58,13 @@ Status numberOption(const QCommandLineParser &p, const QString &name, double *ou
     return {};
 }
 
+void addOption(QCommandLineParser &p, const char *name, const char *help, const char *valueName) {
+    if (valueName) p.addOption({QLatin1String(name), QString::fromUtf8(help), QLatin1String(valueName)});
+    else p.addOption({QLatin1String(name), QString::fromUtf8(help)});
+}
+
 void addRuleOptions(QCommandLineParser &p) {
-    auto opt = [&](const char *name, const char *help, const char *value = nullptr) {
-        if (value) p.addOption({QLatin1String(name), QString::fromUtf8(help), QLatin1String(value)});
-        else p.addOption({QLatin1String(name), QString::fromUtf8(help)});
-    };
+    auto opt = [&](const char *name, const char *help, const char *value = nullptr) { addOption(p, name, help, value); };
     opt("name", "Rule name.", "N");
     opt("symbol", "Unified symbol, e.g. BTCUSDT.", "S");
     opt("exchange", "binance|bybit|okx|hyperliquid|all (comma list allowed; default all).", "E");

@@ -24,5 +24,7 @@ Status applyRuleOptions(const QCommandLineParser &p, alerts::AlertRule &rule, bo
 // A positive (or, with allowZero, non-negative) number from flag `name`; the error names the field.
 Status numberOption(const QCommandLineParser &p, const QString &name, double *out, bool allowZero = false);
 QStringList splitList(const QStringList &values);
+// Adds an option with a value name (or a flag when valueName is null).
+void addOption(QCommandLineParser &p, const char *name, const char *help, const char *valueName = nullptr);
 
 }  // namespace lhm::cli::alertscli

@@ -2,9 +2,35 @@
 
 #include "common/Paths.h"
 
+#include <QCoreApplication>
+#include <QTimer>
+#include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 namespace lhm::cli {
+
+namespace {
+std::atomic<int> g_signal{0};
+void onSignal(int sig) { g_signal.store(sig); }
+}  // namespace
+
+void runUntilStopped(double durationS) {
+    g_signal.store(0);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer signalPoll;
+    QObject::connect(&signalPoll, &QTimer::timeout, [] {
+        if (g_signal.load()) QCoreApplication::quit();
+    });
+    signalPoll.start(50);
+    // The cap keeps duration * 1000 within a timer's int milliseconds.
+    if (durationS > 0) QTimer::singleShot(int(std::min(durationS, 2e6) * 1000), qApp, &QCoreApplication::quit);
+    QCoreApplication::exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
 
 QString escapeForTerminal(const QString &text) {
     QString out;

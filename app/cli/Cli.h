@@ -43,6 +43,10 @@ public:
 // print(), progress() and fail() write them as \u001b. Newline and tab pass.
 QString escapeForTerminal(const QString &text);
 
+// Runs the event loop until SIGINT/SIGTERM or `durationS` seconds (<= 0: no limit), for the
+// commands that follow live feeds; the default signal handlers are back when it returns.
+void runUntilStopped(double durationS);
+
 using CommandFn = std::function<int(Context &)>;
 
 struct Command {

@@ -46,10 +46,7 @@ int channel(Context &ctx) {
         "environment variable and kept in the OS keychain."));
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("set | show"));
     p.addPositionalArgument(QStringLiteral("channel"), QStringLiteral("telegram | email | webhook"));
-    auto opt = [&](const char *name, const char *help, const char *value = nullptr) {
-        if (value) p.addOption({QLatin1String(name), QString::fromUtf8(help), QLatin1String(value)});
-        else p.addOption({QLatin1String(name), QString::fromUtf8(help)});
-    };
+    auto opt = [&](const char *name, const char *help, const char *value = nullptr) { addOption(p, name, help, value); };
     opt("token-env", "telegram: environment variable holding the bot token.", "VAR");
     opt("chat-id", "telegram: chat id.", "ID");
     opt("api-url", "telegram: Bot API base URL (default https://api.telegram.org).", "URL");

@@ -23,7 +23,6 @@
 #include <QThread>
 #include <QTimer>
 #include <atomic>
-#include <csignal>
 
 using namespace lhm;
 using namespace lhm::alerts;
@@ -32,9 +31,6 @@ using lhm::feeds::PriceTick;
 namespace lhm::cli::alertscli {
 
 namespace {
-
-std::atomic<int> g_signal{0};
-void onSignal(int sig) { g_signal.store(sig); }
 
 QString alertLine(const Firing &f, const QJsonObject &deliveries, qint64 latencyMs) {
     const QString d = QString::fromUtf8(QJsonDocument(deliveries).toJson(QJsonDocument::Compact));
@@ -195,16 +191,7 @@ int watch(Context &ctx) {
     QObject::connect(&session, &LiveSession::storeFailed, [&](const QString &m) { ctx.progress(QStringLiteral("store: ") + m); });
     if (auto err = session.start(req)) return ctx.fail(err->detail, err->code == LiveError::Code::StoreUnavailable ? kFailure : kBadInput);
 
-    g_signal.store(0);
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    QTimer signalPoll;
-    QObject::connect(&signalPoll, &QTimer::timeout, [] {
-        if (g_signal.load()) QCoreApplication::quit();
-    });
-    signalPoll.start(50);
-    if (duration > 0) QTimer::singleShot(int(std::min(duration, 1e6) * 1000), qApp, &QCoreApplication::quit);
-    QCoreApplication::exec();
+    runUntilStopped(duration);
     session.stop();
     clusterTimer.stop();
     for (QThread *t : clusterThreads) {
@@ -213,8 +200,6 @@ int watch(Context &ctx) {
     }
     QCoreApplication::processEvents();  // queued cluster results before the final flush
     service.stop();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     ctx.print(QStringLiteral(R"({"type":"summary","events":%1,"alerts_fired":%2,"suppressed":%3,"delivery_failures":%4})")
                   .arg(service.liquidationEvents())
                   .arg(service.evaluator().fired())

@@ -11,8 +11,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTimer>
-#include <atomic>
-#include <csignal>
 
 using namespace lhm;
 using namespace lhm::cli;
@@ -21,9 +19,6 @@ using namespace lhm::feeds;
 namespace {
 
 constexpr double kMaxDurationS = 2'000'000;  // 23 days
-std::atomic<int> g_signal{0};
-void onSignal(int sig) { g_signal.store(sig); }
-
 QString num(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
 
 QString jsonString(const QString &s) {
@@ -120,19 +115,8 @@ int runLive(Context &ctx) {
     if (req.exchanges.contains(QLatin1String("hyperliquid")))
         ctx.progress(QStringLiteral("hyperliquid: no public liquidation stream exists; following trades for price only"));
 
-    g_signal.store(0);
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    QTimer signalPoll;
-    QObject::connect(&signalPoll, &QTimer::timeout, [] {
-        if (g_signal.load()) QCoreApplication::quit();
-    });
-    signalPoll.start(50);
-    if (duration > 0) QTimer::singleShot(int(duration * 1000), qApp, &QCoreApplication::quit);
-    QCoreApplication::exec();
+    runUntilStopped(duration);
     live.stop();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
 
     const FeedSupervisor &sup = live.controller()->supervisor();
     if (ctx.json)
