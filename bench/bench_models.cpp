@@ -158,8 +158,15 @@ double timeMs(F &&f) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-void runCaseHere(const char *name, ModelInputs in, int repeats, bool naive) {
-    ModelParams p;  // defaults: 5 leverages, taker rule, 10,000 USD representative position
+void runCaseHere(const char *name, ModelInputs in, int repeats, bool naive, bool defaults) {
+    ModelParams p;  // taker rule, 10,000 USD representative position
+    if (!defaults) {
+        // The window book with 5 leverages at the close (model version 1), the rules naiveRun mirrors.
+        p.book = QStringLiteral("window");
+        p.entrySpread = 0;
+        p.turnover = 0;
+        p.leverageWeights = {{5, 15}, {10, 30}, {25, 25}, {50, 20}, {100, 10}};
+    }
     const double gridMb = 2.0 * in.candles.size() * in.axis.rows * sizeof(float) / (1024.0 * 1024.0);
     auto model = makeModel(QStringLiteral("binance_standard"));
     const double rssBefore = currentRssMb();
@@ -197,11 +204,11 @@ void runCaseHere(const char *name, ModelInputs in, int repeats, bool naive) {
 
 // Each case runs in its own child process so getrusage's peak belongs to that case alone.
 template <class Make>
-void runCase(const char *name, Make make, int repeats, bool naive) {
+void runCase(const char *name, Make make, int repeats, bool naive, bool defaults = false) {
     std::fflush(stdout);
     const pid_t pid = fork();
     if (pid == 0) {
-        runCaseHere(name, make(), repeats, naive);
+        runCaseHere(name, make(), repeats, naive, defaults);
         std::fflush(stdout);
         _exit(0);
     }
@@ -242,5 +249,12 @@ int main(int argc, char **argv) {
         twoThousandRows(in);
         return in;
     }, repeats, false);
+    // The default parameters (market book, 11 leverages, 15 entry points, turnover): ~33x the levels
+    // opened per candle of the cases above, kept bounded by pruning.
+    runCase("1y 1h defaults x 2000 rows", [&] {
+        ModelInputs in = synthetic(hourly, 3'600'000, 0.006, 1);
+        twoThousandRows(in);
+        return in;
+    }, repeats, false, true);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "common/RowValidation.h"
 #include "common/Timeframe.h"
 #include "feeds/FeedTypes.h"
+#include "models/BookRule.h"
 #include "models/CloseRule.h"
 #include "models/LeverageLadder.h"
 
@@ -24,7 +25,7 @@ void addModelOptions(QCommandLineParser &p, bool withModel) {
                      QStringLiteral("binance_standard | funding_adjusted | py_liquidation_map | ensemble."),
                      QStringLiteral("M"), QStringLiteral("binance_standard")});
     p.addOption({QStringLiteral("leverage-weights"), QStringLiteral("leverage:weight list, normalised."),
-                 QStringLiteral("list"), QStringLiteral("5:15,10:30,25:25,50:20,100:10")});
+                 QStringLiteral("list"), QStringLiteral("3:1,5:1,10:1,15:1,20:1,25:1,35:1,50:1,75:1,100:1,125:1")});
     p.addOption({QStringLiteral("bucket"), QStringLiteral("Price bucket in USD, or auto (ATR/4, rounded)."),
                  QStringLiteral("usd|auto"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("side-rule"), QStringLiteral("body | taker | funding."), QStringLiteral("rule"),
@@ -33,6 +34,17 @@ void addModelOptions(QCommandLineParser &p, bool withModel) {
                  QStringLiteral("relative (a fall in open interest shrinks every tracked position by |dOI|/OI) | "
                                 "absolute (removes |dOI| USD from the tracked positions)."),
                  QStringLiteral("rule"), QStringLiteral("relative")});
+    p.addOption({QStringLiteral("book"),
+                 QStringLiteral("market (the book starts from the open interest at the window start, every unit one "
+                                "long and one short) | window (positions opened inside the window only)."),
+                 QStringLiteral("book"), QStringLiteral("market")});
+    p.addOption({QStringLiteral("entry-spread"),
+                 QStringLiteral("Entries at N points across each candle's low..high; 0 = at the close."),
+                 QStringLiteral("N"), QStringLiteral("15")});
+    p.addOption({QStringLiteral("turnover"),
+                 QStringLiteral("Per candle, min(1, x * volume / open interest) of the book closes and reopens at "
+                                "the candle's prices; 0 = none."),
+                 QStringLiteral("x"), QStringLiteral("2")});
     p.addOption({QStringLiteral("interval"), QStringLiteral("Candle size override, e.g. 1h."), QStringLiteral("I")});
     p.addOption({QStringLiteral("position-notional"),
                  QStringLiteral("Representative position notional (USD) that picks the tier."), QStringLiteral("usd"),
@@ -141,6 +153,20 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
     if (!parseCloseRule(m.closeRule))
         return Error(QStringLiteral("unknown close rule '%1' (relative or absolute)").arg(m.closeRule), {}, 0,
                      QStringLiteral("close-rule"));
+    m.book = p.value(QStringLiteral("book")).trimmed();
+    if (!parseBookRule(m.book))
+        return Error(QStringLiteral("unknown book '%1' (market or window)").arg(m.book), {}, 0, QStringLiteral("book"));
+    {
+        bool ok = false;
+        m.entrySpread = p.value(QStringLiteral("entry-spread")).trimmed().toInt(&ok);
+        if (!ok || m.entrySpread < 0 || m.entrySpread > 100)
+            return Error(QStringLiteral("'%1' is not a whole number 0..100").arg(p.value(QStringLiteral("entry-spread"))),
+                         {}, 0, QStringLiteral("entry-spread"));
+        m.turnover = p.value(QStringLiteral("turnover")).trimmed().toDouble(&ok);
+        if (!ok || !(m.turnover >= 0) || !std::isfinite(m.turnover))
+            return Error(QStringLiteral("'%1' is not a number >= 0").arg(p.value(QStringLiteral("turnover"))), {}, 0,
+                         QStringLiteral("turnover"));
+    }
     m.interval = p.value(QStringLiteral("interval")).trimmed();
     if (!m.interval.isEmpty()) {
         const std::optional<qint64> ms = intervalMs(m.interval);

@@ -1,6 +1,7 @@
 #include "models/BinanceStandardModel.h"
 
 #include "models/CandleWalk.h"
+#include "models/BookRule.h"
 #include "models/CloseRule.h"
 
 #include <algorithm>
@@ -22,6 +23,13 @@ Result<ModelOutput> BinanceStandardModel::run(const ModelInputs &in, const Model
     if (!parseCloseRule(params.closeRule))
         return Error(QStringLiteral("unknown close rule '%1' (relative or absolute)").arg(params.closeRule), {}, 0,
                      QStringLiteral("close-rule"));
+    if (!parseBookRule(params.book))
+        return Error(QStringLiteral("unknown book '%1' (market or window)").arg(params.book), {}, 0, QStringLiteral("book"));
+    if (params.entrySpread < 0 || params.entrySpread > 100)
+        return Error(QStringLiteral("entry spread %1 is not 0..100").arg(params.entrySpread), {}, 0,
+                     QStringLiteral("entry-spread"));
+    if (!(params.turnover >= 0) || !std::isfinite(params.turnover))
+        return Error(QStringLiteral("turnover must be >= 0"), {}, 0, QStringLiteral("turnover"));
     return runWith(name(), rule, in, params, control);
 }
 
@@ -48,13 +56,39 @@ Result<ModelOutput> BinanceStandardModel::runWith(const QString &modelName, Side
     double previous = std::numeric_limits<double>::quiet_NaN();
     const LeverageLadder &lad = *ladder;
     const CloseRule closeRule = parseCloseRule(params.closeRule).value_or(CloseRule::Relative);
+    const bool market = parseBookRule(params.book).value_or(BookRule::Market) == BookRule::Market;
+    // Market: every unit of open interest is one long and one short position.
+    const double perUnit = market ? 2.0 : 1.0;
+    const int spread = params.entrySpread;
     CandleStep step = [&](int i, LevelBook &book, NotionalFlow &flow) {
         const double oi = in.openInterestValue[size_t(i)];
         if (!std::isfinite(oi)) return;
         const double before = previous;
-        const double delta = std::isfinite(before) ? oi - before : 0.0;
         previous = oi;
         const Candle &c = in.candles[size_t(i)];
+        if (!std::isfinite(before)) {
+            // The starting book: the open interest already there when the window begins.
+            if (market && oi > 0) {
+                openOverCandle(book, lad, Side::Long, c, spread, oi, flow);
+                openOverCandle(book, lad, Side::Short, c, spread, oi, flow);
+            }
+            return;
+        }
+        // Turnover: trading volume closes positions and opens new ones at this candle's prices even
+        // when open interest stays flat, so the book follows where the market traded recently.
+        const double traded = c.volume * c.close;
+        const double f = oi > 0 && traded > 0 ? std::min(1.0, params.turnover * traded / oi) : 0.0;
+        double openLong = 0, openShort = 0;
+        if (f > 0) {
+            const double longBefore = book.openNotional(Side::Long), shortBefore = book.openNotional(Side::Short);
+            flow.closed += book.closeShare(f);
+            openLong = market ? f * oi : f * longBefore;
+            openShort = market ? f * oi : f * shortBefore;
+            // Turnover shrinks old levels geometrically; below 1e-10 of the book they change no
+            // figure but would grow memory and time with every candle.
+            if (i % 64 == 0) flow.closed += book.prune(1e-10 * book.openNotional());
+        }
+        const double delta = oi - before;
         if (delta > 0) {
             SideShareInputs s;
             s.metricsTakerShare = at(in.metricsTakerShare, i);
@@ -62,13 +96,17 @@ Result<ModelOutput> BinanceStandardModel::runWith(const QString &modelName, Side
             s.fundingScale = params.fundingScale;
             s.fundingAmplitude = params.fundingAmplitude;
             const double share = longShare(rule, c, s);
-            openAcrossLeverages(book, lad, Side::Long, c.close, delta * share, flow);
-            openAcrossLeverages(book, lad, Side::Short, c.close, delta * (1.0 - share), flow);
-        } else if (delta < 0) {
+            openLong += perUnit * delta * share;
+            openShort += perUnit * delta * (1.0 - share);
+        }
+        // Reopened turnover and a rise open together (nothing closes between them): one pass.
+        openOverCandle(book, lad, Side::Long, c, spread, openLong, flow);
+        openOverCandle(book, lad, Side::Short, c, spread, openShort, flow);
+        if (delta < 0) {
             // Relative: the market lost |ΔOI| / OI_prev of its positions, so do the tracked ones
             // (a non-positive OI_prev is nonsense data: treat it as everything gone).
             if (closeRule == CloseRule::Absolute)
-                flow.closed += book.close(-delta);
+                flow.closed += book.close(-perUnit * delta);
             else
                 flow.closed += book.closeShare(before > 0 ? -delta / before : 1.0);
         }

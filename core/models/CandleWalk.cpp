@@ -1,6 +1,7 @@
 #include "models/CandleWalk.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <cstdint>
 
 #ifdef __linux__
@@ -36,6 +37,46 @@ void openAcrossLeverages(LevelBook &book, const LeverageLadder &ladder, Side sid
         book.open(side, ladder.liquidationPrice(side, entry, l), l, n);
     }
     flow.opened += notional;
+}
+
+void openOverCandle(LevelBook &book, const LeverageLadder &ladder, Side side, const Candle &c, int points,
+                    double notional, NotionalFlow &flow) {
+    if (points <= 0) {
+        openAcrossLeverages(book, ladder, side, c.close, notional, flow);
+        return;
+    }
+    if (!(notional > 0)) return;
+    const double lo = std::min(c.low, c.high), span = std::max(c.low, c.high) - lo;
+    const PriceAxis &axis = book.axis();
+    for (int l = 0; l < ladder.size(); ++l) {
+        const double n = notional / points * ladder.weights()[size_t(l)];
+        // Neighbouring entries whose levels fall in one price row become one level at their mean
+        // price: the grid cannot tell them apart, and it keeps the book's size independent of the
+        // number of entry points. Levels are monotone in the entry, so equal rows are adjacent.
+        int row = -1;
+        double sum = 0, weighted = 0;
+        auto flush = [&] {
+            if (sum > 0) book.open(side, weighted / sum, l, sum);
+            flow.opened += sum;
+            sum = weighted = 0;
+        };
+        for (int k = 0; k < points; ++k) {
+            const double entry = lo + span * (k + 0.5) / points;
+            if (!(entry > 0)) continue;
+            // A level already beyond the close was crossed after its entry inside this candle: that
+            // position was liquidated in the candle itself and never rests in the book.
+            const double price = ladder.liquidationPrice(side, entry, l);
+            if (side == Side::Long ? price >= c.close : price <= c.close) continue;
+            const int r = axis.rowOf(price);
+            if (r != row) {
+                flush();
+                row = r;
+            }
+            sum += n;
+            weighted += n * price;
+        }
+        flush();
+    }
 }
 
 Result<ModelOutput> walkCandles(const ModelInputs &in, const LeverageLadder &ladder, const QString &model,

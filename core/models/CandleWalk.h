@@ -20,4 +20,11 @@ Result<ModelOutput> walkCandles(const ModelInputs &inputs, const LeverageLadder 
 void openAcrossLeverages(LevelBook &book, const LeverageLadder &ladder, Side side, double entry, double notional,
                          NotionalFlow &flow);
 
+// Opens `notional` spread evenly over `points` entry prices across the candle's range, at
+// low + (high − low)·(k + ½)/points for k = 0..points−1 (a position opened during the candle could
+// have been opened at any traded price), leaving out the levels already beyond the close (liquidated
+// inside the candle); points <= 0 opens it all at the close.
+void openOverCandle(LevelBook &book, const LeverageLadder &ladder, Side side, const Candle &candle, int points,
+                    double notional, NotionalFlow &flow);
+
 }  // namespace lhm

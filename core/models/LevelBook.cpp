@@ -11,7 +11,7 @@ constexpr double kRenormaliseBelow = 1e-150;
 }  // namespace
 
 LevelBook::LevelBook(const PriceAxis &axis, std::vector<double> leverages)
-    : axis_(axis), leverages_(std::move(leverages)) {
+    : axis_(axis), leverages_(std::move(leverages)), crossed_(leverages_.size()) {
     for (SideBook *b : {&long_, &short_}) {
         b->rows.resize(size_t(std::max(axis_.rows, 0)));
         b->totals.assign(size_t(std::max(axis_.rows, 0)), 0.0);
@@ -45,11 +45,33 @@ void LevelBook::consumeRow(SideBook &b, Side side, int row, qint64 time, std::ve
     for (const Level &l : levels) {
         const double n = l.amount * b.scale;
         consumed += n;
-        if (events) events->push_back({time, l.price, side, n, leverages_[size_t(l.leverageIndex)]});
+        if (events) collect(l, n);
     }
+    if (events) flush(side, time, *events);
     b.sum -= b.totals[size_t(row)];
     b.totals[size_t(row)] = 0.0;
     levels.clear();
+}
+
+// One event per row and leverage: with entries spread over every candle, a crossed row holds many
+// levels of one leverage, and an event each would cost more memory than the grid.
+void LevelBook::collect(const Level &l, double notional) {
+    Crossed &c = crossed_[size_t(l.leverageIndex)];
+    c.notional += notional;
+    c.weightedPrice += notional * l.price;
+    c.count += 1;
+    if (c.count == 1) c.firstPrice = l.price;
+}
+
+void LevelBook::flush(Side side, qint64 time, std::vector<PredictedLiquidation> &events) {
+    for (size_t k = 0; k < crossed_.size(); ++k) {
+        Crossed &c = crossed_[k];
+        if (c.count == 0) continue;
+        // A single level keeps its exact price; several get their notional-weighted mean.
+        const double price = c.count == 1 || !(c.notional > 0) ? c.firstPrice : c.weightedPrice / c.notional;
+        events.push_back({time, price, side, c.notional, leverages_[k]});
+        c = Crossed{};
+    }
 }
 
 void LevelBook::consumePartial(SideBook &b, Side side, int row, double bound, qint64 time,
@@ -64,12 +86,13 @@ void LevelBook::consumePartial(SideBook &b, Side side, int row, double bound, qi
         if (hit) {
             const double n = l.amount * b.scale;
             consumed += n;
-            if (events) events->push_back({time, l.price, side, n, leverages_[size_t(l.leverageIndex)]});
+            if (events) collect(l, n);
         } else {
             kept += l.amount;
             levels[w++] = l;
         }
     }
+    if (events) flush(side, time, *events);
     levels.resize(w);
     // Recomputed from the survivors rather than decremented, so row totals never drift.
     b.sum -= b.totals[size_t(row)] - kept;
@@ -117,6 +140,35 @@ double LevelBook::closeShare(double share) {
     }
     keepShare(1.0 - share);
     return open * share;
+}
+
+double LevelBook::prune(double floor) {
+    if (!(floor > 0)) return 0.0;
+    double dropped = 0.0;
+    for (SideBook *b : {&long_, &short_}) {
+        const double minAmount = floor / b->scale;
+        const int lo = std::max(b->touchedLo, 0), hi = std::min(b->touchedHi, axis_.rows - 1);
+        for (int r = lo; r <= hi; ++r) {
+            auto &levels = b->rows[size_t(r)];
+            size_t w = 0;
+            double kept = 0.0, gone = 0.0;
+            for (const Level &l : levels) {
+                if (l.amount < minAmount) {
+                    gone += l.amount;
+                } else {
+                    kept += l.amount;
+                    levels[w++] = l;
+                }
+            }
+            if (w == levels.size()) continue;
+            levels.resize(w);
+            b->sum -= b->totals[size_t(r)] - kept;
+            b->totals[size_t(r)] = kept;
+            dropped += gone * b->scale;
+        }
+        if (b->sum < 0) b->sum = 0;
+    }
+    return dropped;
 }
 
 void LevelBook::keepShare(double keep) {

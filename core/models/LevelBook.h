@@ -23,7 +23,9 @@ public:
     void open(Side side, double price, int leverageIndex, double notional);
 
     // Liquidates long levels with price >= low and short levels with price <= high (both inclusive),
-    // appending one event per level to `events` (may be null). Returns the notional consumed.
+    // appending to `events` (may be null) one event per crossed row and leverage: the row's consumed
+    // notional of that leverage at its notional-weighted mean price (a lone level's exact price).
+    // Returns the notional consumed.
     double consume(double low, double high, qint64 time, std::vector<PredictedLiquidation> *events);
 
     // Removes `notional` USD proportionally from every open level on both sides (everything when it
@@ -33,6 +35,10 @@ public:
     // tracked levels shrink at the market's rate, never by more than they hold. Returns the
     // notional closed. (--close-rule relative)
     double closeShare(double share);
+
+    // Drops every level whose current notional is below `floor` USD (levels that proportional
+    // closes have shrunk to nothing but still cost memory and time). Returns the notional dropped.
+    double prune(double floor);
 
     double openNotional(Side side) const;
     double openNotional() const { return openNotional(Side::Long) + openNotional(Side::Short); }
@@ -68,6 +74,12 @@ private:
                     double &consumed);
     void consumePartial(SideBook &b, Side side, int row, double bound, qint64 time,
                         std::vector<PredictedLiquidation> *events, double &consumed);
+    struct Crossed {
+        double notional = 0, weightedPrice = 0, firstPrice = 0;
+        int count = 0;
+    };
+    void collect(const Level &l, double notional);
+    void flush(Side side, qint64 time, std::vector<PredictedLiquidation> &events);
     void keepShare(double keep);  // multiplies both sides by keep in (0, 1)
     void renormalise(SideBook &b);
     void clear(SideBook &b);
@@ -77,6 +89,7 @@ private:
     PriceAxis axis_;
     std::vector<double> leverages_;
     SideBook long_, short_;
+    std::vector<Crossed> crossed_;  // per leverage, while one row is consumed
 };
 
 }  // namespace lhm

@@ -19,6 +19,9 @@ QString ModelParams::hash() const {
     parts << QStringLiteral("bucket=") + num(bucket);
     parts << QStringLiteral("side=") + sideRule;
     parts << QStringLiteral("close=") + closeRule;
+    parts << QStringLiteral("book=") + book;
+    parts << QStringLiteral("spread=") + QString::number(entrySpread);
+    parts << QStringLiteral("turnover=") + num(turnover);
     parts << QStringLiteral("interval=") + interval;
     parts << QStringLiteral("pn=") + num(positionNotional);
     parts << QStringLiteral("fs=") + num(fundingScale);
@@ -28,7 +31,7 @@ QString ModelParams::hash() const {
     for (const auto &[m, w] : ensembleWeights) ew << m + QLatin1Char(':') + num(w);
     parts << QStringLiteral("ew=") + ew.join(QLatin1Char(','));
     // The model version: bump when a model's rules change so stale cached grids are not served.
-    parts << QStringLiteral("v=1");
+    parts << QStringLiteral("v=2");
     const QByteArray digest =
         QCryptographicHash::hash(parts.join(QLatin1Char('|')).toUtf8(), QCryptographicHash::Sha256).toHex();
     return QString::fromLatin1(digest.left(16));

@@ -73,6 +73,11 @@ inline HeatmapRequest request(const QString &model = QStringLiteral("binance_sta
     r.params.bucket = 1;
     r.params.leverageWeights = {{10, 1}};
     r.params.sideRule = QStringLiteral("body");
+    // The hand-worked scenarios check the window book's rules (model version 1): positions opened
+    // inside the window only, at the close, no turnover.
+    r.params.book = QStringLiteral("window");
+    r.params.entrySpread = 0;
+    r.params.turnover = 0;
     return r;
 }
 

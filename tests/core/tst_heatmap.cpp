@@ -74,6 +74,11 @@ HeatmapRequest request() {
     r.params.bucket = 1;
     r.params.leverageWeights = {{10, 1}};
     r.params.sideRule = QStringLiteral("body");
+    // These scenarios were worked for the window book (model version 1): no starting book, entries
+    // at the close, no turnover.
+    r.params.book = QStringLiteral("window");
+    r.params.entrySpread = 0;
+    r.params.turnover = 0;
     return r;
 }
 
@@ -324,7 +329,8 @@ void TestHeatmap::cliHeatmap() {
                                  QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
                                  QStringLiteral("12h"), QStringLiteral("--interval"), QStringLiteral("1h"),
                                  QStringLiteral("--bucket"), QStringLiteral("1"), QStringLiteral("--leverage-weights"),
-                                 QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body")});
+                                 QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body"),
+                                 QStringLiteral("--book"), QStringLiteral("window"), QStringLiteral("--entry-spread"), QStringLiteral("0"), QStringLiteral("--turnover"), QStringLiteral("0")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = json(r);
     for (const char *k : {"symbol", "model", "window", "interval", "bucket", "times", "prices", "long", "short",
@@ -350,7 +356,8 @@ void TestHeatmap::cliHeatmap() {
                                   QStringLiteral("BTCUSDT"), QStringLiteral("--window"), QStringLiteral("12h"),
                                   QStringLiteral("--interval"), QStringLiteral("1h"), QStringLiteral("--bucket"),
                                   QStringLiteral("1"), QStringLiteral("--leverage-weights"), QStringLiteral("10:1"),
-                                  QStringLiteral("--side-rule"), QStringLiteral("body"), QStringLiteral("--csv"), csv});
+                                  QStringLiteral("--side-rule"), QStringLiteral("body"), QStringLiteral("--csv"), csv,
+                                  QStringLiteral("--book"), QStringLiteral("window"), QStringLiteral("--entry-spread"), QStringLiteral("0"), QStringLiteral("--turnover"), QStringLiteral("0")});
     QVERIFY2(r2.exitCode == 0, r2.err.constData());
     QVERIFY(r2.out.contains("ESTIMATE"));
     QCOMPARE(test::readFile(csv), QByteArray("time_ms,price_center,long_usd,short_usd\n"
@@ -365,7 +372,8 @@ void TestHeatmap::cliLevelsAndCompare() {
     const QStringList common{QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
                              QStringLiteral("12h"), QStringLiteral("--interval"), QStringLiteral("1h"),
                              QStringLiteral("--bucket"), QStringLiteral("1"), QStringLiteral("--leverage-weights"),
-                             QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body")};
+                             QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body"),
+                             QStringLiteral("--book"), QStringLiteral("window"), QStringLiteral("--entry-spread"), QStringLiteral("0"), QStringLiteral("--turnover"), QStringLiteral("0")};
     const auto lv = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("levels")} + common +
                                  QStringList{QStringLiteral("--at"), QStringLiteral("2024-01-01T03:00:00Z")});
     QVERIFY2(lv.exitCode == 0, lv.err.constData());
@@ -416,6 +424,12 @@ void TestHeatmap::cliBadInput() {
     expectBad({QStringLiteral("heatmap"), QStringLiteral("--window"), QStringLiteral("7d")}, "--symbol is required");
     expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--leverage-weights"), QStringLiteral("10:x")},
               "leverage-weights");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--book"), QStringLiteral("all")},
+              "field 'book': unknown book 'all'");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--turnover"), QStringLiteral("-1")},
+              "field 'turnover': '-1' is not a number >= 0");
+    expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--entry-spread"), QStringLiteral("2.5")},
+              "field 'entry-spread': '2.5' is not a whole number 0..100");
     expectBad({QStringLiteral("heatmap"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--side-rule"), QStringLiteral("vibes")},
               "unknown side rule");
     expectBad({QStringLiteral("levels"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--at"), QStringLiteral("yesterday")},
@@ -480,6 +494,11 @@ void TestHeatmap::realBtcData() {
     // them at the market's rate: the last column keeps positions, and notional is still conserved.
     HeatmapRequest three = req;
     three.window = QStringLiteral("3d");
+    // The window book (positions opened inside the window only) is what this contrast is about;
+    // the default market book holds the market's whole open interest, which no fall empties.
+    three.params.book = QStringLiteral("window");
+    three.params.entrySpread = 0;
+    three.params.turnover = 0;
     auto in3 = loadModelInputs(**store, three);
     QVERIFY(in3.ok());
     QCOMPARE(in3->interval, QStringLiteral("1h"));
