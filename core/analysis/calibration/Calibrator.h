@@ -7,7 +7,7 @@
 // period it is later evaluated on.
 #include "analysis/calibration/HourlyScore.h"
 #include "common/Error.h"
-#include "heatmap/HeatmapRequest.h"
+#include "models/ModelParams.h"
 
 #include <QString>
 #include <vector>
