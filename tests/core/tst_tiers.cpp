@@ -1,7 +1,12 @@
 // Leverage tiers: the shipped Binance files equal the recorded Oct 2024 bracket data, tierFor picks
 // floor <= notional < cap, and every validation rule refuses a broken file naming its line and field.
+#include "HttpTestServer.h"
 #include "TestSupport.h"
+#include "config/LeverageBrackets.h"
 #include "config/LeverageTiers.h"
+
+#include <QDir>
+#include <algorithm>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,6 +64,10 @@ private slots:
     void cumTolerance();
     void unreadableFile();
     void fromTiersValidates();
+    void ccxtSymbolNames();
+    void everyUsdmSymbolIsShipped();
+    void generateFromSnapshot();
+    void refreshFromLoopbackServer();
 };
 
 void TstTiers::shippedFilesMatchRecordedBrackets_data() {
@@ -226,6 +235,126 @@ void TstTiers::fromTiersValidates() {
     QCOMPARE(r.error().field, QStringLiteral("cum"));
     QVERIFY(r.error().message.contains(QStringLiteral("bracket 2")));
     QVERIFY(!LeverageTiers::fromTiers(QStringLiteral("test"), QStringLiteral("abc"), {}).ok());
+}
+
+void TstTiers::ccxtSymbolNames() {
+    QCOMPARE(binanceSymbolFromCcxt(QStringLiteral("BTC/USDT:USDT")), QStringLiteral("BTCUSDT"));
+    QCOMPARE(binanceSymbolFromCcxt(QStringLiteral("1000PEPE/USDC:USDC")), QStringLiteral("1000PEPEUSDC"));
+    QCOMPARE(binanceSymbolFromCcxt(QStringLiteral("ETH/USDT:USDT-250328")), QStringLiteral("ETHUSDT_250328"));
+    QCOMPARE(binanceSymbolFromCcxt(QStringLiteral("ETH/BTC:BTC")), QString());  // COIN-M
+    QCOMPARE(binanceSymbolFromCcxt(QStringLiteral("BTCUSDT")), QString());
+}
+
+namespace {
+QString snapshotPath() {
+    return test::sharedData(QStringLiteral("freqtrade-binance-leverage-tiers/binance_leverage_tiers.json"));
+}
+QString derivedPath() {
+    return test::sharedData(QStringLiteral("freqtrade-binance-leverage-tiers/derived_leverageBracket_BTCUSDT_ETHUSDT.json"));
+}
+void compareTiers(const LeverageTiers &a, const LeverageTiers &b) {
+    QCOMPARE(a.symbol(), b.symbol());
+    QCOMPARE(a.tiers().size(), b.tiers().size());
+    for (size_t i = 0; i < a.tiers().size(); ++i) {
+        const LeverageTier &x = a.tiers()[i], &y = b.tiers()[i];
+        QCOMPARE(x.bracket, y.bracket);
+        QCOMPARE(x.maxLeverage, y.maxLeverage);
+        QCOMPARE(x.floor, y.floor);
+        QCOMPARE(x.cap, y.cap);
+        QCOMPARE(x.mmr, y.mmr);
+        QCOMPARE(x.cum, y.cum);
+    }
+}
+}  // namespace
+
+// The Oct 2024 snapshot (shared/data section 1) lists 349 markets: 318 USDT and 26 USDC perpetuals, 4
+// dated USDT futures, and one COIN-M market (ETH/BTC:BTC), which is not USDⓈ-M. Every USDⓈ-M symbol
+// must ship a tiers file equal to the snapshot's brackets.
+void TstTiers::everyUsdmSymbolIsShipped() {
+    auto parsed = parseBinanceBrackets(test::readFile(snapshotPath()), QStringLiteral("binance_leverage_tiers.json"));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().toString()));
+    QCOMPARE(parsed->symbols.size() + parsed->skipped.size(), size_t(349));
+    QCOMPARE(parsed->skipped.size(), size_t(1));
+    QCOMPARE(parsed->skipped[0].first, QStringLiteral("ETH/BTC:BTC"));
+    QCOMPARE(parsed->symbols.size(), size_t(348));
+    for (const LeverageTiers &t : parsed->symbols) {
+        auto shipped = LeverageTiers::load(QStringLiteral("binance"), t.symbol());
+        QVERIFY2(shipped.ok(), qPrintable(shipped.ok() ? QString() : shipped.error().toString()));
+        compareTiers(*shipped, t);
+    }
+    // Spot values straight from the snapshot's raw strings: BTCUSDT bracket 1 is 125x, MMR 0.004,
+    // cap 50,000; ETHUSDT_241227 is a dated future with its own brackets.
+    const auto btc = std::find_if(parsed->symbols.begin(), parsed->symbols.end(),
+                                  [](const LeverageTiers &t) { return t.symbol() == QLatin1String("BTCUSDT"); });
+    QVERIFY(btc != parsed->symbols.end());
+    QCOMPARE(btc->tiers()[0].maxLeverage, 125.0);
+    QCOMPARE(btc->tiers()[0].mmr, 0.004);
+    QCOMPARE(btc->tiers()[0].cap, 50000.0);
+    QVERIFY(LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("ETHUSDT_241227")).ok());
+}
+
+void TstTiers::generateFromSnapshot() {
+    QTemporaryDir out;
+    const auto r = test::runCli({QStringLiteral("--json"), QStringLiteral("tiers"), QStringLiteral("generate"),
+                                 QStringLiteral("--snapshot"), derivedPath(), QStringLiteral("--out"), out.path()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o[QStringLiteral("written")].toArray(), (QJsonArray{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}));
+    for (const char *symbol : {"BTCUSDT", "ETHUSDT"}) {
+        auto written = LeverageTiers::loadFile(out.filePath(QStringLiteral("%1.yaml").arg(QLatin1String(symbol))));
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toString()));
+        compareTiers(*written, *LeverageTiers::load(QStringLiteral("binance"), QLatin1String(symbol)));
+    }
+    // Bad input: exit 2 with one line naming the file.
+    QVERIFY(test::writeFile(out.filePath(QStringLiteral("bad.json")), "{\"symbol\": 3,"));
+    const auto bad = test::runCli({QStringLiteral("tiers"), QStringLiteral("generate"), QStringLiteral("--snapshot"),
+                                   out.filePath(QStringLiteral("bad.json")), QStringLiteral("--out"), out.path()});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("bad.json: malformed JSON"), bad.err.constData());
+    QCOMPARE(test::runCli({QStringLiteral("tiers"), QStringLiteral("generate")}).exitCode, 2);
+    QCOMPARE(test::runCli({QStringLiteral("tiers"), QStringLiteral("sometimes")}).exitCode, 2);
+}
+
+// refresh against a real HTTP server on 127.0.0.1 answering with the recorded leverageBracket payload.
+void TstTiers::refreshFromLoopbackServer() {
+    QTemporaryDir root, out;
+    QVERIFY(QDir(root.path()).mkpath(QStringLiteral("fapi/v1")));
+    QVERIFY(test::writeFile(root.filePath(QStringLiteral("fapi/v1/leverageBracket")), test::readFile(derivedPath())));
+    test::HttpTestServer server;
+    QVERIFY(server.start(root.path()));
+    qputenv("LHM_BINANCE_API_KEY", "test-key");
+    qputenv("LHM_BINANCE_API_SECRET", "test-secret");
+    const auto r = test::runCli({QStringLiteral("--json"), QStringLiteral("tiers"), QStringLiteral("refresh"),
+                                 QStringLiteral("--base-url"), server.baseUrl(), QStringLiteral("--out"), out.path()});
+    qunsetenv("LHM_BINANCE_API_KEY");
+    qunsetenv("LHM_BINANCE_API_SECRET");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object()[QStringLiteral("written")].toArray().size(), 2);
+    const auto requests = server.requestsFor(QStringLiteral("/fapi/v1/leverageBracket"));
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests[0].headers.value("x-mbx-apikey"), QByteArray("test-key"));
+    auto eth = LeverageTiers::loadFile(out.filePath(QStringLiteral("ETHUSDT.yaml")));
+    QVERIFY2(eth.ok(), qPrintable(eth.ok() ? QString() : eth.error().toString()));
+    compareTiers(*eth, *LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("ETHUSDT")));
+    // The source comment names the endpoint but not the signed query.
+    const QByteArray yaml = test::readFile(out.filePath(QStringLiteral("ETHUSDT.yaml")));
+    QVERIFY(yaml.contains("/fapi/v1/leverageBracket"));
+    QVERIFY(!yaml.contains("test-secret") && !yaml.contains("signature="));
+
+    // The exchange refusing (Binance answers 401 to an unsigned request): exit 1, URL redacted.
+    test::HttpFault refuse;
+    refuse.status = 401;
+    server.setFault(QStringLiteral("/fapi/v1/leverageBracket"), refuse);
+    const auto denied = test::runCli({QStringLiteral("tiers"), QStringLiteral("refresh"), QStringLiteral("--base-url"),
+                                      server.baseUrl(), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                                      QStringLiteral("--out"), out.path()});
+    QCOMPARE(denied.exitCode, 1);
+    QVERIFY2(denied.err.contains("HTTP 401"), denied.err.constData());
+    QVERIFY(!denied.err.contains("BTCUSDT"));  // the query value is redacted
+    QCOMPARE(test::runCli({QStringLiteral("tiers"), QStringLiteral("refresh"), QStringLiteral("--base-url"),
+                           QStringLiteral("ftp://example"), QStringLiteral("--out"), out.path()})
+                 .exitCode,
+             2);
 }
 
 LHM_TEST_MAIN(TstTiers)
