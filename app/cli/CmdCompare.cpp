@@ -59,12 +59,14 @@ static int runCompare(Context &ctx) {
                                                 {"confidence", c.confidence},
                                                 {"confidence_reason", c.confidenceReason},
                                                 {"disagreement_zones", zones},
-                                                {"skipped", skipped}, {"models", models}, {"estimate", true}}));
+                                                {"skipped", skipped}, {"models", models}, {"estimate", true},
+                                                {"profile", profileJson(*store, *req)}}));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
     ctx.print(QStringLiteral("%1 %2  window %3 @ %4  price %5  bucket %6 USD")
                   .arg(c.exchange, c.symbol, c.window, g.interval).arg(g.currentPrice, 0, 'f', 2).arg(g.bucketSize));
+    ctx.print(profileLine(*store, *req));
     ctx.print(QStringLiteral("%1 %2 %3 %4  main clusters").arg(QStringLiteral("model"), -20)
                   .arg(QStringLiteral("long USD"), 14).arg(QStringLiteral("short USD"), 14).arg(QStringLiteral("conf"), 5));
     for (const ModelSummary &s : c.summaries) {

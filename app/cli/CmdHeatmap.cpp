@@ -83,13 +83,16 @@ static int runHeatmap(Context &ctx) {
     if (p.isSet(QStringLiteral("csv")))
         if (Status s = writeCsv(g, p.value(QStringLiteral("csv"))); !s) return ctx.fail(s.error(), kFailure);
     if (ctx.json) {
-        ctx.printJson(QJsonDocument(heatmapJson(g)));
+        QJsonObject o = heatmapJson(g);
+        o[QStringLiteral("profile")] = profileJson(*store, *req);
+        ctx.printJson(QJsonDocument(o));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
     ctx.print(QStringLiteral("%1 %2  model %3  window %4 @ %5  %6 columns x %7 rows of %8 USD")
                   .arg(g.exchange, g.symbol, g.model, g.window, g.interval)
                   .arg(g.cols()).arg(g.rows).arg(g.bucketSize));
+    ctx.print(profileLine(*store, *req));
     if (g.cols() > 0)
         ctx.print(QStringLiteral("from %1 to %2, current price %3")
                       .arg(isoTime(g.times.front()), isoTime(g.times.back() + g.intervalMs))

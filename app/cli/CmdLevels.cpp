@@ -57,13 +57,16 @@ static int runLevels(Context &ctx) {
     if (!map) return ctx.fail(map.error());
     const LiquidationMap &m = **map;
     if (ctx.json) {
-        ctx.printJson(QJsonDocument(levelsJson(m)));
+        QJsonObject o = levelsJson(m);
+        o[QStringLiteral("profile")] = profileJson(*store, *req);
+        ctx.printJson(QJsonDocument(o));
         return kOk;
     }
     const size_t L = m.leverages.size();
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
     ctx.print(QStringLiteral("%1 %2  model %3  at %4  price %5  history %6")
                   .arg(m.exchange, m.symbol, m.model, isoTime(m.at)).arg(m.currentPrice, 0, 'f', 2).arg(m.window));
+    ctx.print(profileLine(*store, *req));
     const int top = std::max(1, p.value(QStringLiteral("top")).toInt());
     for (Side side : {Side::Short, Side::Long}) {
         const auto &v = side == Side::Long ? m.longNotional : m.shortNotional;

@@ -3,11 +3,13 @@
 #include "common/RowValidation.h"
 #include "common/Timeframe.h"
 #include "feeds/FeedTypes.h"
+#include "heatmap/RequestProfile.h"
 #include "models/BookRule.h"
 #include "models/CloseRule.h"
 #include "models/LeverageLadder.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <cmath>
@@ -45,6 +47,9 @@ void addModelOptions(QCommandLineParser &p, bool withModel) {
                  QStringLiteral("Per candle, min(1, x * volume / open interest) of the book closes and reopens at "
                                 "the candle's prices; 0 = none."),
                  QStringLiteral("x"), QStringLiteral("2")});
+    p.addOption({QStringLiteral("no-profile"),
+                 QStringLiteral("Ignore the symbol's fitted profile (lhm calibrate); it is also ignored when any of "
+                                "--leverage-weights --book --entry-spread --turnover --side-rule is given.")});
     p.addOption({QStringLiteral("interval"), QStringLiteral("Candle size override, e.g. 1h."), QStringLiteral("I")});
     p.addOption({QStringLiteral("position-notional"),
                  QStringLiteral("Representative position notional (USD) that picks the tier."), QStringLiteral("usd"),
@@ -57,6 +62,25 @@ void addModelOptions(QCommandLineParser &p, bool withModel) {
     p.addOption({QStringLiteral("ensemble-weights"),
                  QStringLiteral("model:weight list (binance_standard:0.5,funding_adjusted:0.3,py_liquidation_map:0.2)."),
                  QStringLiteral("list")});
+}
+
+QJsonValue profileJson(Store &store, const HeatmapRequest &req) {
+    std::optional<ModelProfile> used;
+    resolveProfile(store, req, &used);
+    return used ? QJsonValue(used->toJson()) : QJsonValue(QJsonValue::Null);
+}
+
+QString profileLine(Store &store, const HeatmapRequest &req) {
+    std::optional<ModelProfile> used;
+    resolveProfile(store, req, &used);
+    if (!used)
+        return req.useProfile ? QStringLiteral("parameters: defaults (no fitted profile for this symbol; see lhm calibrate)")
+                              : QStringLiteral("parameters: as given (fitted profile not used)");
+    const QJsonObject j = used->toJson();
+    return QStringLiteral("parameters: profile fitted on %1 .. %2 with %3 (train rho %4 vs baseline %5)")
+        .arg(j[QStringLiteral("fitted_from")].toString(), j[QStringLiteral("fitted_to")].toString(), used->model)
+        .arg(used->spearman, 0, 'f', 3)
+        .arg(used->baselineSpearman, 0, 'f', 3);
 }
 
 double cents(double v) { return std::round(v * 100.0) / 100.0; }
@@ -168,6 +192,9 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
                          QStringLiteral("turnover"));
     }
     m.interval = p.value(QStringLiteral("interval")).trimmed();
+    r.useProfile = !p.isSet(QStringLiteral("no-profile"));
+    for (const char *fitted : {"leverage-weights", "book", "entry-spread", "turnover", "side-rule"})
+        if (p.isSet(QLatin1String(fitted))) r.useProfile = false;
     if (!m.interval.isEmpty()) {
         const std::optional<qint64> ms = intervalMs(m.interval);
         if (!ms)

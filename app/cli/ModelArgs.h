@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "models/HeatmapGrid.h"
 #include "heatmap/HeatmapRequest.h"
+#include "store/Store.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -14,6 +15,11 @@ namespace lhm::cli {
 // --side-rule, --close-rule, --interval, --position-notional, --funding-scale, --funding-amplitude,
 // --large-trade-notional, --ensemble-weights).
 void addModelOptions(QCommandLineParser &p, bool withModel = true);
+// The symbol's stored profile that the request uses ("profile" in the JSON of heatmap, levels and
+// compare): an object with fitted_from/fitted_to/..., or null when none applies.
+QJsonValue profileJson(Store &store, const HeatmapRequest &req);
+// One text line saying which parameters were used.
+QString profileLine(Store &store, const HeatmapRequest &req);
 // --end TIME (window end), for the commands that compute over a window.
 void addEndOption(QCommandLineParser &p);
 // Validates every flag (and --end when it was added); errors name the flag.

@@ -13,6 +13,9 @@ struct HeatmapRequest {
     qint64 end = 0;  // ms, exclusive; 0 = up to the newest data in the store
     QString model = QStringLiteral("binance_standard");
     ModelParams params;
+    // Apply the symbol's stored profile (heatmap/RequestProfile.h) over the fitted fields of params;
+    // false when the caller chose them (the CLI's --leverage-weights, --book, ... or --no-profile).
+    bool useProfile = true;
 
     QString cacheKey() const;  // exchange|symbol|window|end|model|params hash
 };

@@ -3,6 +3,7 @@
 #include "heatmap/HeatmapCodec.h"
 #include "heatmap/InputLoader.h"
 #include "heatmap/LiquidationMapBuilder.h"
+#include "heatmap/RequestProfile.h"
 #include "models/LiquidationModel.h"
 
 #include "common/Timeframe.h"
@@ -42,8 +43,9 @@ Result<ModelOutput> runModel(Store &store, const HeatmapRequest &req, qint64 end
 
 }  // namespace
 
-Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const HeatmapRequest &req,
+Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const HeatmapRequest &request,
                                                           const ComputeOptions &opt) {
+    const HeatmapRequest req = resolveProfile(store, request);
     if (Status s = validateRequest(req); !s) return s.error();
     const QString key = req.cacheKey();
     if (opt.useCache) {
@@ -77,7 +79,7 @@ std::shared_ptr<const HeatmapGrid> cachedHeatmap(Store &store, const HeatmapRequ
 
 Result<std::shared_ptr<const LiquidationMap>> computeLiquidationMap(Store &store, const HeatmapRequest &req, qint64 at,
                                                                     const ComputeOptions &opt) {
-    auto run = runModel(store, req, at, opt);
+    auto run = runModel(store, resolveProfile(store, req), at, opt);
     if (!run) return run.error();
     auto map = std::make_shared<LiquidationMap>(buildLiquidationMap(*run));
     map->requestedFrom = run->grid.requestedFrom;

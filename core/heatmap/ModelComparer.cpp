@@ -1,6 +1,7 @@
 // compareModels: every model on one common grid, their summaries, agreement and the ensemble.
 #include "heatmap/HeatmapService.h"
 #include "heatmap/InputLoader.h"
+#include "heatmap/RequestProfile.h"
 #include "models/ClusterAgreement.h"
 #include "models/ClusterFinder.h"
 #include "models/EnsembleModel.h"
@@ -30,8 +31,9 @@ ModelSummary summarise(const HeatmapGrid &g) {
 
 }  // namespace
 
-Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const HeatmapRequest &req,
+Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const HeatmapRequest &request,
                                                              const ComputeOptions &opt) {
+    const HeatmapRequest req = resolveProfile(store, request);
     HeatmapRequest base = req;
     base.model = QStringLiteral("ensemble");
     auto inputs = loadModelInputs(store, base);

@@ -71,6 +71,13 @@ CREATE TABLE liquidation_hourly(
   long_qty REAL NOT NULL, short_qty REAL NOT NULL,
   PRIMARY KEY(exchange, symbol, source, time)) WITHOUT ROWID;
 )SQL"),
+        // model profiles: parameters fitted by `lhm calibrate`, one row per exchange and symbol
+        QStringLiteral(R"SQL(
+CREATE TABLE model_profiles(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, model TEXT NOT NULL, fitted_from INTEGER NOT NULL,
+  fitted_to INTEGER NOT NULL, fitted_at INTEGER NOT NULL, params TEXT NOT NULL, score TEXT NOT NULL,
+  PRIMARY KEY(exchange, symbol)) WITHOUT ROWID;
+)SQL"),
     };
     return m;
 }

@@ -1,11 +1,15 @@
 // Calibration and the hourly yardstick: Spearman and hour-sides worked by hand, the market book's
 // mechanics on a two-candle book worked by hand, no look-ahead in calibration, and the
 // out-of-sample figure on shared/data section 13 (issue 15's target).
+#include "ModelFixtures.h"
 #include "Section13.h"
 #include "TestSupport.h"
 
 #include "analysis/calibration/Calibrator.h"
 #include "analysis/calibration/HourlyScore.h"
+#include "heatmap/HeatmapService.h"
+#include "heatmap/RequestProfile.h"
+#include "models/ModelProfile.h"
 #include "models/LevelBook.h"
 #include "models/LiquidationModel.h"
 
@@ -22,13 +26,14 @@ private slots:
     void pruneDropsOnlyTinyLevels();
     void calibrationSeesNothingAfterTo();
     void outOfSampleBeatsBaselineOnSection13();
+    void storedProfileDrivesTheHeatmap();
     void sweep();
 };
 
 namespace {
-constexpr qint64 kHour = 3'600'000;
+using test::models::kHour;
+using test::models::T0;
 constexpr qint64 kDay = 24 * kHour;
-constexpr qint64 T0 = 1'704'067'200'000;  // 2024-01-01T00:00Z
 
 bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
 
@@ -48,12 +53,12 @@ Candle candle(int hour, double o, double h, double l, double c, double vol, doub
 
 void TestCalibration::spearmanByHand() {
     // No ties: ranks differ by d = (0, 1, 1, 0), ρ = 1 − 6·Σd²/(n(n²−1)) = 1 − 12/60 = 0.8.
-    QVERIFY(near(spearman({1, 2, 3, 4}, {10, 30, 20, 40}), 0.8));
+    QVERIFY(near(rankCorrelation({1, 2, 3, 4}, {10, 30, 20, 40}), 0.8));
     // Ties share the average rank: a → (0.5, 0.5, 2, 3), b → (0, 1, 2, 3). Deviations from 1.5:
     // (−1, −1, .5, 1.5) and (−1.5, −.5, .5, 1.5): Σab 4.5, Σa² 4.5, Σb² 5 → ρ = 4.5/√22.5 = 0.9486833.
-    QVERIFY(std::fabs(spearman({0, 0, 1, 2}, {1, 2, 3, 4}) - 0.9486832981) < 1e-9);
-    QCOMPARE(spearman({1, 1, 1}, {1, 2, 3}), 0.0);  // constant: no ranking at all
-    QCOMPARE(spearman({1}, {1}), 0.0);
+    QVERIFY(std::fabs(rankCorrelation({0, 0, 1, 2}, {1, 2, 3, 4}) - 0.9486832981) < 1e-9);
+    QCOMPARE(rankCorrelation({1, 1, 1}, {1, 2, 3}), 0.0);  // constant: no ranking at all
+    QCOMPARE(rankCorrelation({1}, {1}), 0.0);
 }
 
 // The market book on two candles, worked by hand (BTCUSDT tier 1: long LP = E·0.9/0.996, short
@@ -169,7 +174,7 @@ void TestCalibration::calibrationSeesNothingAfterTo() {
         c.volume *= 7;
         set.inputs.openInterestValue[i] *= (i % 2 ? 3.0 : 0.2);
     }
-    for (RealisedHour &r : set.realised)
+    for (RealisedTotals &r : set.realised)
         if (r.time >= to) std::swap(r.longUsd, r.shortUsd);
     set.realised.push_back({to + 5 * kHour, 1e12, 1e12});
     auto b = calibrate(set.inputs, set.realised, from, to, QStringLiteral("binance_standard"), base);
@@ -180,7 +185,7 @@ void TestCalibration::calibrationSeesNothingAfterTo() {
     QCOMPARE(b->tried.size(), a->tried.size());
     for (size_t k = 0; k < a->tried.size(); ++k) QCOMPARE(b->tried[k].score.spearman, a->tried[k].score.spearman);
     // ... while a change inside the period does change the scores.
-    for (RealisedHour &r : set.realised)
+    for (RealisedTotals &r : set.realised)
         if (r.time >= from && r.time < to) std::swap(r.longUsd, r.shortUsd);
     auto c = calibrate(set.inputs, set.realised, from, to, QStringLiteral("binance_standard"), base);
     QVERIFY(c.ok());
@@ -212,6 +217,81 @@ void TestCalibration::outOfSampleBeatsBaselineOnSection13() {
     QVERIFY(test.diffLo > 0);
 }
 
+// A stored profile replaces the fitted fields of the defaults in heatmap, levels and compare, and is
+// reported as "profile"; parameters given by the caller (or --no-profile) switch it off.
+void TestCalibration::storedProfileDrivesTheHeatmap() {
+    test::TempStore ts;
+    test::models::insertScenarioA(*ts.store);
+    // The profile holds exactly the hand-worked scenarios' parameters (window book, at the close, no
+    // turnover, 10x, body rule), so the heatmap must equal the scenario's grid.
+    ModelParams fitted;
+    fitted.book = QStringLiteral("window");
+    fitted.entrySpread = 0;
+    fitted.turnover = 0;
+    fitted.leverageWeights = {{10, 1}};
+    fitted.sideRule = QStringLiteral("body");
+    ModelProfile profile = ModelProfile::fromParams(fitted);
+    profile.exchange = QStringLiteral("binance");
+    profile.symbol = QStringLiteral("BTCUSDT");
+    profile.model = QStringLiteral("binance_standard");
+    profile.fittedFrom = T0 - 30 * kDay;
+    profile.fittedTo = T0;
+    profile.fittedAt = T0 + kHour;
+    profile.n = 1440;
+    profile.spearman = 0.79;
+    profile.baselineSpearman = 0.74;
+    profile.diffLo = 0.03;
+    profile.diffHi = 0.08;
+    QVERIFY(ProfileRepository(ts.store->db()).save(profile.toRow()).ok());
+    auto back = storedProfile(ts.store->db(), QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+    QVERIFY(back.has_value());
+    QCOMPARE(back->toJson(), profile.toJson());
+    QCOMPARE(back->leverageWeights, fitted.leverageWeights);
+    QVERIFY(!storedProfile(ts.store->db(), QStringLiteral("binance"), QStringLiteral("ETHUSDT")));
+
+    HeatmapRequest plain = test::models::request();
+    plain.params = ModelParams{};
+    plain.params.interval = QStringLiteral("1h");
+    plain.params.bucket = 1;
+    ComputeOptions noCache;
+    noCache.useCache = false;
+    auto withProfile = computeHeatmap(*ts.store, plain, noCache);
+    QVERIFY2(withProfile.ok(), qPrintable(withProfile.ok() ? QString() : withProfile.error().toString()));
+    auto scenario = test::models::runFromStore(*ts.store, test::models::request());
+    QVERIFY(scenario.ok());
+    QCOMPARE((*withProfile)->longDensity, scenario->grid.longDensity);
+    QCOMPARE((*withProfile)->shortDensity, scenario->grid.shortDensity);
+    QCOMPARE((*withProfile)->longAt(1, 9), 1000.0f);  // scenario A's first level, see ModelFixtures.h
+    HeatmapRequest without = plain;
+    without.useProfile = false;
+    auto defaults = computeHeatmap(*ts.store, without, noCache);
+    QVERIFY(defaults.ok());
+    QVERIFY((*defaults)->longDensity != scenario->grid.longDensity);
+
+    const QStringList common{QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
+                             QStringLiteral("12h"), QStringLiteral("--interval"), QStringLiteral("1h"),
+                             QStringLiteral("--bucket"), QStringLiteral("1")};
+    for (const QString &cmd : {QStringLiteral("heatmap"), QStringLiteral("levels"), QStringLiteral("compare")}) {
+        const QStringList at{cmd == QLatin1String("levels") ? QStringLiteral("--at") : QStringLiteral("--end"),
+                             QStringLiteral("2024-01-01T08:00:00Z")};
+        const auto r = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), cmd} + common + at);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject p = QJsonDocument::fromJson(r.out).object()[QStringLiteral("profile")].toObject();
+        QCOMPARE(p[QStringLiteral("fitted_from")].toString(), QStringLiteral("2023-12-02T00:00:00Z"));
+        QCOMPARE(p[QStringLiteral("fitted_to")].toString(), QStringLiteral("2024-01-01T00:00:00Z"));
+        QCOMPARE(p[QStringLiteral("params")].toObject()[QStringLiteral("leverage_weights")].toString(), QStringLiteral("10:1"));
+        QCOMPARE(p[QStringLiteral("train")].toObject()[QStringLiteral("spearman")].toDouble(), 0.79);
+        for (const QStringList &off : {QStringList{QStringLiteral("--no-profile")},
+                                       QStringList{QStringLiteral("--turnover"), QStringLiteral("1")}}) {
+            const auto o = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), cmd} + common + at + off);
+            QVERIFY2(o.exitCode == 0, o.err.constData());
+            QVERIFY(QJsonDocument::fromJson(o.out).object()[QStringLiteral("profile")].isNull());
+        }
+    }
+    const auto text = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("heatmap")} + common);
+    QVERIFY2(text.out.contains("parameters: profile fitted on 2023-12-02T00:00:00Z .. 2024-01-01T00:00:00Z"), text.out.constData());
+}
+
 void TestCalibration::sweep() {
     if (qEnvironmentVariableIsEmpty("LHM_ACCURACY_SWEEP")) QSKIP("set LHM_ACCURACY_SWEEP=1 to print the sweep");
     const auto set = test::section13::load();
@@ -222,6 +302,12 @@ void TestCalibration::sweep() {
     legacy.turnover = 0;
     legacy.leverageWeights = leverageMixes()[0].second;
     std::vector<std::pair<QString, ModelParams>> variants{{QStringLiteral("legacy (v1 defaults)"), legacy}};
+    ModelParams step = legacy;
+    step.book = QStringLiteral("market");
+    step.entrySpread = 15;
+    variants.emplace_back(QStringLiteral("market, 15 points, v1 leverages"), step);
+    step.turnover = 2;
+    variants.emplace_back(QStringLiteral("+ turnover 2"), step);
     for (const CalibrationCandidate &c : calibrationGrid(ModelParams{})) variants.emplace_back(c.label, c.params);
     for (int spread : {0, 1, 5, 15, 25}) {
         ModelParams p;

@@ -53,7 +53,7 @@ std::vector<CalibrationCandidate> calibrationGrid(const ModelParams &base) {
     return out;
 }
 
-Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<RealisedHour> &realised, qint64 from,
+Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<RealisedTotals> &realised, qint64 from,
                               qint64 to, const QString &model, const ModelParams &base) {
     if (model != QLatin1String("binance_standard") && model != QLatin1String("funding_adjusted"))
         return Error(QStringLiteral("calibration fits binance_standard or funding_adjusted, not '%1'").arg(model), {}, 0,
@@ -61,8 +61,8 @@ Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<Reali
     if (!(from < to)) return Error(QStringLiteral("--from must be before --to"), {}, 0, QStringLiteral("from"));
     const ModelInputs in = before(inputs, to);
     if (in.candles.size() < 2) return Error(QStringLiteral("no candles before the end of the training period"));
-    std::vector<RealisedHour> train;
-    for (const RealisedHour &r : realised)
+    std::vector<RealisedTotals> train;
+    for (const RealisedTotals &r : realised)
         if (r.time >= from && r.time < to) train.push_back(r);
     auto runner = makeModel(model);
     Calibration best;

@@ -37,7 +37,7 @@ std::vector<CalibrationCandidate> calibrationGrid(const ModelParams &base);
 
 // `model` is binance_standard or funding_adjusted (the models with these parameters). Errors: no
 // candle before `to`, fewer than 48 scored hour-sides in the period, or a model error.
-Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<RealisedHour> &realised, qint64 from,
+Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<RealisedTotals> &realised, qint64 from,
                               qint64 to, const QString &model, const ModelParams &base);
 
 }  // namespace lhm

@@ -38,34 +38,34 @@ double pearson(const std::vector<double> &a, const std::vector<double> &b) {
     return saa > 0 && sbb > 0 ? sab / std::sqrt(saa * sbb) : 0.0;
 }
 
-std::pair<double, double> rhos(const std::vector<const HourSide *> &s) {
+std::pair<double, double> rhos(const std::vector<const ScoredHour *> &s) {
     std::vector<double> p, b, r;
     p.reserve(s.size());
     b.reserve(s.size());
     r.reserve(s.size());
-    for (const HourSide *h : s) {
+    for (const ScoredHour *h : s) {
         p.push_back(h->predicted);
         b.push_back(h->baseline);
         r.push_back(h->realised);
     }
-    return {spearman(p, r), spearman(b, r)};
+    return {rankCorrelation(p, r), rankCorrelation(b, r)};
 }
 }  // namespace
 
-double spearman(const std::vector<double> &a, const std::vector<double> &b) {
+double rankCorrelation(const std::vector<double> &a, const std::vector<double> &b) {
     if (a.size() != b.size() || a.size() < 2) return 0.0;
     return pearson(ranks(a), ranks(b));
 }
 
-std::vector<HourSide> hourSides(const ModelOutput &out, const ModelInputs &in, const std::vector<RealisedHour> &realised,
+std::vector<ScoredHour> hourSides(const ModelOutput &out, const ModelInputs &in, const std::vector<RealisedTotals> &realised,
                                 qint64 from, qint64 to) {
-    std::unordered_map<qint64, const RealisedHour *> byTime;
-    for (const RealisedHour &r : realised) byTime.emplace(r.time, &r);  // a repeated hour keeps its first row
+    std::unordered_map<qint64, const RealisedTotals *> byTime;
+    for (const RealisedTotals &r : realised) byTime.emplace(r.time, &r);  // a repeated hour keeps its first row
     // Consumed notional per candle and side: the levels the candle's range crossed.
     std::map<qint64, std::pair<double, double>> consumed;
     for (const PredictedLiquidation &p : out.grid.predicted)
         (p.side == Side::Long ? consumed[p.time].first : consumed[p.time].second) += p.notional;
-    std::vector<HourSide> sides;
+    std::vector<ScoredHour> sides;
     for (size_t i = 1; i < in.candles.size(); ++i) {
         const Candle &c = in.candles[i];
         if (c.openTime < from || c.openTime >= to) continue;
@@ -82,25 +82,25 @@ std::vector<HourSide> hourSides(const ModelOutput &out, const ModelInputs &in, c
     return sides;
 }
 
-HourlyScore scoreHourly(const std::vector<HourSide> &sides, int draws, quint32 seed) {
+HourlyScore scoreHourly(const std::vector<ScoredHour> &sides, int draws, quint32 seed) {
     HourlyScore s;
     s.n = int(sides.size());
-    std::vector<const HourSide *> all;
-    std::map<qint64, std::vector<const HourSide *>> byDay;
-    for (const HourSide &h : sides) {
+    std::vector<const ScoredHour *> all;
+    std::map<qint64, std::vector<const ScoredHour *>> byDay;
+    for (const ScoredHour &h : sides) {
         all.push_back(&h);
         byDay[h.time / kDayMs].push_back(&h);
         if (h.predicted == 0) ++s.zeroPredicted;
     }
     std::tie(s.spearman, s.baselineSpearman) = rhos(all);
     if (draws <= 0 || byDay.empty()) return s;
-    std::vector<const std::vector<const HourSide *> *> days;
+    std::vector<const std::vector<const ScoredHour *> *> days;
     for (const auto &[d, v] : byDay) days.push_back(&v);
     std::mt19937 rng(seed);
     std::uniform_int_distribution<size_t> pick(0, days.size() - 1);
     std::vector<double> diffs;
     diffs.reserve(size_t(draws));
-    std::vector<const HourSide *> sample;
+    std::vector<const ScoredHour *> sample;
     for (int k = 0; k < draws; ++k) {
         sample.clear();
         for (size_t d = 0; d < days.size(); ++d) {

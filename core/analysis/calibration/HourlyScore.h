@@ -13,12 +13,12 @@
 
 namespace lhm {
 
-struct RealisedHour {
+struct RealisedTotals {
     qint64 time = 0;  // open time of the hour, ms UTC
     double longUsd = 0, shortUsd = 0;
 };
 
-struct HourSide {
+struct ScoredHour {
     qint64 time = 0;
     Side side = Side::Long;
     double predicted = 0, baseline = 0, realised = 0;
@@ -34,13 +34,13 @@ struct HourlyScore {
 // Hour-sides for the candles with open time in [from, to) that have a realised row. `out` must come
 // from a run over `in` (one grid column per candle). Hours without a realised row are left out, not
 // counted as zero.
-std::vector<HourSide> hourSides(const ModelOutput &out, const ModelInputs &in, const std::vector<RealisedHour> &realised,
+std::vector<ScoredHour> hourSides(const ModelOutput &out, const ModelInputs &in, const std::vector<RealisedTotals> &realised,
                                 qint64 from, qint64 to);
 
 // Spearman rank correlation with average ranks for ties; 0 when either side is constant or n < 2.
-double spearman(const std::vector<double> &a, const std::vector<double> &b);
+double rankCorrelation(const std::vector<double> &a, const std::vector<double> &b);
 
 // `draws` day-block bootstrap resamples (seeded, so reruns agree); draws = 0 leaves the interval 0.
-HourlyScore scoreHourly(const std::vector<HourSide> &sides, int draws = 1000, quint32 seed = 1);
+HourlyScore scoreHourly(const std::vector<ScoredHour> &sides, int draws = 1000, quint32 seed = 1);
 
 }  // namespace lhm
