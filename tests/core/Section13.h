@@ -36,7 +36,7 @@ inline std::map<qint64, QList<QByteArray>> rows(const char *kind) {
 
 struct Set {
     ModelInputs inputs;
-    std::vector<RealisedHour> realised;
+    std::vector<RealisedTotals> realised;
     qint64 first = 0;
 };
 
