@@ -1,6 +1,7 @@
 // lhm validate: the models against realised liquidations, every figure beside its naive baseline
 // (method and caveats: docs/validation.md).
 #include "Cli.h"
+#include "heatmap/RequestProfile.h"
 #include "ModelArgs.h"
 
 #include "analysis/Validator.h"
@@ -119,6 +120,8 @@ static int runValidate(Context &ctx) {
     p.addOption({QStringLiteral("draws"), QStringLiteral("events: random-zone baseline draws (1000)."), QStringLiteral("n")});
     p.addOption({QStringLiteral("bootstrap"), QStringLiteral("hourly: day-block bootstrap resamples (1000)."), QStringLiteral("n")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed of draws and bootstrap (20240620)."), QStringLiteral("n")});
+    p.addOption({QStringLiteral("in-sample"),
+                 QStringLiteral("With a fitted profile (lhm calibrate), also score hours before its end (in sample).")});
     p.addOption({QStringLiteral("recompute"), QStringLiteral("hourly: fresh window at least this often when the data is "
                                                              "longer than the window (1d)."),
                  QStringLiteral("I")});
@@ -171,14 +174,36 @@ static int runValidate(Context &ctx) {
     }
     auto store = ctx.openStore();
     if (!store) return kBadInput;
+    // The symbol's fitted profile is what the heatmap uses, so it is what is judged; its training
+    // hours are left out (out of sample) unless --in-sample asks for them.
+    std::optional<ModelProfile> profile;
+    const QString interval = req.params.interval;
+    req.params = resolveProfile(*store, *base, &profile).params;
+    req.params.interval = interval;
+    if (profile && !p.isSet(QStringLiteral("in-sample")) && req.from < profile->fittedTo) {
+        if (req.to <= profile->fittedTo)
+            return ctx.fail(Error(QStringLiteral("the whole period lies inside the profile's training period (up to %1): "
+                                                 "validate a later period, or pass --in-sample or --no-profile")
+                                      .arg(isoTime(profile->fittedTo)),
+                                  {}, 0, QStringLiteral("to")));
+        ctx.progress(QStringLiteral("scoring from %1 on: the profile was fitted up to there (--in-sample to include it)")
+                         .arg(isoTime(profile->fittedTo)));
+        req.from = profile->fittedTo;
+    }
     auto results = runValidation(*store, req);
     if (!results) return ctx.fail(results.error());
     if (ctx.json) {
         if (!all && results->size() == 1) {
-            ctx.printJson(QJsonDocument(toJson(results->front(), req)));
+            QJsonObject o = toJson(results->front(), req);
+            o[QStringLiteral("profile")] = profile ? QJsonValue(profile->toJson()) : QJsonValue(QJsonValue::Null);
+            ctx.printJson(QJsonDocument(o));
         } else {
             QJsonArray arr;
-            for (const ValidationResult &r : *results) arr.append(toJson(r, req));
+            for (const ValidationResult &r : *results) {
+                QJsonObject o = toJson(r, req);
+                o[QStringLiteral("profile")] = profile ? QJsonValue(profile->toJson()) : QJsonValue(QJsonValue::Null);
+                arr.append(o);
+            }
             ctx.printJson(QJsonDocument(arr));
         }
         return kOk;

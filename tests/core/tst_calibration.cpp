@@ -2,17 +2,16 @@
 // mechanics on a two-candle book worked by hand, no look-ahead in calibration, and the
 // out-of-sample figure on shared/data section 13 (issue 15's target).
 #include "ModelFixtures.h"
-#include "Section13.h"
 #include "TestSupport.h"
 
 #include "analysis/calibration/Calibrator.h"
-#include "analysis/calibration/HourlyScore.h"
 #include "heatmap/HeatmapService.h"
 #include "heatmap/RequestProfile.h"
 #include "models/ModelProfile.h"
 #include "models/LevelBook.h"
 #include "models/LiquidationModel.h"
 
+#include <QDateTime>
 #include <cmath>
 #include <cstdio>
 
@@ -21,13 +20,11 @@ using namespace lhm;
 class TestCalibration : public QObject {
     Q_OBJECT
 private slots:
-    void spearmanByHand();
     void marketBookTwoCandles();
     void pruneDropsOnlyTinyLevels();
     void calibrationSeesNothingAfterTo();
     void outOfSampleBeatsBaselineOnSection13();
     void storedProfileDrivesTheHeatmap();
-    void sweep();
 };
 
 namespace {
@@ -50,16 +47,6 @@ Candle candle(int hour, double o, double h, double l, double c, double vol, doub
     return k;
 }
 }  // namespace
-
-void TestCalibration::spearmanByHand() {
-    // No ties: ranks differ by d = (0, 1, 1, 0), ρ = 1 − 6·Σd²/(n(n²−1)) = 1 − 12/60 = 0.8.
-    QVERIFY(near(rankCorrelation({1, 2, 3, 4}, {10, 30, 20, 40}), 0.8));
-    // Ties share the average rank: a → (0.5, 0.5, 2, 3), b → (0, 1, 2, 3). Deviations from 1.5:
-    // (−1, −1, .5, 1.5) and (−1.5, −.5, .5, 1.5): Σab 4.5, Σa² 4.5, Σb² 5 → ρ = 4.5/√22.5 = 0.9486833.
-    QVERIFY(std::fabs(rankCorrelation({0, 0, 1, 2}, {1, 2, 3, 4}) - 0.9486832981) < 1e-9);
-    QCOMPARE(rankCorrelation({1, 1, 1}, {1, 2, 3}), 0.0);  // constant: no ranking at all
-    QCOMPARE(rankCorrelation({1}, {1}), 0.0);
-}
 
 // The market book on two candles, worked by hand (BTCUSDT tier 1: long LP = E·0.9/0.996, short
 // LP = E·1.1/1.004 at 10x; bucket 1 USD from 80; entries at 2 points of each range; taker rule).
@@ -115,22 +102,6 @@ void TestCalibration::marketBookTwoCandles() {
     QVERIFY(std::fabs(g.predicted[0].price - 92.1686747) < 1e-6);
     QVERIFY(std::fabs(g.predicted[1].price - 107.3705179) < 1e-6);
 
-    // The yardstick on the same run: realised long 700 / short 300 in c1; baseline = move/open ×
-    // OI before = (100 − 92)/100 · 1000 = 80 long and (108 − 100)/100 · 1000 = 80 short. c0 has no
-    // previous candle and is never scored; an hour without a realised row is left out.
-    const auto sides = hourSides(*out, in, {{T0, 1, 1}, {T0 + kHour, 700, 300}}, 0, T0 + 2 * kHour);
-    QCOMPARE(sides.size(), size_t(2));
-    QCOMPARE(sides[0].side, Side::Long);
-    QVERIFY(near(sides[0].predicted, 500));
-    QVERIFY(near(sides[0].baseline, 80));
-    QCOMPARE(sides[0].realised, 700.0);
-    QCOMPARE(sides[1].side, Side::Short);
-    QVERIFY(near(sides[1].predicted, 500));
-    QVERIFY(near(sides[1].baseline, 80));
-    QCOMPARE(sides[1].realised, 300.0);
-    QVERIFY(hourSides(*out, in, {{T0, 1, 1}}, 0, T0 + 2 * kHour).empty());
-    QVERIFY(hourSides(*out, in, {{T0 + kHour, 700, 300}}, 0, T0 + kHour).empty());  // [from, to) excludes c1
-
     // The window book (model version 1) ignores the open interest already there at c0.
     p.book = QStringLiteral("window");
     p.turnover = 0;
@@ -158,63 +129,118 @@ void TestCalibration::pruneDropsOnlyTinyLevels() {
     QCOMPARE(book.openNotional(Side::Short), 1.5);
 }
 
-// A calibration over [from, to) must not change when anything at or after `to` changes: candles,
-// open interest and realised liquidations after the training period are scrambled.
-void TestCalibration::calibrationSeesNothingAfterTo() {
-    auto set = test::section13::load();
-    const qint64 from = set.first, to = set.first + 10 * kDay;
-    ModelParams base;
-    auto a = calibrate(set.inputs, set.realised, from, to, QStringLiteral("binance_standard"), base);
-    QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().toString()));
-    for (size_t i = 0; i < set.inputs.candles.size(); ++i) {
-        Candle &c = set.inputs.candles[i];
-        if (c.openTime < to) continue;
-        c.high *= 1.2;
-        c.low *= 0.8;
-        c.volume *= 7;
-        set.inputs.openInterestValue[i] *= (i % 2 ? 3.0 : 0.2);
-    }
-    for (RealisedTotals &r : set.realised)
-        if (r.time >= to) std::swap(r.longUsd, r.shortUsd);
-    set.realised.push_back({to + 5 * kHour, 1e12, 1e12});
-    auto b = calibrate(set.inputs, set.realised, from, to, QStringLiteral("binance_standard"), base);
-    QVERIFY(b.ok());
-    QCOMPARE(b->label, a->label);
-    QCOMPARE(b->train.spearman, a->train.spearman);
-    QCOMPARE(b->train.n, a->train.n);
-    QCOMPARE(b->tried.size(), a->tried.size());
-    for (size_t k = 0; k < a->tried.size(); ++k) QCOMPARE(b->tried[k].score.spearman, a->tried[k].score.spearman);
-    // ... while a change inside the period does change the scores.
-    for (RealisedTotals &r : set.realised)
-        if (r.time >= from && r.time < to) std::swap(r.longUsd, r.shortUsd);
-    auto c = calibrate(set.inputs, set.realised, from, to, QStringLiteral("binance_standard"), base);
-    QVERIFY(c.ok());
-    QVERIFY(c->tried[0].score.spearman != a->tried[0].score.spearman);
-    QCOMPARE(calibrate(set.inputs, set.realised, to, from, QStringLiteral("binance_standard"), base).error().field,
-             QStringLiteral("from"));
-    QCOMPARE(calibrate(set.inputs, set.realised, from, to, QStringLiteral("ensemble"), base).error().field,
-             QStringLiteral("model"));
+namespace {
+// shared/data section 13 (Coinalyze, Binance BTCUSDT hourly). Its labels are UTC+6 (docs/validation.md):
+// the first, "2024-06-20 03:00:00", is 2024-06-19T21:00Z.
+const qint64 kFirst = 1'718'830'800'000;  // 2024-06-19T21:00:00Z
+const char *const kKinds[] = {"liquidation-history", "open-interest-history", "ohlcv-history"};
+
+QString section13(const char *kind) {
+    return test::sharedData(QStringLiteral("coinalyze-binance-perp-hourly-2024/BTCUSDT_PERP.A_%1.csv").arg(QLatin1String(kind)));
 }
 
-// Issue 15's target: calibrated on the first 30 days of section 13, evaluated on the rest, the model
-// ranks hours better than the baseline with the 95 % day-block interval of the difference above zero.
+// Imports the three files; with `cutLabel` only the rows labelled before it (a copy of the files cut there).
+bool importSection13(const QString &db, const QString &cutLabel = {}) {
+    QTemporaryDir dir;
+    QStringList files;
+    for (const char *kind : kKinds) {
+        QString path = section13(kind);
+        if (!cutLabel.isEmpty()) {
+            QByteArray kept;
+            for (const QByteArray &line : test::readFile(path).split('\n'))
+                if (!line.isEmpty() && QString::fromLatin1(line.left(19)) < cutLabel) kept += line + '\n';
+            path = dir.filePath(QFileInfo(path).fileName());
+            if (!test::writeFile(path, kept)) return false;
+        }
+        files << path;
+    }
+    const auto r = test::runCli(QStringList{QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--tz-offset"),
+                                            QStringLiteral("+06:00")} + files);
+    if (r.exitCode != 0) qWarning("%s", r.err.constData());
+    return r.exitCode == 0;
+}
+}  // namespace
+
+// A calibration over [from, to) must not change when the store also holds everything after `to`:
+// the same fit from a store cut at `to` and from the full set.
+void TestCalibration::calibrationSeesNothingAfterTo() {
+    test::TempStore full, cut;
+    QVERIFY(importSection13(full.path));
+    const qint64 to = kFirst + 10 * kDay;  // 2024-06-29T21:00Z = label "2024-06-30 03:00:00"
+    QVERIFY(importSection13(cut.path, QStringLiteral("2024-06-30 03:00:00")));
+    CalibrationRequest req;
+    req.symbol = QStringLiteral("BTCUSDT");
+    req.from = kFirst;
+    req.to = to;
+    auto a = calibrate(*full.store, req);
+    QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().toString()));
+    auto b = calibrate(*cut.store, req);
+    QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().toString()));
+    QCOMPARE(b->label, a->label);
+    QCOMPARE(b->tried.size(), a->tried.size());
+    QCOMPARE(a->tried.size(), size_t(24));
+    for (size_t k = 0; k < a->tried.size(); ++k) {
+        QCOMPARE(b->tried[k].spearman, a->tried[k].spearman);
+        QCOMPARE(b->tried[k].n, a->tried[k].n);
+    }
+    QCOMPARE(*b->train.spearman, *a->train.spearman);
+    QVERIFY(a->train.n > 400);  // 10 days x 24 hours x 2 sides, less the hours the export lacks
+    // Errors name the field.
+    req.from = to;
+    req.to = kFirst;
+    QCOMPARE(calibrate(*full.store, req).error().field, QStringLiteral("from"));
+    req.from = kFirst;
+    req.to = to;
+    req.model = QStringLiteral("ensemble");
+    QCOMPARE(calibrate(*full.store, req).error().field, QStringLiteral("model"));
+}
+
+// Issue 15's target, end to end through the CLI: calibrated on the first 30 days of section 13 and
+// validated after them, the model ranks hours better than the baseline with the 95 % interval of
+// the difference above zero.
 void TestCalibration::outOfSampleBeatsBaselineOnSection13() {
-    const auto set = test::section13::load();
-    QCOMPARE(set.inputs.candles.size(), size_t(1465));
-    QCOMPARE(set.realised.size(), size_t(1446));
-    const qint64 split = set.first + 30 * kDay;
-    auto fit = calibrate(set.inputs, set.realised, set.first, split, QStringLiteral("binance_standard"), ModelParams{});
-    QVERIFY2(fit.ok(), qPrintable(fit.ok() ? QString() : fit.error().toString()));
-    auto out = makeModel(QStringLiteral("binance_standard"))->run(set.inputs, fit->params);
-    QVERIFY(out.ok());
-    const auto test = scoreHourly(hourSides(*out, set.inputs, set.realised, split, LLONG_MAX), 1000);
-    std::printf("calibrated on %d train hour-sides: %s (train rho %.3f, baseline %.3f)\n"
-                "test: n %d rho %.3f baseline %.3f diff CI95 [%+.3f, %+.3f] zero predictions %d\n",
-                fit->train.n, qPrintable(fit->label), fit->train.spearman, fit->train.baselineSpearman, test.n,
-                test.spearman, test.baselineSpearman, test.diffLo, test.diffHi, test.zeroPredicted);
-    QVERIFY(test.n > 1400);
-    QVERIFY(test.spearman > test.baselineSpearman);
-    QVERIFY(test.diffLo > 0);
+    test::TempStore ts;
+    QVERIFY(importSection13(ts.path));
+    const auto fit = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("calibrate"),
+                                   QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--from"),
+                                   QStringLiteral("2024-06-19T21:00:00Z"), QStringLiteral("--to"),
+                                   QStringLiteral("2024-07-19T21:00:00Z")});
+    QVERIFY2(fit.exitCode == 0, fit.err.constData());
+    const QJsonObject f = QJsonDocument::fromJson(fit.out).object();
+    QCOMPARE(f[QStringLiteral("fitted_to")].toString(), QStringLiteral("2024-07-19T21:00:00Z"));
+    QCOMPARE(f[QStringLiteral("stored")].toBool(), true);
+    QCOMPARE(f[QStringLiteral("candidates")].toArray().size(), 24);
+    const auto val = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("validate"),
+                                   QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--from"),
+                                   QStringLiteral("2024-06-19T21:00:00Z"), QStringLiteral("--to"),
+                                   QStringLiteral("2024-08-19T22:00:00Z")});
+    QVERIFY2(val.exitCode == 0, val.err.constData());
+    const QJsonObject v = QJsonDocument::fromJson(val.out).object();
+    // Out of sample only: scored from the profile's end on.
+    QCOMPARE(QDateTime::fromString(v[QStringLiteral("from")].toString(), Qt::ISODate).toMSecsSinceEpoch(), kFirst + 30 * kDay);
+    QCOMPARE(v[QStringLiteral("profile")].toObject()[QStringLiteral("fitted_to")].toString(),
+             QStringLiteral("2024-07-19T21:00:00Z"));
+    const double rho = v[QStringLiteral("spearman")].toDouble(), base = v[QStringLiteral("baseline_spearman")].toDouble();
+    const QJsonArray ci = v[QStringLiteral("diff_ci95")].toArray();
+    std::printf("fitted %s (train rho %.3f vs %.3f); out of sample n %d rho %.3f baseline %.3f diff CI95 [%+.3f, %+.3f]\n",
+                qPrintable(f[QStringLiteral("label")].toString()),
+                f[QStringLiteral("train")].toObject()[QStringLiteral("spearman")].toDouble(),
+                f[QStringLiteral("train")].toObject()[QStringLiteral("baseline_spearman")].toDouble(),
+                v[QStringLiteral("n")].toInt(), rho, base, ci[0].toDouble(), ci[1].toDouble());
+    QVERIFY(v[QStringLiteral("n")].toInt() > 1400);
+    QVERIFY(rho > base);
+    QVERIFY(ci[0].toDouble() > 0);
+    // A period wholly inside the training hours is refused unless asked for.
+    const auto inside = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("validate"), QStringLiteral("--symbol"),
+                                      QStringLiteral("BTCUSDT"), QStringLiteral("--from"), QStringLiteral("2024-06-25"),
+                                      QStringLiteral("--to"), QStringLiteral("2024-07-05")});
+    QCOMPARE(inside.exitCode, 2);
+    QVERIFY2(inside.err.contains("--in-sample"), inside.err.constData());
+    const auto asked = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("validate"),
+                                     QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--from"),
+                                     QStringLiteral("2024-06-25"), QStringLiteral("--to"), QStringLiteral("2024-07-05"),
+                                     QStringLiteral("--in-sample"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+    QVERIFY2(asked.exitCode == 0, asked.err.constData());
 }
 
 // A stored profile replaces the fitted fields of the defaults in heatmap, levels and compare, and is
@@ -290,39 +316,6 @@ void TestCalibration::storedProfileDrivesTheHeatmap() {
     }
     const auto text = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("heatmap")} + common);
     QVERIFY2(text.out.contains("parameters: profile fitted on 2023-12-02T00:00:00Z .. 2024-01-01T00:00:00Z"), text.out.constData());
-}
-
-void TestCalibration::sweep() {
-    if (qEnvironmentVariableIsEmpty("LHM_ACCURACY_SWEEP")) QSKIP("set LHM_ACCURACY_SWEEP=1 to print the sweep");
-    const auto set = test::section13::load();
-    const qint64 split = set.first + 30 * kDay;
-    ModelParams legacy;
-    legacy.book = QStringLiteral("window");
-    legacy.entrySpread = 0;
-    legacy.turnover = 0;
-    legacy.leverageWeights = leverageMixes()[0].second;
-    std::vector<std::pair<QString, ModelParams>> variants{{QStringLiteral("legacy (v1 defaults)"), legacy}};
-    ModelParams step = legacy;
-    step.book = QStringLiteral("market");
-    step.entrySpread = 15;
-    variants.emplace_back(QStringLiteral("market, 15 points, v1 leverages"), step);
-    step.turnover = 2;
-    variants.emplace_back(QStringLiteral("+ turnover 2"), step);
-    for (const CalibrationCandidate &c : calibrationGrid(ModelParams{})) variants.emplace_back(c.label, c.params);
-    for (int spread : {0, 1, 5, 15, 25}) {
-        ModelParams p;
-        p.entrySpread = spread;
-        variants.emplace_back(QStringLiteral("defaults, spread %1").arg(spread), p);
-    }
-    for (const auto &[name, p] : variants) {
-        auto out = makeModel(QStringLiteral("binance_standard"))->run(set.inputs, p);
-        QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().toString()));
-        const auto train = scoreHourly(hourSides(*out, set.inputs, set.realised, 0, split), 0);
-        const auto test = scoreHourly(hourSides(*out, set.inputs, set.realised, split, LLONG_MAX), 300);
-        std::printf("%-36s train %.3f (base %.3f) test %.3f (base %.3f) CI [%+.3f,%+.3f] zeros %d/%d\n",
-                    qPrintable(name), train.spearman, train.baselineSpearman, test.spearman, test.baselineSpearman,
-                    test.diffLo, test.diffHi, train.zeroPredicted + test.zeroPredicted, train.n + test.n);
-    }
 }
 
 LHM_TEST_MAIN(TestCalibration)

@@ -1,6 +1,6 @@
 #include "analysis/calibration/Calibrator.h"
 
-#include "models/LiquidationModel.h"
+#include "analysis/Validator.h"
 
 namespace lhm {
 
@@ -11,20 +11,20 @@ std::vector<std::pair<double, double>> even(std::initializer_list<double> levera
     return out;
 }
 
-// Candles with open time before `to`, and the per-candle series cut to match.
-ModelInputs before(const ModelInputs &in, qint64 to) {
-    ModelInputs out = in;
-    size_t n = 0;
-    while (n < in.candles.size() && in.candles[n].openTime < to) ++n;
-    out.candles.resize(n);
-    for (auto *v : {&out.openInterestValue, &out.metricsTakerShare, &out.fundingRate})
-        if (v->size() > n) v->resize(n);
-    std::vector<TradeProfileCell> profile;
-    for (const TradeProfileCell &c : in.profile)
-        if (c.minute < to) profile.push_back(c);
-    out.profile = std::move(profile);
-    out.dataTo = std::min(in.dataTo, to - 1);
-    return out;
+ValidationRequest validationOf(const CalibrationRequest &req, const ModelParams &params, int bootstrap) {
+    ValidationRequest v;
+    v.exchange = req.exchange;
+    v.symbol = req.symbol;
+    v.from = req.from;
+    v.to = req.to;
+    v.models = {req.model};
+    v.method = ValidationMethod::Hourly;
+    v.candlesFrom = req.candlesFrom;
+    v.window = req.window;
+    v.params = params;
+    if (v.params.interval.isEmpty()) v.params.interval = QStringLiteral("1h");
+    v.bootstrap = bootstrap;
+    return v;
 }
 }  // namespace
 
@@ -53,43 +53,38 @@ std::vector<CalibrationCandidate> calibrationGrid(const ModelParams &base) {
     return out;
 }
 
-Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<RealisedTotals> &realised, qint64 from,
-                              qint64 to, const QString &model, const ModelParams &base) {
-    if (model != QLatin1String("binance_standard") && model != QLatin1String("funding_adjusted"))
-        return Error(QStringLiteral("calibration fits binance_standard or funding_adjusted, not '%1'").arg(model), {}, 0,
+Result<Calibration> calibrate(Store &store, const CalibrationRequest &req, const RunControl &control) {
+    if (req.model != QLatin1String("binance_standard") && req.model != QLatin1String("funding_adjusted"))
+        return Error(QStringLiteral("calibration fits binance_standard or funding_adjusted, not '%1'").arg(req.model), {}, 0,
                      QStringLiteral("model"));
-    if (!(from < to)) return Error(QStringLiteral("--from must be before --to"), {}, 0, QStringLiteral("from"));
-    const ModelInputs in = before(inputs, to);
-    if (in.candles.size() < 2) return Error(QStringLiteral("no candles before the end of the training period"));
-    std::vector<RealisedTotals> train;
-    for (const RealisedTotals &r : realised)
-        if (r.time >= from && r.time < to) train.push_back(r);
-    auto runner = makeModel(model);
+    if (!(req.from < req.to)) return Error(QStringLiteral("--from must be before --to"), {}, 0, QStringLiteral("from"));
     Calibration best;
-    best.model = model;
-    best.fittedFrom = from;
-    best.fittedTo = to;
+    best.request = req;
     bool have = false;
-    for (CalibrationCandidate &c : calibrationGrid(base)) {
-        auto out = runner->run(in, c.params);
-        if (!out) return out.error();
-        const auto sides = hourSides(*out, in, train, from, to);
-        if (sides.size() < 48)
-            return Error(QStringLiteral("only %1 hour-sides with realised liquidations in the training period (need 48)")
-                             .arg(sides.size()));
-        c.score = scoreHourly(sides, 0);
-        if (!have || c.score.spearman > best.train.spearman) {
+    for (CalibrationCandidate &c : calibrationGrid(req.base)) {
+        if (control.cancelled()) return Error(QStringLiteral("cancelled"));
+        auto results = runValidation(store, validationOf(req, c.params, 0));
+        if (!results) return results.error();
+        const ValidationResult &r = results->front();
+        if (!r.spearman || r.n < 48)
+            return Error(QStringLiteral("too few realised hours to fit in %1 .. %2 (%3 hour-sides, need 48)%4")
+                             .arg(req.from).arg(req.to).arg(r.n)
+                             .arg(r.note.isEmpty() ? QString() : QStringLiteral(": ") + r.note));
+        c.spearman = *r.spearman;
+        c.baselineSpearman = r.baselineSpearman.value_or(0);
+        c.n = r.n;
+        if (!have || c.spearman > best.train.spearman.value_or(0)) {
             best.params = c.params;
             best.label = c.label;
-            best.train = c.score;
+            best.train = r;
             have = true;
         }
         best.tried.push_back(c);
     }
-    // The winner's interval against the baseline on the training hours, for the record.
-    auto out = runner->run(in, best.params);
-    if (!out) return out.error();
-    best.train = scoreHourly(hourSides(*out, in, train, from, to), 1000);
+    // The winner again with the bootstrap interval against the baseline, for the record.
+    auto winner = runValidation(store, validationOf(req, best.params, 1000));
+    if (!winner) return winner.error();
+    best.train = winner->front();
     return best;
 }
 

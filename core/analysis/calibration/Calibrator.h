@@ -1,31 +1,43 @@
 #pragma once
-// Fits a symbol's model parameters on a training period: every candidate of a small grid (turnover ×
-// leverage mix, book `market`, entries spread over the candle) is run over the inputs and scored by
-// the hourly yardstick (HourlyScore.h) on the training hours only; the candidate with the highest
-// Spearman ρ wins (ties: the earlier candidate). Nothing at or after `to` is seen: the candles are cut
-// before any run and realised hours outside [from, to) are ignored, so no figure can be tuned on the
-// period it is later evaluated on.
-#include "analysis/calibration/HourlyScore.h"
+// Fits a symbol's model parameters on a training period with the yardstick of `lhm validate`'s hourly
+// method (analysis/Validator.h): every candidate of a small grid (turnover × leverage mix; book
+// `market`, entries spread over the candle) is validated on the training hours [from, to) and the one
+// with the highest Spearman ρ wins (ties: the earlier candidate). Validation is walk-forward and
+// reads nothing at or after `to`, so no parameter is tuned on a period it is later evaluated on
+// (tests/core/tst_calibration.cpp checks that data after `to` changes nothing).
+#include "analysis/ValidationTypes.h"
 #include "common/Error.h"
+#include "models/LiquidationModel.h"
 #include "models/ModelParams.h"
+#include "store/Store.h"
 
 #include <QString>
 #include <vector>
 
 namespace lhm {
 
+struct CalibrationRequest {
+    QString exchange = QStringLiteral("binance");
+    QString symbol;
+    qint64 from = 0, to = 0;  // training hours [from, to), UTC ms
+    QString model = QStringLiteral("binance_standard");
+    QString candlesFrom;      // another venue's candles (as lhm validate); empty = exchange
+    QString window = QStringLiteral("90d");
+    ModelParams base;         // fields calibration does not fit are kept (interval defaults to 1h)
+};
+
 struct CalibrationCandidate {
-    QString label;  // e.g. "turnover=0.5 leverage=wide"
+    QString label;  // e.g. "turnover=2 leverage=wide"
     ModelParams params;
-    HourlyScore score;
+    double spearman = 0, baselineSpearman = 0;
+    qint64 n = 0;
 };
 
 struct Calibration {
-    QString model;
-    qint64 fittedFrom = 0, fittedTo = 0;  // training hours: open time in [fittedFrom, fittedTo)
-    ModelParams params;                   // the winner
+    CalibrationRequest request;
+    ModelParams params;       // the winner
     QString label;
-    HourlyScore train;                    // the winner's score on the training hours (with its interval)
+    ValidationResult train;   // the winner on the training hours, with its bootstrap interval
     std::vector<CalibrationCandidate> tried;
 };
 
@@ -35,9 +47,8 @@ std::vector<std::pair<QString, std::vector<std::pair<double, double>>>> leverage
 // The candidates derived from `base` (its other fields are kept).
 std::vector<CalibrationCandidate> calibrationGrid(const ModelParams &base);
 
-// `model` is binance_standard or funding_adjusted (the models with these parameters). Errors: no
-// candle before `to`, fewer than 48 scored hour-sides in the period, or a model error.
-Result<Calibration> calibrate(const ModelInputs &inputs, const std::vector<RealisedTotals> &realised, qint64 from,
-                              qint64 to, const QString &model, const ModelParams &base);
+// Errors: a model without these parameters (py_liquidation_map, ensemble), an empty period, no
+// realised hours in it, or a validation error.
+Result<Calibration> calibrate(Store &store, const CalibrationRequest &req, const RunControl &control = {});
 
 }  // namespace lhm
