@@ -44,15 +44,9 @@ int run(Context &ctx) {
     req.model = p.value(QStringLiteral("model")).trimmed();
     req.candlesFrom = p.value(QStringLiteral("candles-from")).trimmed().toLower();
     req.window = p.value(QStringLiteral("window")).trimmed();
-    for (const char *flag : {"from", "to"})
-        if (!p.isSet(QLatin1String(flag)))
-            return ctx.fail(Error(QStringLiteral("--%1 is required").arg(QLatin1String(flag)), {}, 0, QLatin1String(flag)));
-    auto from = parseTime(p.value(QStringLiteral("from")), QStringLiteral("from"));
-    if (!from) return ctx.fail(from.error());
-    auto to = parseTime(p.value(QStringLiteral("to")), QStringLiteral("to"));
-    if (!to) return ctx.fail(to.error());
-    req.from = *from;
-    req.to = *to;
+    auto period = requiredPeriod(p);
+    if (!period) return ctx.fail(period.error());
+    std::tie(req.from, req.to) = *period;
     auto store = ctx.openStore();
     if (!store) return kBadInput;
     ctx.progress(QStringLiteral("fitting %1 %2 on %3 .. %4 (%5 candidates)")

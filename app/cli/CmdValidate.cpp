@@ -134,15 +134,9 @@ static int runValidate(Context &ctx) {
     req.params = base->params;
     req.window = p.isSet(QStringLiteral("window")) ? base->window : QStringLiteral("90d");
     if (req.params.interval.isEmpty()) req.params.interval = QStringLiteral("1h");
-    for (const char *flag : {"from", "to"})
-        if (!p.isSet(QLatin1String(flag)))
-            return ctx.fail(Error(QStringLiteral("--%1 is required").arg(QLatin1String(flag)), {}, 0, QLatin1String(flag)));
-    auto from = parseTime(p.value(QStringLiteral("from")), QStringLiteral("from"));
-    if (!from) return ctx.fail(from.error());
-    auto to = parseTime(p.value(QStringLiteral("to")), QStringLiteral("to"));
-    if (!to) return ctx.fail(to.error());
-    req.from = *from;
-    req.to = *to;
+    auto period = requiredPeriod(p);
+    if (!period) return ctx.fail(period.error());
+    std::tie(req.from, req.to) = *period;
     const QString model = p.value(QStringLiteral("model")).trimmed();
     const bool all = model == QLatin1String("all");
     req.models = all ? liquidationModelNames() : model.split(QLatin1Char(','), Qt::SkipEmptyParts);

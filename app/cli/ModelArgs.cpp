@@ -101,6 +101,17 @@ Result<qint64> parseTime(const QString &text, const QString &flag) {
     return dt.toMSecsSinceEpoch();
 }
 
+Result<std::pair<qint64, qint64>> requiredPeriod(const QCommandLineParser &p) {
+    for (const char *flag : {"from", "to"})
+        if (!p.isSet(QLatin1String(flag)))
+            return Error(QStringLiteral("--%1 is required").arg(QLatin1String(flag)), {}, 0, QLatin1String(flag));
+    auto from = parseTime(p.value(QStringLiteral("from")), QStringLiteral("from"));
+    if (!from) return from.error();
+    auto to = parseTime(p.value(QStringLiteral("to")), QStringLiteral("to"));
+    if (!to) return to.error();
+    return std::pair{*from, *to};
+}
+
 static Result<double> positive(const QCommandLineParser &p, const QString &flag, double fallback, double max) {
     if (!p.isSet(flag)) return fallback;
     bool ok = false;

@@ -26,6 +26,8 @@ void addEndOption(QCommandLineParser &p);
 Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withModel = true);
 // ISO 8601 ("2024-05-12T06:00:00Z", "2024-05-12T06:00", "2024-05-12"; no zone = UTC) or epoch ms.
 Result<qint64> parseTime(const QString &text, const QString &flag);
+// The required --from and --to (ISO 8601 or epoch ms) of calibrate and validate; errors name the flag.
+Result<std::pair<qint64, qint64>> requiredPeriod(const QCommandLineParser &p);
 QString isoTime(qint64 ms);
 // Rounds to cents so JSON stays short and stable.
 double cents(double v);
