@@ -58,8 +58,18 @@ seed rest '\x03' "$data"/ccxt-static-bybit-open-interest/*.json
 seed yaml '\x01' "$here"/../../config/tiers/*/*.yaml
 seed yaml '\x00' "$here"/../../config/exchanges.yaml
 
+# Third-party layouts: byte 0 picks the layout (see FuzzThirdParty.cpp), byte 1 the zone.
+seed thirdparty '\x00\x00' "$data"/chiefJurist-binance-forceorder-csv/*.csv
+seed thirdparty '\x02\x00' "$data"/0xknxwledge-hyperliquid-okx-btc/liquidations.csv
+seed thirdparty '\x03\x00' "$data"/0xknxwledge-hyperliquid-okx-btc/open_interest_hourly.csv
+seed thirdparty '\x04\x00' "$data"/0xknxwledge-hyperliquid-okx-btc/candles_hourly.csv
+seed thirdparty '\x05\x00' "$data"/0xknxwledge-hyperliquid-okx-btc/funding_rates.csv
+seed thirdparty '\x06\x80' "$data"/coinalyze-binance-perp-hourly-2024/*liquidation-history.csv
+seed thirdparty '\x07\x80' "$data"/coinalyze-binance-perp-hourly-2024/*open-interest-history.csv
+seed thirdparty '\x08\x80' "$data"/coinalyze-binance-perp-hourly-2024/*ohlcv-history.csv
+
 status=0
-for target in csv feedframes rest yaml; do
+for target in csv feedframes rest yaml thirdparty; do
   exe=$build/tests/fuzz/fuzz_$target
   [ -x "$exe" ] || { echo "missing $exe"; exit 1; }
   mkdir -p "$work/$target"
