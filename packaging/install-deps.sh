@@ -8,6 +8,7 @@ pkgs=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libyaml-cpp-dev libsqlite3-dev libzip-dev zlib1g-dev
   libmuparser-dev libbenchmark-dev libssl-dev xvfb xauth python3
   libcurl4-openssl-dev qtkeychain-qt6-dev dbus python3-aiosmtpd
+  qt6-charts-dev
   clang libclang-rt-14-dev appstream desktop-file-utils dpkg-dev file
 )
 missing=()

@@ -819,6 +819,10 @@ Parse errors: %6</source>
 <context>
     <name>lhm::ui::MainWindow</name>
     <message>
+        <source>Research</source>
+        <translation>研究</translation>
+    </message>
+    <message>
         <source>LiquidationHeatmap</source>
         <translation>强平热力图</translation>
     </message>
@@ -1539,6 +1543,245 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <message>
         <source>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</source>
         <translation>已保存，但：%1。没有可用的密钥链，无法保存密钥；请改用 &apos;lhm alerts channel set … --token-env VAR&apos; 运行提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ResearchPanel</name>
+    <message>
+        <source>Long</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source> bps</source>
+        <translation> 基点</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>运行回测</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export trades…</source>
+        <translation>导出交易…</translation>
+    </message>
+    <message>
+        <source>Estimates: every figure is measured on the period shown, beside its baseline. Not financial advice.</source>
+        <translation>估算：每个数值均在所示时段测得，并与其基线并列。不构成投资建议。</translation>
+    </message>
+    <message>
+        <source>No validation has run: —</source>
+        <translation>尚未运行验证：—</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Entry rule</source>
+        <translation>入场规则</translation>
+    </message>
+    <message>
+        <source>Exit rule</source>
+        <translation>出场规则</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Fee per fill</source>
+        <translation>每笔成交手续费</translation>
+    </message>
+    <message>
+        <source>Slippage per fill</source>
+        <translation>每笔成交滑点</translation>
+    </message>
+    <message>
+        <source>Stop loss</source>
+        <translation>止损</translation>
+    </message>
+    <message>
+        <source>Take profit</source>
+        <translation>止盈</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>收益率</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>索提诺比率</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>盈亏比</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>交易数</translation>
+    </message>
+    <message>
+        <source>Entry time</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>入场价</translation>
+    </message>
+    <message>
+        <source>Exit time</source>
+        <translation>出场时间</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>出场价</translation>
+    </message>
+    <message>
+        <source>P&amp;L (USD)</source>
+        <translation>盈亏（美元）</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>出场原因</translation>
+    </message>
+    <message>
+        <source>Export trades</source>
+        <translation>导出交易</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Entry: %1</source>
+        <translation>入场：%1</translation>
+    </message>
+    <message>
+        <source>Exit: %1</source>
+        <translation>出场：%1</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>%1: no figures (%2)</source>
+        <translation>%1：无数值（%2）</translation>
+    </message>
+    <message>
+        <source>Spearman ρ of predicted vs realised liquidations per hour and side</source>
+        <translation>每小时每方向预测与实际清算的斯皮尔曼 ρ</translation>
+    </message>
+    <message>
+        <source>%1 both sides</source>
+        <translation>%1 双向</translation>
+    </message>
+    <message>
+        <source>longs</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>shorts</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>%1: ρ %2 against the baseline (|price move| × open interest) %3; difference 95 % [%4, %5]; %6 hour-sides</source>
+        <translation>%1：ρ %2，基线（|价格变动| × 持仓量）为 %3；差值 95 % 区间 [%4, %5]；%6 个小时-方向样本</translation>
+    </message>
+    <message>
+        <source>Share of realised liquidation notional inside the model's densest zones</source>
+        <translation>落入模型最密集区域的实际清算名义价值占比</translation>
+    </message>
+    <message>
+        <source>%1: hit rate %2 against random zones %3 [%4, %5] (beaten in %6 of draws), mirrored %7; %8 events</source>
+        <translation>%1：命中率 %2，随机区域为 %3 [%4, %5]（在 %6 的抽样中胜出），镜像区域 %7；%8 个事件</translation>
+    </message>
+    <message>
+        <source>Equity (USD), %1: rules against buy-and-hold and shifted clusters</source>
+        <translation>权益（美元），%1：规则对比买入持有与时间平移的清算簇</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>买入持有</translation>
+    </message>
+    <message>
+        <source>Shifted clusters</source>
+        <translation>平移清算簇</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>多</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Estimates on modelled clusters with simplified fills; not financial advice.</source>
+        <translation>基于模型清算簇与简化成交的估算；不构成投资建议。</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "main/StatusPanel.h"
 #include "main/ViewCoordinator.h"
 #include "map/LiquidationMapView.h"
+#include "research/ResearchPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -56,6 +57,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     tabs_ = new QTabWidget(this);
     tabs_->addTab(heatmap_, tr("Heatmap"));
     tabs_->addTab(compare_, tr("Model comparison"));
+    tabs_->addTab(new ResearchPanel(opt_.dbPath, this), tr("Research"));
     banner_ = new QLabel(this);
     banner_->setObjectName(QStringLiteral("staleBanner"));
     banner_->setWordWrap(true);

@@ -1,0 +1,77 @@
+#pragma once
+// The Research tab: `lhm validate` and `lhm backtest` with forms, run on a worker thread (progress
+// and cancel), results drawn with Qt Charts: each measured figure beside its baseline, equity
+// curves beside buy-and-hold and shifted clusters, statistics and trades, CSV export.
+#include "analysis/Backtester.h"
+#include "analysis/ValidationTypes.h"
+
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QChartView;
+class QComboBox;
+class QDateTimeEdit;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace lhm::ui {
+
+class ResearchPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ResearchPanel(const QString &dbPath, QWidget *parent = nullptr);
+    ~ResearchPanel() override;
+
+    void setSeries(const QString &exchange, const QString &symbol);
+    void setPeriod(qint64 from, qint64 to);
+    void setRules(const QString &entry, const QString &exit);
+    QString ruleError() const;  // what the entry/exit fields currently say is wrong, empty when both compile
+
+    // Shown results (also for tests and screenshots).
+    void showValidation(const std::vector<ValidationResult> &results);
+    void showBacktest(const QString &model, const BacktestRun &run, const BacktestRun &hold, const BacktestRun &shifted);
+    int tradeRows() const;
+    QString validationSummary() const;
+    bool isBusy() const { return busy_; }
+    void applyTheme();
+
+public slots:
+    void runValidation();
+    void runBacktest();
+    void cancel();
+    bool exportTrades(const QString &path);
+
+signals:
+    void finished();
+
+protected:
+    void changeEvent(QEvent *event) override;  // follows the app's theme switches
+
+private:
+    void checkRules();
+    void setBusy(bool busy);
+    void fail(const QString &message);
+
+    QString dbPath_;
+    QLineEdit *exchange_ = nullptr, *symbol_ = nullptr, *entry_ = nullptr, *exit_ = nullptr;
+    QDateTimeEdit *from_ = nullptr, *to_ = nullptr;
+    QComboBox *model_ = nullptr, *side_ = nullptr;
+    QDoubleSpinBox *fee_ = nullptr, *slippage_ = nullptr, *stop_ = nullptr, *take_ = nullptr;
+    QLabel *ruleError_ = nullptr, *status_ = nullptr, *summary_ = nullptr;
+    QPushButton *validate_ = nullptr, *backtest_ = nullptr, *cancel_ = nullptr, *export_ = nullptr;
+    QProgressBar *progress_ = nullptr;
+    QChartView *validationChart_ = nullptr, *equityChart_ = nullptr;
+    QTableWidget *stats_ = nullptr, *trades_ = nullptr;
+    std::vector<BacktestTrade> shownTrades_;
+    std::shared_ptr<std::atomic_bool> cancelFlag_;
+    class QThread *worker_ = nullptr;
+    bool busy_ = false;
+};
+
+}  // namespace lhm::ui
