@@ -34,15 +34,6 @@ static QJsonObject tradeJson(const BacktestTrade &t) {
                        {"fees", cents(t.fees)}, {"exit_reason", t.exitReason}};
 }
 
-static Result<double> nonNegative(const QCommandLineParser &p, const QString &flag, double fallback, double max) {
-    if (!p.isSet(flag)) return fallback;
-    bool ok = false;
-    const double v = p.value(flag).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < 0 || v > max)
-        return Error(QStringLiteral("'%1' is not a number in 0..%2").arg(p.value(flag)).arg(max), {}, 0, flag);
-    return v;
-}
-
 static int runBacktestCmd(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -109,7 +100,7 @@ static int runBacktestCmd(Context &ctx) {
     for (const NumFlag &f : {NumFlag{"fee-bps", &prm.feeBps, 1000}, NumFlag{"slippage-bps", &prm.slippageBps, 1000},
                              NumFlag{"stop-pct", &prm.stopPct, 100}, NumFlag{"take-profit-pct", &prm.takeProfitPct, 10000},
                              NumFlag{"size-usd", &prm.sizeUsd, 1e12}}) {
-        auto v = nonNegative(p, QLatin1String(f.name), *f.field, f.max);
+        auto v = numberFlag(p, QLatin1String(f.name), *f.field, 0, f.max);
         if (!v) return ctx.fail(v.error());
         *f.field = *v;
     }

@@ -46,16 +46,6 @@ static QJsonObject toJson(const Signal &s, const QString &symbol, const SignalPa
                        {"confidence", std::round(s.confidence * 1e4) / 1e4}, {"nearest_cluster", cluster}};
 }
 
-// Non-negative number flag with a default.
-static Result<double> flag(const QCommandLineParser &p, const char *name, double fallback) {
-    const QString f = QLatin1String(name);
-    if (!p.isSet(f)) return fallback;
-    bool ok = false;
-    const double v = p.value(f).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < 0) return Error(QStringLiteral("'%1' is not a number >= 0").arg(p.value(f)), {}, 0, f);
-    return v;
-}
-
 static int runSignals(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -114,7 +104,7 @@ static int runSignals(Context &ctx) {
                           Flag{"cluster-min-usd", &sp.clusterMinUsd}, Flag{"min-confidence", &sp.minConfidence},
                           Flag{"reversal-bars", &bars}, Flag{"reversal-factor", &sp.reversalFactor},
                           Flag{"reversal-min-usd", &sp.reversalMinUsd}}) {
-        auto v = flag(p, f.name, *f.field);
+        auto v = numberFlag(p, QLatin1String(f.name), *f.field, 0, 1e18);
         if (!v) return ctx.fail(v.error());
         *f.field = *v;
     }

@@ -86,15 +86,6 @@ static void printText(Context &ctx, const ValidationResult &r) {
     if (!r.note.isEmpty()) ctx.print(QStringLiteral("  note: %1").arg(r.note));
 }
 
-static Result<double> number(const QCommandLineParser &p, const QString &flag, double fallback, double lo, double hi) {
-    if (!p.isSet(flag)) return fallback;
-    bool ok = false;
-    const double v = p.value(flag).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < lo || v > hi)
-        return Error(QStringLiteral("'%1' is not a number in %2..%3").arg(p.value(flag)).arg(lo).arg(hi), {}, 0, flag);
-    return v;
-}
-
 static int runValidate(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -148,11 +139,11 @@ static int runValidate(Context &ctx) {
         return ctx.fail(Error(QStringLiteral("unknown method '%1' (auto, events or hourly)").arg(method), {}, 0,
                               QStringLiteral("method")));
     req.candlesFrom = p.value(QStringLiteral("candles-from")).trimmed().toLower();
-    auto zone = number(p, QStringLiteral("zone-share"), req.zoneShare, 1e-6, 1);
-    auto band = number(p, QStringLiteral("band"), req.band, 1e-3, 1);
-    auto draws = number(p, QStringLiteral("draws"), req.draws, 0, 100000);
-    auto boot = number(p, QStringLiteral("bootstrap"), req.bootstrap, 0, 100000);
-    auto seed = number(p, QStringLiteral("seed"), double(req.seed), 0, 9e15);
+    auto zone = numberFlag(p, QStringLiteral("zone-share"), req.zoneShare, 1e-6, 1);
+    auto band = numberFlag(p, QStringLiteral("band"), req.band, 1e-3, 1);
+    auto draws = numberFlag(p, QStringLiteral("draws"), req.draws, 0, 100000);
+    auto boot = numberFlag(p, QStringLiteral("bootstrap"), req.bootstrap, 0, 100000);
+    auto seed = numberFlag(p, QStringLiteral("seed"), double(req.seed), 0, 9e15);
     for (const auto *r : {&zone, &band, &draws, &boot, &seed})
         if (!*r) return ctx.fail(r->error());
     req.zoneShare = *zone;

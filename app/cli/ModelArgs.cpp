@@ -244,4 +244,13 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
     return r;
 }
 
+Result<double> numberFlag(const QCommandLineParser &p, const QString &flag, double fallback, double lo, double hi) {
+    if (!p.isSet(flag)) return fallback;
+    bool ok = false;
+    const double v = p.value(flag).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < lo || v > hi)
+        return Error(QStringLiteral("'%1' is not a number in %2..%3").arg(p.value(flag)).arg(lo).arg(hi), {}, 0, flag);
+    return v;
+}
+
 }  // namespace lhm::cli

@@ -28,6 +28,8 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
 Result<qint64> parseTime(const QString &text, const QString &flag);
 // The required --from and --to (ISO 8601 or epoch ms) of calibrate and validate; errors name the flag.
 Result<std::pair<qint64, qint64>> requiredPeriod(const QCommandLineParser &p);
+// A numeric flag within [lo, hi], or `fallback` when absent; the error names the flag.
+Result<double> numberFlag(const QCommandLineParser &p, const QString &flag, double fallback, double lo, double hi);
 QString isoTime(qint64 ms);
 // Rounds to cents so JSON stays short and stable.
 double cents(double v);
