@@ -60,6 +60,7 @@ static int runCompare(Context &ctx) {
                                                 {"confidence_reason", c.confidenceReason},
                                                 {"disagreement_zones", zones},
                                                 {"skipped", skipped}, {"models", models}, {"estimate", true},
+                                                {"coverage", QJsonObject{{"from", double(g.coverageFrom)}, {"to", double(g.coverageTo)}, {"requested_from", double(g.requestedFrom)}}},
                                                 {"profile", profileJson(*store, *req)}}));
         return kOk;
     }

@@ -43,6 +43,7 @@ static QJsonObject heatmapJson(const HeatmapGrid &g) {
                        {"predicted_liquidations", predicted},
                        {"current_price", g.currentPrice},
                        {"confidence", g.confidence},
+                       {"coverage", QJsonObject{{"from", double(g.coverageFrom)}, {"to", double(g.coverageTo)}, {"requested_from", double(g.requestedFrom)}}},
                        {"estimate", true}};
 }
 

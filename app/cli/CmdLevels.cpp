@@ -31,7 +31,7 @@ static QJsonObject levelsJson(const LiquidationMap &m) {
                        {"bucket", m.bucketSize},    {"price_min", m.priceMin}, {"prices_are", QStringLiteral("bucket_centres")},
                        {"leverages", leverages},    {"prices", prices},         {"long", longs},
                        {"short", shorts},           {"cumulative_long", cumLong}, {"cumulative_short", cumShort},
-                       {"estimate", true}};
+                       {"coverage", QJsonObject{{"from", double(m.coverageFrom)}, {"to", double(m.coverageTo)}, {"requested_from", double(m.requestedFrom)}}}, {"estimate", true}};
 }
 
 static int runLevels(Context &ctx) {

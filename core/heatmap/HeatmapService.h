@@ -12,6 +12,8 @@
 
 namespace lhm {
 
+struct ModelInputs;
+
 using ProgressFn = std::function<void(double fraction)>;
 
 struct ComputeOptions {
@@ -34,6 +36,9 @@ Result<std::shared_ptr<const LiquidationMap>> computeLiquidationMap(Store &store
 // All models on one common grid, their agreement and the ensemble's confidence.
 Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const HeatmapRequest &req,
                                                              const ComputeOptions &opt = {});
+
+// Sets g's requestedFrom / coverageFrom / coverageTo from the inputs it was computed from.
+void setCoverage(HeatmapGrid &g, const ModelInputs &in, const QString &window);
 
 // Names accepted in HeatmapRequest::model, in display order.
 QStringList modelNames();

@@ -65,6 +65,7 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
             control.progress = [&opt, index, count](double f) { opt.progress((double(index) + f) / double(count)); };
         auto r = m->run(*inputs, req.params, control);
         if (!r) return r.error();
+        setCoverage(r->grid, *inputs, req.window);
         runs.push_back(std::move(*r));
         members.push_back({model, nullptr, weight});
     }

@@ -31,7 +31,7 @@ QString ModelParams::hash() const {
     for (const auto &[m, w] : ensembleWeights) ew << m + QLatin1Char(':') + num(w);
     parts << QStringLiteral("ew=") + ew.join(QLatin1Char(','));
     // The model version: bump when a model's rules change so stale cached grids are not served.
-    parts << QStringLiteral("v=2");
+    parts << QStringLiteral("v=3");  // 3: long windows compute hourly (heatmap/HeatmapService.cpp)
     const QByteArray digest =
         QCryptographicHash::hash(parts.join(QLatin1Char('|')).toUtf8(), QCryptographicHash::Sha256).toHex();
     return QString::fromLatin1(digest.left(16));

@@ -100,6 +100,7 @@ private slots:
     void cliLevelsAndCompare();
     void cliBadInput();
     void realBtcData();
+    void windowsAgreeOnSharedDays();
 };
 
 void TestHeatmap::resampler() {
@@ -350,6 +351,11 @@ void TestHeatmap::cliHeatmap() {
     QCOMPARE(o[QStringLiteral("short")].toArray()[1].toArray()[6].toDouble(), 0.0);
     QCOMPARE(o[QStringLiteral("long")].toArray()[0].toArray().size(), o[QStringLiteral("prices")].toArray().size());
     QCOMPARE(o[QStringLiteral("predicted_liquidations")].toArray().size(), 0);
+    // 3 hours of data in a 12 h window ending at T0 + 3 h: it was asked from T0 - 9 h.
+    const QJsonObject cov = o[QStringLiteral("coverage")].toObject();
+    QCOMPARE(qint64(cov[QStringLiteral("from")].toDouble()), T0);
+    QCOMPARE(qint64(cov[QStringLiteral("to")].toDouble()), T0 + 3 * kHour);
+    QCOMPARE(qint64(cov[QStringLiteral("requested_from")].toDouble()), T0 - 9 * kHour);
     // CSV: one line per non-empty cell (columns 1 and 2, row 6).
     const QString csv = ts.dir.filePath(QStringLiteral("h.csv"));
     const auto r2 = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("heatmap"), QStringLiteral("--symbol"),
@@ -383,6 +389,8 @@ void TestHeatmap::cliLevelsAndCompare() {
     QCOMPARE(l[QStringLiteral("cumulative_long")].toArray()[0].toDouble(), 1000.0);
     QCOMPARE(l[QStringLiteral("current_price")].toDouble(), 103.0);
     QCOMPARE(qint64(l[QStringLiteral("at")].toDouble()), T0 + 3 * kHour);
+    QCOMPARE(qint64(l[QStringLiteral("coverage")].toObject()[QStringLiteral("requested_from")].toDouble()), T0 - 9 * kHour);
+    QCOMPARE(qint64(l[QStringLiteral("coverage")].toObject()[QStringLiteral("from")].toDouble()), T0);
 
     const auto cp = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("compare")} + common);
     QVERIFY2(cp.exitCode == 0, cp.err.constData());
@@ -395,6 +403,8 @@ void TestHeatmap::cliLevelsAndCompare() {
     QCOMPARE(c[QStringLiteral("confidence")].toDouble(), 0.5);
     QCOMPARE(c[QStringLiteral("confidence_reason")].toString(), QStringLiteral("unverified_side"));
     QCOMPARE(c[QStringLiteral("skipped")].toArray().size(), 1);
+    QCOMPARE(qint64(c[QStringLiteral("coverage")].toObject()[QStringLiteral("to")].toDouble()), T0 + 3 * kHour);
+    QCOMPARE(qint64(c[QStringLiteral("coverage")].toObject()[QStringLiteral("requested_from")].toDouble()), T0 - 9 * kHour);
     // Without funding only binance_standard has input: the text says why the confidence is 0.5
     // and does not claim a disagreement.
     test::TempStore bare;
@@ -522,6 +532,71 @@ void TestHeatmap::realBtcData() {
     const auto [absLong, absShort] = lastColumn(abs->grid);
     QCOMPARE(absLong + absShort, 0.0);
     QVERIFY(std::fabs(abs->flow.opened - (abs->flow.open + abs->flow.consumed + abs->flow.closed)) <= 1e-6 * abs->flow.opened);
+}
+
+// 7d, 90d and 1y over the same 3 days of hourly candles and 5-minute open interest: the long
+// windows compute hourly and reduce for display, so at every 12 h / 1 d column end they hold
+// exactly the 7d grid's state at that hour (before, 90d netted each 12 h of OI moves into one
+// delta and 1y showed nothing). Same candles and a fixed bucket give the same price axis.
+void TestHeatmap::windowsAgreeOnSharedDays() {
+    test::TempStore ts;
+    std::vector<Candle> k;
+    std::vector<OpenInterestPoint> oi;
+    double price = 100;
+    for (int h = 0; h < 72; ++h) {
+        const qint64 t = T0 + h * kHour;
+        const double next = price + (h % 7 < 4 ? 1.5 : -2.0);
+        k.push_back(candle(t, kHour, price, std::max(price, next) + 1, std::min(price, next) - 1, next, 10, h % 3 ? 6 : 4));
+        for (int m = 0; m < 12; ++m) {
+            OpenInterestPoint p;
+            p.time = t + m * 5 * kMin;
+            p.openInterestValue = 1e6 + 2e4 * h + (h % 5 == 0 ? -3e4 : 0) + 100 * m;
+            oi.push_back(p);
+        }
+        price = next;
+    }
+    QVERIFY(ts.store->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1h")}, k).ok());
+    QVERIFY(ts.store->insertOpenInterest(kSeries, oi).ok());
+    insertZeroFunding(*ts.store);
+    auto grid = [&](const char *window) {
+        HeatmapRequest r;
+        r.symbol = QStringLiteral("BTCUSDT");
+        r.window = QLatin1String(window);
+        r.params.bucket = 1;
+        ComputeOptions o;
+        o.useCache = false;
+        auto g = computeHeatmap(*ts.store, r, o);
+        if (!g.ok()) qWarning() << g.error().toString();
+        return g.ok() ? *g : nullptr;
+    };
+    const auto week = grid("7d"), quarter = grid("90d"), year = grid("1y");
+    QVERIFY(week && quarter && year);
+    QCOMPARE(week->intervalMs, kHour);
+    QCOMPARE(quarter->intervalMs, 12 * kHour);
+    QCOMPARE(year->intervalMs, 24 * kHour);
+    QCOMPARE(quarter->cols(), 6);  // 3 days of 12 h columns that hold data
+    QCOMPARE(year->cols(), 3);
+    QCOMPARE(quarter->rows, week->rows);
+    QCOMPARE(quarter->priceMin, week->priceMin);
+    auto columnOf = [&](qint64 t) { return int((t - week->times.front()) / kHour); };
+    auto sameColumn = [&](const HeatmapGrid &g, int c) {
+        const int w = columnOf(g.times[size_t(c)] + g.intervalMs - kHour);  // the hour that ends the column
+        for (int r = 0; r < g.rows; ++r)
+            if (g.longAt(c, r) != week->longAt(w, r) || g.shortAt(c, r) != week->shortAt(w, r)) return false;
+        return true;
+    };
+    for (int c = 0; c < quarter->cols(); ++c) QVERIFY2(sameColumn(*quarter, c), qPrintable(QString::number(c)));
+    for (int c = 0; c < year->cols(); ++c) QVERIFY2(sameColumn(*year, c), qPrintable(QString::number(c)));
+    // Open interest rose by about 1.4M USD over the 3 days: the last column is far from empty.
+    double total = 0;
+    for (int r = 0; r < year->rows; ++r) total += year->longAt(year->cols() - 1, r) + year->shortAt(year->cols() - 1, r);
+    QVERIFY2(total > 1e5, qPrintable(QString::number(total)));
+    // Coverage: the year asked for starts 365 days before the end, the data 3 days before it.
+    const qint64 end = T0 + 72 * kHour;
+    QCOMPARE(year->requestedFrom, end - 365 * 24 * kHour);
+    QCOMPARE(year->coverageFrom, T0);
+    QCOMPARE(year->coverageTo, end);
+    QCOMPARE(week->requestedFrom, end - 7 * 24 * kHour);
 }
 
 LHM_TEST_MAIN(TestHeatmap)

@@ -29,6 +29,22 @@ class TestHeatmapView : public QObject {
     }
 
 private slots:
+    // The far clusters the liquidation map shows (here 7 % below and 16 % above the price) are in
+    // the default view: rows 10 (61,000, half the notional) and 190 (79,000, a third) hold all but
+    // 1/6 of it, so the band is rows 10..190 → 61,000..79,100, padded by 4 % of 18,100 = 724.
+    void defaultRangeKeepsFarClusters() {
+        auto g = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard"), 24, 200, 100);
+        std::fill(g->longDensity.begin(), g->longDensity.end(), 0.f);
+        std::fill(g->shortDensity.begin(), g->shortDensity.end(), 0.f);
+        for (int c = 0; c < g->cols(); ++c) {
+            g->longDensity[size_t(c) * 200 + 10] = 3e6f;
+            g->longDensity[size_t(c) * 200 + 100] = 1e6f;
+            g->shortDensity[size_t(c) * 200 + 190] = 2e6f;
+        }
+        const auto [lo, hi] = HeatmapView::defaultPriceRange(*g);
+        QCOMPARE(lo, 60276.0);
+        QCOMPARE(hi, 79824.0);
+    }
     void cellsHoldGridValues() {
         auto v = shown();
         auto g = test::makeGrid();

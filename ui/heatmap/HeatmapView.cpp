@@ -139,7 +139,7 @@ void HeatmapView::resetView() {
     layer_->refreshNow();
 }
 
-// The whole window in time; in price, the candles plus the band holding the central 90% of the
+// The whole window in time; in price, the candles plus the band holding the central 99% of the
 // estimated notional, so distant thin levels do not squeeze the part traders read.
 void HeatmapView::fitView(const HeatmapGrid &g) {
     plot_->xAxis->setRange(g.times.front() / 1000.0, (g.times.back() + g.intervalMs) / 1000.0);
@@ -160,23 +160,19 @@ std::pair<double, double> HeatmapView::defaultPriceRange(const HeatmapGrid &g) {
             total += v;
         }
     if (total > 0) {
+        // The band holding all but the outer 0.5 % of the notional on each side: the clusters the
+        // liquidation map shows (5x levels sit about 20 % from the price) stay in view; only thin
+        // stray levels are left to panning.
         double acc = 0;
-        int r5 = 0, r95 = g.rows - 1;
+        int rLo = 0, rHi = g.rows - 1;
         for (int r = 0; r < g.rows; ++r) {
             acc += mass[size_t(r)];
-            if (acc < 0.05 * total) r5 = r + 1;
-            if (acc <= 0.95 * total) r95 = r + 1;
+            if (acc < 0.005 * total) rLo = r + 1;
+            if (acc <= 0.995 * total) rHi = r + 1;
         }
-        lo = std::min(lo, g.rowPrice(std::min(r5, g.rows - 1)));
-        hi = std::max(hi, g.rowPrice(std::min(r95 + 1, g.rows)));
+        lo = std::min(lo, g.rowPrice(std::min(rLo, g.rows - 1)));
+        hi = std::max(hi, g.rowPrice(std::min(rHi + 1, g.rows)));
     }
-    // Beyond ±12% of the price sit only the low-leverage levels: reachable by panning, but they
-    // should not shrink the candles and the near clusters to slivers.
-    const double ref = g.currentPrice > 0 ? g.currentPrice : (lo + hi) / 2;
-    double cLo = ref, cHi = ref;
-    for (const Candle &c : g.candles) cLo = std::min(cLo, c.low), cHi = std::max(cHi, c.high);
-    lo = std::max(lo, std::min(cLo, ref * 0.88));
-    hi = std::min(hi, std::max(cHi, ref * 1.12));
     if (lo >= hi) lo = g.priceMin, hi = g.priceMin + g.rows * g.bucketSize;
     const double pad = (hi - lo) * 0.04;
     return {std::max(g.priceMin, lo - pad), std::min(g.priceMin + g.rows * g.bucketSize, hi + pad)};

@@ -56,8 +56,8 @@ public:
     bool isLiveOnly() const { return liveOnly_; }
 
     void resetView();
-    // The whole window in time; in price the candles and the band holding the central 90% of the
-    // estimated notional, within ±12% of the price.
+    // The whole window in time; in price the candles and the band holding the central 99% of the
+    // estimated notional (no cap around the price: the map's far clusters must be visible too).
     static std::pair<double, double> defaultPriceRange(const HeatmapGrid &g);
     QString readout() const;
     QCustomPlot *plot() const { return plot_; }
