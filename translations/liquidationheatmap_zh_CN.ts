@@ -36,13 +36,32 @@
     </message>
 </context>
 <context>
+    <name>ModelNames</name>
+    <message>
+        <source>Open-interest model</source>
+        <translation>持仓量模型</translation>
+    </message>
+    <message>
+        <source>Funding-adjusted</source>
+        <translation>资金费率调整</translation>
+    </message>
+    <message>
+        <source>Large trades</source>
+        <translation>大额成交</translation>
+    </message>
+    <message>
+        <source>Ensemble</source>
+        <translation>集成模型</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotRenderer</name>
     <message>
         <source>--screenshot needs a file name</source>
         <translation>--screenshot 需要一个文件名</translation>
     </message>
     <message>
-        <source>unknown window '%1' (use one of %2)</source>
+        <source>unknown window &apos;%1&apos; (use one of %2)</source>
         <translation>未知的时间窗口“%1”（可用：%2）</translation>
     </message>
     <message>
@@ -70,7 +89,7 @@
         <translation>%1 %2 %3 无数据</translation>
     </message>
     <message>
-        <source>unknown view '%1' (use heatmap, map, compare or window)</source>
+        <source>unknown view &apos;%1&apos; (use heatmap, map, compare or window)</source>
         <translation>未知的视图“%1”（可用：heatmap、map、compare 或 window）</translation>
     </message>
 </context>
@@ -79,6 +98,519 @@
     <message>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertDialog</name>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Edit alert</source>
+        <translation>编辑提醒</translation>
+    </message>
+    <message>
+        <source>New alert</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>All exchanges</source>
+        <translation>所有交易所</translation>
+    </message>
+    <message>
+        <source>Crosses above</source>
+        <translation>向上穿越</translation>
+    </message>
+    <message>
+        <source>Crosses below</source>
+        <translation>向下穿越</translation>
+    </message>
+    <message>
+        <source>Any side</source>
+        <translation>任意方向</translation>
+    </message>
+    <message>
+        <source>Longs</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>Fire once, then stop</source>
+        <translation>只触发一次，然后停止</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>default from the channel settings</source>
+        <translation>默认使用渠道设置</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向（多/空）</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertOverlay</name>
+    <message>
+        <source>Create alert at %1…</source>
+        <translation>在 %1 创建提醒…</translation>
+    </message>
+    <message>
+        <source>%1%2 (triggered)</source>
+        <translation>%1%2（已触发）</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertText</name>
+    <message>
+        <source>Price crosses a level</source>
+        <translation>价格穿越价位</translation>
+    </message>
+    <message>
+        <source>Price nears a predicted cluster</source>
+        <translation>价格接近预测清算簇</translation>
+    </message>
+    <message>
+        <source>Realised liquidation</source>
+        <translation>实际清算</translation>
+    </message>
+    <message>
+        <source>Liquidation cascade</source>
+        <translation>连环清算</translation>
+    </message>
+    <message>
+        <source>Predicted cluster crossed</source>
+        <translation>预测清算簇被穿越</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Triggered</source>
+        <translation>已触发</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>Popup</source>
+        <translation>弹窗</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Price level</source>
+        <translation>价位</translation>
+    </message>
+    <message>
+        <source>Distance (%)</source>
+        <translation>距离（%）</translation>
+    </message>
+    <message>
+        <source>Minimum cluster (USD)</source>
+        <translation>最小清算簇（USD）</translation>
+    </message>
+    <message>
+        <source>Minimum notional (USD)</source>
+        <translation>最小名义金额（USD）</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>价格下限</translation>
+    </message>
+    <message>
+        <source>Price to</source>
+        <translation>价格上限</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Notional (USD)</source>
+        <translation>名义金额（USD）</translation>
+    </message>
+    <message>
+        <source>Window (s)</source>
+        <translation>时间窗（秒）</translation>
+    </message>
+    <message>
+        <source>Cooldown (s)</source>
+        <translation>冷却时间（秒）</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel.</source>
+        <translation>请至少选择一个通知渠道。</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 不能为空。</translation>
+    </message>
+    <message>
+        <source>The webhook URL must start with http:// or https://.</source>
+        <translation>Webhook 地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The price band&apos;s lower edge must be positive and below its upper edge.</source>
+        <translation>价格区间的下限必须为正数且低于上限。</translation>
+    </message>
+    <message>
+        <source>Set a count or a notional (or both) for a cascade.</source>
+        <translation>连环清算规则需要设置笔数或名义金额（或两者）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number.</source>
+        <translation>%1 必须是正数。</translation>
+    </message>
+    <message>
+        <source> (longs)</source>
+        <translation>（多头）</translation>
+    </message>
+    <message>
+        <source> (shorts)</source>
+        <translation>（空头）</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>高于 %1</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>低于 %1</translation>
+    </message>
+    <message>
+        <source>within %1% of ≥ %2 USD%3</source>
+        <translation>距 ≥ %2 USD 的清算簇 %1% 以内%3</translation>
+    </message>
+    <message>
+        <source>≥ %1 USD%2</source>
+        <translation>≥ %1 USD%2</translation>
+    </message>
+    <message>
+        <source> in %1–%2</source>
+        <translation>，价格 %1–%2</translation>
+    </message>
+    <message>
+        <source>%1 liquidations</source>
+        <translation>%1 笔清算</translation>
+    </message>
+    <message>
+        <source>%1 USD</source>
+        <translation>%1 USD</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s%3</source>
+        <translation>%2 秒内 %1%3</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>cluster ≥ %1 USD crossed%2</source>
+        <translation>≥ %1 USD 的清算簇被穿越%2</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertToast</name>
+    <message>
+        <source>Alerts held back</source>
+        <translation>提醒已合并</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more alert(s) arrived during a burst and were held back.</source>
+        <translation>
+            <numerusform>爆发期间另有 %n 条提醒被合并未发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert: %1 — %2</source>
+        <translation>提醒：%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · value %2 at %3 · %4 UTC · click to show</source>
+        <translation>%1 · 数值 %2，价格 %3 · %4 UTC · 点击查看</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>上次触发</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Channels…</source>
+        <translation>通知渠道…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>发送结果</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Delete alert</source>
+        <translation>删除提醒</translation>
+    </message>
+    <message>
+        <source>Delete the alert &quot;%1&quot;? Its history stays.</source>
+        <translation>删除提醒“%1”？其历史记录会保留。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Flood summary</source>
+        <translation>合并摘要</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::AlertsWiring</name>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>LiquidationHeatmap</source>
+        <translation>LiquidationHeatmap</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>提醒(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New alert…</source>
+        <translation>新建提醒(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;alerts</source>
+        <translation>显示提醒(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Channels…</source>
+        <translation>通知渠道(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>LiquidationHeatmap — %n unread alert(s)</source>
+        <translation>
+            <numerusform>LiquidationHeatmap — %n 条未读提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ChannelSettingsDialog</name>
+    <message>
+        <source>Alert channels</source>
+        <translation>提醒通知渠道</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>发送测试</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Default URL</source>
+        <translation>默认地址</translation>
+    </message>
+    <message>
+        <source>HMAC secret</source>
+        <translation>HMAC 密钥</translation>
+    </message>
+    <message>
+        <source>Bot API URL</source>
+        <translation>Bot API 地址</translation>
+    </message>
+    <message>
+        <source>Chat id</source>
+        <translation>聊天 ID</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>机器人令牌</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS</source>
+        <translation>要求 STARTTLS</translation>
+    </message>
+    <message>
+        <source>one or more, comma separated</source>
+        <translation>一个或多个，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>已保存 — 输入以替换</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>已送达。</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>未送达：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</source>
+        <translation>已保存，但：%1。没有可用的密钥链，无法保存密钥；请改用 &apos;lhm alerts channel set … --token-env VAR&apos; 运行提醒。</translation>
     </message>
 </context>
 <context>
@@ -774,11 +1306,19 @@ Parse errors: %6</source>
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>显示 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 条</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n received</source>
-        <translation><numerusform>已接收 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>已接收 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>空头</translation>
     </message>
 </context>
 <context>
@@ -788,7 +1328,7 @@ Parse errors: %6</source>
         <translation>实时</translation>
     </message>
     <message>
-        <source>Follow the exchanges' liquidation streams for the shown symbol</source>
+        <source>Follow the exchanges&apos; liquidation streams for the shown symbol</source>
         <translation>跟踪当前交易对在各交易所的强平数据流</translation>
     </message>
     <message>
@@ -895,14 +1435,6 @@ Parse errors: %6</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The new language applies at the next start.</source>
-        <translation>新语言将在下次启动时生效。</translation>
-    </message>
-    <message>
         <source>&amp;Cancel computation</source>
         <translation>取消计算(&amp;C)</translation>
     </message>
@@ -956,593 +1488,6 @@ Parse errors: %6</source>
     <message>
         <source> · no input in this window: %1</source>
         <translation> · 此窗口中无输入：%1</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::StatusPanel</name>
-    <message>
-        <source>Database unreadable</source>
-        <translation>数据库无法读取</translation>
-    </message>
-    <message>
-        <source>candles %1</source>
-        <translation>K 线 %1</translation>
-    </message>
-    <message>
-        <source>open interest</source>
-        <translation>持仓量</translation>
-    </message>
-    <message>
-        <source>%1 %2 → %3</source>
-        <translation>%1 %2 → %3</translation>
-    </message>
-    <message>
-        <source>No data for %1 on %2</source>
-        <translation>%2 上没有 %1 的数据</translation>
-    </message>
-    <message>
-        <source>Coverage: %1</source>
-        <translation>数据覆盖：%1</translation>
-    </message>
-    <message>
-        <source>Newest data %1 ago</source>
-        <translation>最新数据：%1 前</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::ViewCoordinator</name>
-    <message>
-        <source>Computing %1 %2… %3%</source>
-        <translation>正在计算 %1 %2… %3%</translation>
-    </message>
-    <message>
-        <source>Computing %1 %2…</source>
-        <translation>正在计算 %1 %2…</translation>
-    </message>
-    <message>
-        <source>No estimate for %1 · %2 · %3</source>
-        <translation>%1 · %2 · %3 没有估算结果</translation>
-    </message>
-    <message>
-        <source>%1
-Open Data → Manage data… to download or import history.</source>
-        <translation>%1
-请打开“数据 → 数据管理…”下载或导入历史数据。</translation>
-    </message>
-    <message>
-        <source>The database cannot be read</source>
-        <translation>无法读取数据库</translation>
-    </message>
-    <message>
-        <source>%1
-Choose another file with --db, or move this one away to start afresh.</source>
-        <translation>%1
-请用 --db 选择其他文件，或将此文件移走以重新开始。</translation>
-    </message>
-    <message>
-        <source>Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.</source>
-        <translation>离线数据：显示的最新K线结束于 %1 前（%2）。估算未包含此后的行情。</translation>
-    </message>
-    <message>
-        <source>Showing the cached estimate computed %1 ago; recomputing…</source>
-        <translation>正在显示 %1 前计算的缓存估算；正在重新计算…</translation>
-    </message>
-    <message>
-        <source>Showing the cached estimate; recomputing…</source>
-        <translation>正在显示缓存的估算；正在重新计算…</translation>
-    </message>
-    <message>
-        <source>Could not recompute: %1</source>
-        <translation>无法重新计算：%1</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::AlertDialog</name>
-    <message>
-        <source>not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>Edit alert</source>
-        <translation>编辑提醒</translation>
-    </message>
-    <message>
-        <source>New alert</source>
-        <translation>新建提醒</translation>
-    </message>
-    <message>
-        <source>All exchanges</source>
-        <translation>所有交易所</translation>
-    </message>
-    <message>
-        <source>Crosses above</source>
-        <translation>向上穿越</translation>
-    </message>
-    <message>
-        <source>Crosses below</source>
-        <translation>向下穿越</translation>
-    </message>
-    <message>
-        <source>Any side</source>
-        <translation>任意方向</translation>
-    </message>
-    <message>
-        <source>Longs</source>
-        <translation>多头</translation>
-    </message>
-    <message>
-        <source>Shorts</source>
-        <translation>空头</translation>
-    </message>
-    <message>
-        <source>Fire once, then stop</source>
-        <translation>只触发一次，然后停止</translation>
-    </message>
-    <message>
-        <source>Enabled</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>default from the channel settings</source>
-        <translation>默认使用渠道设置</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>方向（多/空）</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::AlertOverlay</name>
-    <message>
-        <source>Create alert at %1…</source>
-        <translation>在 %1 创建提醒…</translation>
-    </message>
-    <message>
-        <source>%1%2 (triggered)</source>
-        <translation>%1%2（已触发）</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::AlertText</name>
-    <message>
-        <source>Price crosses a level</source>
-        <translation>价格穿越价位</translation>
-    </message>
-    <message>
-        <source>Price nears a predicted cluster</source>
-        <translation>价格接近预测清算簇</translation>
-    </message>
-    <message>
-        <source>Realised liquidation</source>
-        <translation>实际清算</translation>
-    </message>
-    <message>
-        <source>Liquidation cascade</source>
-        <translation>连环清算</translation>
-    </message>
-    <message>
-        <source>Predicted cluster crossed</source>
-        <translation>预测清算簇被穿越</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>生效中</translation>
-    </message>
-    <message>
-        <source>Triggered</source>
-        <translation>已触发</translation>
-    </message>
-    <message>
-        <source>Snoozed</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Desktop</source>
-        <translation>桌面通知</translation>
-    </message>
-    <message>
-        <source>Popup</source>
-        <translation>弹窗</translation>
-    </message>
-    <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
-    </message>
-    <message>
-        <source>Telegram</source>
-        <translation>Telegram</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>交易对</translation>
-    </message>
-    <message>
-        <source>Exchange</source>
-        <translation>交易所</translation>
-    </message>
-    <message>
-        <source>Price level</source>
-        <translation>价位</translation>
-    </message>
-    <message>
-        <source>Distance (%)</source>
-        <translation>距离（%）</translation>
-    </message>
-    <message>
-        <source>Minimum cluster (USD)</source>
-        <translation>最小清算簇（USD）</translation>
-    </message>
-    <message>
-        <source>Minimum notional (USD)</source>
-        <translation>最小名义金额（USD）</translation>
-    </message>
-    <message>
-        <source>Price from</source>
-        <translation>价格下限</translation>
-    </message>
-    <message>
-        <source>Price to</source>
-        <translation>价格上限</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>笔数</translation>
-    </message>
-    <message>
-        <source>Notional (USD)</source>
-        <translation>名义金额（USD）</translation>
-    </message>
-    <message>
-        <source>Window (s)</source>
-        <translation>时间窗（秒）</translation>
-    </message>
-    <message>
-        <source>Cooldown (s)</source>
-        <translation>冷却时间（秒）</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>通知渠道</translation>
-    </message>
-    <message>
-        <source>Webhook URL</source>
-        <translation>Webhook 地址</translation>
-    </message>
-    <message>
-        <source>Choose at least one channel.</source>
-        <translation>请至少选择一个通知渠道。</translation>
-    </message>
-    <message>
-        <source>%1 must not be empty.</source>
-        <translation>%1 不能为空。</translation>
-    </message>
-    <message>
-        <source>The webhook URL must start with http:// or https://.</source>
-        <translation>Webhook 地址必须以 http:// 或 https:// 开头。</translation>
-    </message>
-    <message>
-        <source>The price band&apos;s lower edge must be positive and below its upper edge.</source>
-        <translation>价格区间的下限必须为正数且低于上限。</translation>
-    </message>
-    <message>
-        <source>Set a count or a notional (or both) for a cascade.</source>
-        <translation>连环清算规则需要设置笔数或名义金额（或两者）。</translation>
-    </message>
-    <message>
-        <source>%1 must be a positive number.</source>
-        <translation>%1 必须是正数。</translation>
-    </message>
-    <message>
-        <source> (longs)</source>
-        <translation>（多头）</translation>
-    </message>
-    <message>
-        <source> (shorts)</source>
-        <translation>（空头）</translation>
-    </message>
-    <message>
-        <source>above %1</source>
-        <translation>高于 %1</translation>
-    </message>
-    <message>
-        <source>below %1</source>
-        <translation>低于 %1</translation>
-    </message>
-    <message>
-        <source>within %1% of ≥ %2 USD%3</source>
-        <translation>距 ≥ %2 USD 的清算簇 %1% 以内%3</translation>
-    </message>
-    <message>
-        <source>≥ %1 USD%2</source>
-        <translation>≥ %1 USD%2</translation>
-    </message>
-    <message>
-        <source> in %1–%2</source>
-        <translation>，价格 %1–%2</translation>
-    </message>
-    <message>
-        <source>%1 liquidations</source>
-        <translation>%1 笔清算</translation>
-    </message>
-    <message>
-        <source>%1 USD</source>
-        <translation>%1 USD</translation>
-    </message>
-    <message>
-        <source>%1 in %2 s%3</source>
-        <translation>%2 秒内 %1%3</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> 或 </translation>
-    </message>
-    <message>
-        <source>cluster ≥ %1 USD crossed%2</source>
-        <translation>≥ %1 USD 的清算簇被穿越%2</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::AlertToast</name>
-    <message>
-        <source>Alerts held back</source>
-        <translation>提醒已合并</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more alert(s) arrived during a burst and were held back.</source>
-        <translation><numerusform>爆发期间另有 %n 条提醒被合并未发送。</numerusform></translation>
-    </message>
-    <message>
-        <source>Alert: %1 — %2</source>
-        <translation>提醒：%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 · value %2 at %3 · %4 UTC · click to show</source>
-        <translation>%1 · 数值 %2，价格 %3 · %4 UTC · 点击查看</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::AlertsPanel</name>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>交易对</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Last fired</source>
-        <translation>上次触发</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>通知渠道</translation>
-    </message>
-    <message>
-        <source>New…</source>
-        <translation>新建…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Channels…</source>
-        <translation>通知渠道…</translation>
-    </message>
-    <message>
-        <source>Rules</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>提醒</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <source>Deliveries</source>
-        <translation>发送结果</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史</translation>
-    </message>
-    <message>
-        <source>Delete alert</source>
-        <translation>删除提醒</translation>
-    </message>
-    <message>
-        <source>Delete the alert &quot;%1&quot;? Its history stays.</source>
-        <translation>删除提醒“%1”？其历史记录会保留。</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Flood summary</source>
-        <translation>合并摘要</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>等待中</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::AlertsWiring</name>
-    <message>
-        <source>Alerts</source>
-        <translation>提醒</translation>
-    </message>
-    <message>
-        <source>LiquidationHeatmap</source>
-        <translation>LiquidationHeatmap</translation>
-    </message>
-    <message>
-        <source>&amp;Alerts</source>
-        <translation>提醒(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;New alert…</source>
-        <translation>新建提醒(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Show &amp;alerts</source>
-        <translation>显示提醒(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Channels…</source>
-        <translation>通知渠道(&amp;C)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>LiquidationHeatmap — %n unread alert(s)</source>
-        <translation><numerusform>LiquidationHeatmap — %n 条未读提醒</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 于 %2</translation>
-    </message>
-</context>
-<context>
-    <name>lhm::ui::ChannelSettingsDialog</name>
-    <message>
-        <source>Alert channels</source>
-        <translation>提醒通知渠道</translation>
-    </message>
-    <message>
-        <source>Send test</source>
-        <translation>发送测试</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>发送中…</translation>
-    </message>
-    <message>
-        <source>Default URL</source>
-        <translation>默认地址</translation>
-    </message>
-    <message>
-        <source>HMAC secret</source>
-        <translation>HMAC 密钥</translation>
-    </message>
-    <message>
-        <source>Bot API URL</source>
-        <translation>Bot API 地址</translation>
-    </message>
-    <message>
-        <source>Chat id</source>
-        <translation>聊天 ID</translation>
-    </message>
-    <message>
-        <source>Bot token</source>
-        <translation>机器人令牌</translation>
-    </message>
-    <message>
-        <source>Require STARTTLS</source>
-        <translation>要求 STARTTLS</translation>
-    </message>
-    <message>
-        <source>one or more, comma separated</source>
-        <translation>一个或多个，用逗号分隔</translation>
-    </message>
-    <message>
-        <source>SMTP server</source>
-        <translation>SMTP 服务器</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>发件人</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>saved — type to replace</source>
-        <translation>已保存 — 输入以替换</translation>
-    </message>
-    <message>
-        <source>Delivered.</source>
-        <translation>已送达。</translation>
-    </message>
-    <message>
-        <source>Not delivered: %1</source>
-        <translation>未送达：%1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</source>
-        <translation>已保存，但：%1。没有可用的密钥链，无法保存密钥；请改用 &apos;lhm alerts channel set … --token-env VAR&apos; 运行提醒。</translation>
     </message>
 </context>
 <context>
@@ -1744,7 +1689,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
         <translation>%1：ρ %2，基线（|价格变动| × 持仓量）为 %3；差值 95 % 区间 [%4, %5]；%6 个小时-方向样本</translation>
     </message>
     <message>
-        <source>Share of realised liquidation notional inside the model's densest zones</source>
+        <source>Share of realised liquidation notional inside the model&apos;s densest zones</source>
         <translation>落入模型最密集区域的实际清算名义价值占比</translation>
     </message>
     <message>
@@ -1782,6 +1727,92 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <message>
         <source>Estimates on modelled clusters with simplified fills; not financial advice.</source>
         <translation>基于模型清算簇与简化成交的估算；不构成投资建议。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::StatusPanel</name>
+    <message>
+        <source>Database unreadable</source>
+        <translation>数据库无法读取</translation>
+    </message>
+    <message>
+        <source>candles %1</source>
+        <translation>K 线 %1</translation>
+    </message>
+    <message>
+        <source>open interest</source>
+        <translation>持仓量</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>No data for %1 on %2</source>
+        <translation>%2 上没有 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>数据覆盖：%1</translation>
+    </message>
+    <message>
+        <source>Newest data %1 ago</source>
+        <translation>最新数据：%1 前</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ViewCoordinator</name>
+    <message>
+        <source>Computing %1 %2… %3%</source>
+        <translation>正在计算 %1 %2… %3%</translation>
+    </message>
+    <message>
+        <source>Computing %1 %2…</source>
+        <translation>正在计算 %1 %2…</translation>
+    </message>
+    <message>
+        <source>No estimate for %1 · %2 · %3</source>
+        <translation>%1 · %2 · %3 没有估算结果</translation>
+    </message>
+    <message>
+        <source>%1
+Open Data → Manage data… to download or import history.</source>
+        <translation>%1
+请打开“数据 → 数据管理…”下载或导入历史数据。</translation>
+    </message>
+    <message>
+        <source>The database cannot be read</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <source>%1
+Choose another file with --db, or move this one away to start afresh.</source>
+        <translation>%1
+请用 --db 选择其他文件，或将此文件移走以重新开始。</translation>
+    </message>
+    <message>
+        <source>Offline data: the newest candle shown ended %1 ago (%2). The estimate does not show what happened since.</source>
+        <translation>离线数据：显示的最新K线结束于 %1 前（%2）。估算未包含此后的行情。</translation>
+    </message>
+    <message>
+        <source>Showing the cached estimate computed %1 ago; recomputing…</source>
+        <translation>正在显示 %1 前计算的缓存估算；正在重新计算…</translation>
+    </message>
+    <message>
+        <source>Showing the cached estimate; recomputing…</source>
+        <translation>正在显示缓存的估算；正在重新计算…</translation>
+    </message>
+    <message>
+        <source>Could not recompute: %1</source>
+        <translation>无法重新计算：%1</translation>
+    </message>
+    <message>
+        <source>Data covers %1 of the %2 window (%3 → %4).</source>
+        <translation>数据仅覆盖 %2 窗口中的 %1（%3 → %4）。</translation>
+    </message>
+    <message>
+        <source>Live: the history ends more than a day before the live stream and could not be backfilled; the heatmap is not rolled forward and live liquidations are shown on their own.</source>
+        <translation>实时：历史数据比实时数据流早结束一天以上且无法回补；热力图不会向前滚动，仅单独显示实时爆仓。</translation>
     </message>
 </context>
 </TS>

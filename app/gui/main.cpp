@@ -6,6 +6,7 @@
 #include "common/Translator.h"
 #include "config/ExchangesConfig.h"
 #include "main/MainWindow.h"
+#include "main/WindowHost.h"
 #include "main/ScreenshotRenderer.h"
 
 #include <QApplication>
@@ -86,7 +87,7 @@ int main(int argc, char **argv) {
     options.dbPath = db;
     // The exchanges the app knows come from config/exchanges.yaml; history exists for Binance.
     if (auto cfg = lhm::ExchangesConfig::load(); cfg.ok() && !cfg->names().isEmpty()) options.exchanges = cfg->names();
-    lhm::ui::MainWindow w(options);
-    w.show();
+    lhm::ui::WindowHost host(options);
+    host.show();
     return app.exec();
 }

@@ -10,7 +10,9 @@
 #include "data/FileProgressTable.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QPushButton>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -69,6 +71,13 @@ private slots:
 
     void firstRunPreselectsLast30DaysOfBtcAndEth() {
         TempStore ts;
+        {
+            // Close draws no broken theme icon.
+            DataManagerDialog d(ts.path, server_.baseUrl());
+            auto *box = d.findChild<QDialogButtonBox *>();
+            QVERIFY(box && box->button(QDialogButtonBox::Close));
+            QVERIFY(box->button(QDialogButtonBox::Close)->icon().isNull());
+        }
         QVERIFY(DataManagerDialog::shouldOpenOnFirstRun(*ts.store));
         DataManagerDialog dialog(ts.path, server_.baseUrl());
         const DownloadRequest r = dialog.request();

@@ -128,6 +128,7 @@ private slots:
                          Qt::NoModifier);
         QCoreApplication::sendEvent(v->plot(), &move);
         const QString text = v->readout();
+        QVERIFY(v->crosshairVisible());  // a crosshair and a tooltip, not a status line
         QVERIFY2(text.contains(QStringLiteral("2024-05-01 05:00 UTC")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("60300 – 60400")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Longs ") + Format::usd(1100503)), qPrintable(text));  // $1.10M
@@ -138,6 +139,7 @@ private slots:
                         Qt::NoModifier);
         QCoreApplication::sendEvent(v->plot(), &out);
         QVERIFY(!v->readout().contains(QStringLiteral("Longs")));
+        QVERIFY(!v->crosshairVisible());
     }
 
     void cutoffSetsColourRange() {
@@ -181,6 +183,7 @@ private slots:
         // The live price moves the price line and its tag.
         v->setLivePrice(60777);
         auto lines = v->plot()->findChildren<QCPItemStraightLine *>();
+        lines.removeIf([](QCPItemStraightLine *l) { return !l->visible(); });  // the hidden crosshair
         QCOMPARE(lines.size(), 1);
         QCOMPARE(lines[0]->point1->coords().y(), 60777.0);
         QCOMPARE(v->shownPrice(), 60777.0);

@@ -9,6 +9,13 @@
 #include "main/ControlBar.h"
 #include "main/MainWindow.h"
 #include "main/ViewCoordinator.h"
+#include "main/WindowHost.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
 #include "map/LiquidationMapView.h"
 
 #include <QApplication>
@@ -59,6 +66,53 @@ class TestMainWindow : public QObject {
 private slots:
     void init() { QFile::remove(settingsPath()); }
 
+    // The symbol box is editable, so picking goes through the index as a click does.
+    static void pick(QComboBox *box, const QString &text) { box->setCurrentIndex(box->findText(text)); }
+
+    // Models show readable names (the identifier stays the data); any symbol can be typed.
+    void readableModelsAndTypedSymbol() {
+        auto f = open();
+        MainWindow &w = *f->window;
+        QTRY_VERIFY(w.heatmapView()->grid());
+        QComboBox *models = w.controlBar()->modelBox();
+        QCOMPARE(models->currentText(), QStringLiteral("Open-interest model"));
+        QCOMPARE(models->currentData().toString(), QStringLiteral("binance_standard"));
+        QCOMPARE(models->itemText(models->findData(QStringLiteral("ensemble"))), QStringLiteral("Ensemble"));
+        QVERIFY(w.heatmapView()->findChild<QLabel *>(QStringLiteral("heatmapReadout")) == nullptr);  // a tooltip now
+        QComboBox *symbols = w.controlBar()->symbolBox();
+        QVERIFY(symbols->isEditable());
+        QVERIFY(symbols->completer());
+        symbols->lineEdit()->setText(QStringLiteral("solusdt"));
+        emit symbols->lineEdit()->editingFinished();
+        QCOMPARE(w.session()->selection().symbol, QStringLiteral("SOLUSDT"));
+        QTRY_VERIFY(w.heatmapView()->grid() && w.heatmapView()->grid()->symbol == QStringLiteral("SOLUSDT"));
+    }
+
+    // View → Language switches at once: the window is rebuilt in the new language, keeping the view.
+    void languageSwitchesAtOnce() {
+        QTemporaryDir dir;
+        test::TempStore ts;
+        MainWindowOptions o;
+        o.dbPath = ts.path;
+        o.settingsPath = dir.filePath(QStringLiteral("s.ini"));
+        o.firstRunDialog = false;
+        WindowHost host(o);
+        host.show();
+        MainWindow *before = host.window();
+        QCOMPARE(before->tabs()->tabText(0), QStringLiteral("Heatmap"));
+        QAction *zh = nullptr;
+        for (QAction *a : before->findChildren<QAction *>())
+            if (a->text() == QStringLiteral("简体中文")) zh = a;
+        QVERIFY(zh);
+        zh->trigger();
+        QTRY_VERIFY(host.window() != before);
+        QCOMPARE(host.window()->tabs()->tabText(0), QStringLiteral("热力图"));
+        QCOMPARE(QLocale().name(), QStringLiteral("zh_CN"));  // date axes follow the language
+        for (QAction *a : host.window()->findChildren<QAction *>())
+            if (a->text() == QStringLiteral("English")) a->trigger();
+        QTRY_COMPARE(host.window()->tabs()->tabText(0), QStringLiteral("Heatmap"));
+    }
+
     void dropdownsSwitchTheViews() {
         auto f = open();
         MainWindow &w = *f->window;
@@ -68,7 +122,7 @@ private slots:
         QCOMPARE(w.mapView()->bars(Side::Long, 0)->data()->at(4)->value, 1140.0);
         QCOMPARE(w.controlBar()->symbolBox()->count(), 2);  // the defaults while the store is empty
 
-        w.controlBar()->symbolBox()->setCurrentText(QStringLiteral("ETHUSDT"));
+        pick(w.controlBar()->symbolBox(), QStringLiteral("ETHUSDT"));
         QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
         QCOMPARE(cell(w, 7, 4), 2100704.0 + 1050047.0);
         QCOMPARE(w.mapView()->bars(Side::Long, 0)->data()->at(4)->value, 2140.0);
@@ -78,7 +132,7 @@ private slots:
         QCOMPARE(cell(w, 7, 4), 2200704.0 + 1100047.0);
         QCOMPARE(w.mapView()->bars(Side::Short, 1)->data()->at(15)->value, 2200.0 + 15 + 100);
 
-        w.controlBar()->modelBox()->setCurrentText(QStringLiteral("funding_adjusted"));
+        w.controlBar()->modelBox()->setCurrentIndex(w.controlBar()->modelBox()->findData(QStringLiteral("funding_adjusted")));
         QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("30d"), QStringLiteral("funding_adjusted")));
         QCOMPARE(cell(w, 7, 4), 2210704.0 + 1105047.0);
 
@@ -100,7 +154,7 @@ private slots:
             auto f = open();
             MainWindow &w = *f->window;
             QTRY_VERIFY(w.heatmapView()->grid());
-            w.controlBar()->symbolBox()->setCurrentText(QStringLiteral("ETHUSDT"));
+            pick(w.controlBar()->symbolBox(), QStringLiteral("ETHUSDT"));
             w.controlBar()->windowBox()->setCurrentText(QStringLiteral("1y"));
             w.heatmapView()->setSide(DensitySide::Long);
             w.heatmapView()->setCutoff(2, 90);

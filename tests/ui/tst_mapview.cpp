@@ -77,6 +77,31 @@ private slots:
         QVERIFY(v.isShowingEmpty());
     }
 
+    // At 1280x720 the map dock is about 440 px wide: every legend entry fits (none is cut to
+    // "Cumulative lo"), and the ESTIMATE badge does not cover the price tag.
+    void narrowDockKeepsLegendAndPriceTag() {
+        LiquidationMapView v;
+        v.resize(440, 600);
+        v.show();
+        v.setMap(test::makeMap());
+        v.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPLegend *legend = v.plot()->legend;
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            QCPAbstractLegendItem *item = legend->item(i);
+            QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width(), qPrintable(QString::number(i)));
+            QVERIFY(item->outerRect().right() <= v.plot()->width());
+        }
+        QCPItemText *tag = nullptr, *badge = nullptr;
+        for (int i = 0; i < v.plot()->itemCount(); ++i)
+            if (auto *t = qobject_cast<QCPItemText *>(v.plot()->item(i)))
+                (t->text().startsWith(QStringLiteral("ESTIMATE")) ? badge : tag) = t;
+        QVERIFY(tag && badge);
+        const QRectF tagRect(tag->topLeft->pixelPosition(), tag->bottomRight->pixelPosition());
+        const QRectF badgeRect(badge->topLeft->pixelPosition(), badge->bottomRight->pixelPosition());
+        QVERIFY2(!tagRect.intersects(badgeRect), qPrintable(QStringLiteral("tag %1,%2 badge %3,%4")
+                     .arg(tagRect.top()).arg(tagRect.bottom()).arg(badgeRect.top()).arg(badgeRect.bottom())));
+    }
+
     void csvExport() {
         QTemporaryDir dir;
         auto m = test::makeMap();

@@ -1,6 +1,7 @@
 #include "common/Translator.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -15,11 +16,12 @@ QString displayName(const QString &code) {
 }
 
 QString install(const QString &code) {
-    static QTranslator *current = nullptr;
-    if (current) {
-        QCoreApplication::removeTranslator(current);
-        delete current;
-        current = nullptr;
+    static QTranslator *current = nullptr, *qt = nullptr;
+    for (QTranslator **t : {&current, &qt}) {
+        if (!*t) continue;
+        QCoreApplication::removeTranslator(*t);
+        delete *t;
+        *t = nullptr;
     }
     QLocale locale = code == QLatin1String("system") || code.isEmpty() ? QLocale::system() : QLocale(code);
     auto *t = new QTranslator;
@@ -28,9 +30,21 @@ QString install(const QString &code) {
         t->load(locale, QStringLiteral("liquidationheatmap"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(t);
         current = t;
+        // Qt's own texts (dialog buttons, context menus) from qt6-translations-l10n, and the locale
+        // the date axes and number formats follow.
+        auto *base = new QTranslator;
+        if (base->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                       QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QCoreApplication::installTranslator(base);
+            qt = base;
+        } else {
+            delete base;
+        }
+        QLocale::setDefault(locale);
         return locale.name();
     }
     delete t;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     return QStringLiteral("en");
 }
 

@@ -1,6 +1,7 @@
 #include "compare/ComparisonPanel.h"
 
 #include "common/Format.h"
+#include "common/ModelNames.h"
 #include "common/Theme.h"
 #include "common/TimePricePlot.h"
 #include "heatmap/DensityLayer.h"
@@ -47,14 +48,15 @@ void ComparisonPanel::applyTheme() {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString ComparisonPanel::modelName() const { return name_->text(); }
+QString ComparisonPanel::modelName() const { return model_; }
 
 void ComparisonPanel::setModel(const ModelComparison &cmp, int index, ComparisonPtr owner,
                                std::pair<float, float> colourRange) {
     const HeatmapGrid &g = cmp.grids[size_t(index)];
     // Aliasing constructor: the grid lives as long as the comparison that holds it.
     GridPtr grid(owner, &g);
-    name_->setText(g.model);
+    model_ = g.model;
+    name_->setText(modelDisplayName(g.model));
     if (g.cols() > 0) {
         plot_->xAxis->setRange(g.times.front() / 1000.0, (g.times.back() + g.intervalMs) / 1000.0);
         const auto [lo, hi] = HeatmapView::defaultPriceRange(g);

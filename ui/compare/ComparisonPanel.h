@@ -28,6 +28,7 @@ public:
 
 private:
     QLabel *name_ = nullptr;
+    QString model_;  // identifier; name_ shows its readable name
     QCustomPlot *plot_ = nullptr;
     DensityLayer *layer_ = nullptr;
     QTableWidget *table_ = nullptr;

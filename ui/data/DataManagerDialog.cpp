@@ -81,6 +81,8 @@ DataManagerDialog::DataManagerDialog(const QString &dbPath, const QString &baseU
     layout->addWidget(split, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Without an icon theme the standard Close icon draws as a broken image: text only.
+    buttons->button(QDialogButtonBox::Close)->setIcon(QIcon());
     connect(buttons, &QDialogButtonBox::rejected, this, &DataManagerDialog::reject);
     layout->addWidget(buttons);
 

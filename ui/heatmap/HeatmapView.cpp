@@ -3,6 +3,7 @@
 #include "common/EmptyStateStack.h"
 #include "common/EstimateBadge.h"
 #include "common/Format.h"
+#include "common/ModelNames.h"
 #include "common/Theme.h"
 #include "common/TimePricePlot.h"
 #include "common/UsdTicker.h"
@@ -11,6 +12,7 @@
 
 #include <QLabel>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -76,10 +78,13 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent) {
     stack_ = new EmptyStateStack(plot_, this);
     lay->addWidget(stack_, 1);
 
-    readout_ = new QLabel(this);
-    readout_->setObjectName(QStringLiteral("heatmapReadout"));
-    readout_->setText(tr("Hover the heatmap to read a cell."));
-    lay->addWidget(readout_);
+    readout_ = tr("Hover the heatmap to read a cell.");
+    for (QCPItemStraightLine **l : {&crossH_, &crossV_}) {
+        *l = new QCPItemStraightLine(plot_);
+        (*l)->setPen(QPen(QColor(255, 255, 255, 150), 1, Qt::DotLine));
+        (*l)->setSelectable(false);
+        (*l)->setVisible(false);
+    }
     applyTheme();
     showEmpty(tr("No heatmap yet"), tr("Pick a symbol and window, or import data from the Data menu."));
 }
@@ -118,7 +123,7 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
     if (!sameView) fitView(*grid);
     layer_->setGrid(grid);
     controls_->setTitle(tr("%1 · %2 · %3 · %4%5")
-                        .arg(grid->symbol, grid->exchange, grid->window, grid->model,
+                        .arg(grid->symbol, grid->exchange, grid->window, modelDisplayName(grid->model),
                              fromCache ? tr(" · cached") : QString()));
     updateOverlays();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -305,27 +310,43 @@ void HeatmapView::addRealisedLiquidations(const std::vector<LiquidationEvent> &e
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString HeatmapView::readout() const { return readout_->text(); }
+QString HeatmapView::readout() const { return readout_; }
+bool HeatmapView::crosshairVisible() const { return crossH_->visible(); }
 
 void HeatmapView::updateReadout(const QPoint &pos) {
     int col = 0, row = 0;
     const double key = plot_->xAxis->pixelToCoord(pos.x());
     const double value = plot_->yAxis->pixelToCoord(pos.y());
     if (!plot_->axisRect()->rect().contains(pos) || !layer_->cellAt(key, value, &col, &row)) {
-        readout_->setText(tr("Hover the heatmap to read a cell."));
+        readout_ = tr("Hover the heatmap to read a cell.");
+        if (crossH_->visible()) {
+            crossH_->setVisible(false);
+            crossV_->setVisible(false);
+            QToolTip::hideText();
+            plot_->replot(QCustomPlot::rpQueuedReplot);
+        }
         return;
     }
     const HeatmapGrid &g = *layer_->grid();
-    readout_->setText(tr("%1  ·  %2 – %3  ·  Longs %4  ·  Shorts %5  ·  model confidence %6")
+    readout_ = (tr("%1  ·  %2 – %3  ·  Longs %4  ·  Shorts %5  ·  model confidence %6")
                           .arg(Format::utcTime(g.times[size_t(col)]), Format::price(g.rowPrice(row), g.bucketSize),
                                Format::price(g.rowPrice(row + 1), g.bucketSize), Format::usd(g.longAt(col, row)),
                                Format::usd(g.shortAt(col, row)))
                           .arg(g.confidence, 0, 'f', 2));
+    crossH_->point1->setCoords(0, value);
+    crossH_->point2->setCoords(1, value);
+    crossV_->point1->setCoords(key, 0);
+    crossV_->point2->setCoords(key, 1);
+    crossH_->setVisible(true);
+    crossV_->setVisible(true);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    QToolTip::showText(plot_->mapToGlobal(pos) + QPoint(14, 14), QString(readout_).replace(QStringLiteral("  ·  "), QStringLiteral("\n")), plot_);
 }
 
 bool HeatmapView::eventFilter(QObject *watched, QEvent *event) {
     if (watched == plot_ && event->type() == QEvent::MouseMove)
         updateReadout(static_cast<QMouseEvent *>(event)->position().toPoint());
+    if (watched == plot_ && event->type() == QEvent::Leave) updateReadout(QPoint(-1, -1));
     return QWidget::eventFilter(watched, event);
 }
 

@@ -59,7 +59,10 @@ public:
     // The whole window in time; in price the candles and the band holding the central 99% of the
     // estimated notional (no cap around the price: the map's far clusters must be visible too).
     static std::pair<double, double> defaultPriceRange(const HeatmapGrid &g);
+    // What the hover tooltip says for the cell under the cursor (the hint when outside the grid).
     QString readout() const;
+    bool crosshairVisible() const;
+
     QCustomPlot *plot() const { return plot_; }
     DensityLayer *layer() const { return layer_; }
     void applyTheme();
@@ -87,7 +90,8 @@ private:
     double shownPrice_ = 0;
     bool liveOnly_ = false;
     EmptyStateStack *stack_ = nullptr;
-    QLabel *readout_ = nullptr;
+    QString readout_;
+    QCPItemStraightLine *crossH_ = nullptr, *crossV_ = nullptr;
     HeatmapControls *controls_ = nullptr;
 };
 

@@ -1,9 +1,13 @@
 #include "main/ControlBar.h"
 
+#include "common/ModelNames.h"
 #include "common/Timeframe.h"
+
+#include <QCompleter>
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 
 namespace lhm::ui {
@@ -17,6 +21,20 @@ ControlBar::ControlBar(QWidget *parent) : QToolBar(tr("View"), parent) {
     model_ = addCombo(tr("Model"), tr("Liquidation model"));
     bucket_ = addCombo(tr("Bucket"), tr("Price bucket size in USD"));
     window_->addItems(windowNames());
+    // Any contract can be typed; the list completes from what the store holds.
+    symbol_->setEditable(true);
+    symbol_->setInsertPolicy(QComboBox::NoInsert);
+    symbol_->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    symbol_->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    connect(symbol_->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        const QString typed = symbol_->currentText().trimmed().toUpper();
+        if (typed.isEmpty() || typed == symbol_->itemText(symbol_->currentIndex())) return;
+        silent_ = true;
+        if (symbol_->findText(typed) < 0) symbol_->addItem(typed);
+        symbol_->setCurrentIndex(symbol_->findText(typed));
+        silent_ = false;
+        emit selectionChanged(selection());
+    });
     bucket_->addItem(tr("Auto"), 0.0);
     for (double b : {0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0})
         bucket_->addItem(QStringLiteral("$%1").arg(b), b);
@@ -62,14 +80,24 @@ void ControlBar::setExchanges(const QStringList &exchanges) {
 
 void ControlBar::setModels(const QStringList &models) {
     silent_ = true;
-    setItems(model_, models, model_->currentText());
+    const QString keep = model_->currentData().toString();
+    model_->clear();
+    for (const QString &m : models) model_->addItem(modelDisplayName(m), m);
+    const int i = model_->findData(keep);
+    model_->setCurrentIndex(i >= 0 ? i : 0);
     silent_ = false;
 }
 
 void ControlBar::setSelection(const ViewSelection &s) {
     silent_ = true;
+    int m = model_->findData(s.model);
+    if (m < 0) {
+        model_->addItem(modelDisplayName(s.model), s.model);
+        m = model_->count() - 1;
+    }
+    model_->setCurrentIndex(m);
     for (auto [box, text] : {std::pair{symbol_, s.symbol}, std::pair{exchange_, s.exchange},
-                             std::pair{window_, s.window}, std::pair{model_, s.model}}) {
+                             std::pair{window_, s.window}}) {
         if (box->findText(text) < 0) box->addItem(text);
         box->setCurrentText(text);
     }
@@ -84,10 +112,10 @@ void ControlBar::setSelection(const ViewSelection &s) {
 
 ViewSelection ControlBar::selection() const {
     ViewSelection s;
-    s.symbol = symbol_->currentText();
+    s.symbol = symbol_->currentText().trimmed().toUpper();
     s.exchange = exchange_->currentText();
     s.window = window_->currentText();
-    s.model = model_->currentText();
+    s.model = model_->currentData().toString();
     s.bucket = bucket_->currentData().toDouble();
     return s;
 }

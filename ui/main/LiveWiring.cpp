@@ -60,7 +60,8 @@ LiveWiring::LiveWiring(QMainWindow *window, HeatmapView *heatmap, Session *sessi
     connect(&refresh_, &QTimer::timeout, session_, &Session::reload);
 }
 
-LiveWiring::~LiveWiring() { session_->live()->stop(); }
+// The session (a sibling in the window) may already be gone; its LiveSession stops the feeds itself.
+LiveWiring::~LiveWiring() = default;
 
 QString LiveWiring::errorText(const LiveError &e) const {
     switch (e.code) {

@@ -15,6 +15,7 @@
 #include "research/ResearchPanel.h"
 
 #include <QActionGroup>
+#include <qcustomplot.h>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -105,7 +106,13 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     connect(coordinator_, &ViewCoordinator::progressChanged, status_, &StatusPanel::setProgress);
     connect(session_, &Session::gridChanged, status_, [this] { status_->setGrid(session_->grid()); });
     connect(session_, &Session::storeInfoChanged, this, [this](const StoreSnapshot &info) {
-        if (info.ok && !info.symbols.isEmpty()) controls_->setSymbols(info.symbols);
+        if (info.ok) {
+            QStringList symbols = info.symbols;
+            for (const SeriesInfo &si : info.series)
+                if (si.exchange == session_->selection().exchange && !symbols.contains(si.symbol)) symbols << si.symbol;
+            symbols.sort();
+            if (!symbols.isEmpty()) controls_->setSymbols(symbols);
+        }
         const Selection &s = session_->selection();
         status_->setStore(info, s.exchange, s.symbol);
         if (!firstRunChecked_ && info.ok) {
@@ -127,6 +134,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
 }
 
 MainWindow::~MainWindow() {
+    // Tearing down the editable symbol box commits its text on focus-out: no selection change may
+    // reach this half-destroyed window (its settings are already gone when the children die).
+    controls_->blockSignals(true);
+    disconnect(controls_, nullptr, this, nullptr);
     // Children die in creation order, so the Session (created first) would go before the
     // LiveWiring whose destructor stops the Session's live feed: stop it while both exist.
     delete live_;
@@ -139,11 +150,11 @@ void MainWindow::buildMenus() {
     auto *exports = new ExportActions(this);
     connect(exports, &ExportActions::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
     file->addAction(tr("Export view as &PNG…"), this, [this, exports] {
-        exports->png(tabs_->currentWidget(), tabs_->currentWidget() == heatmap_ ? QStringLiteral("heatmap.png")
-                                                                               : QStringLiteral("model-comparison.png"));
+        if (tabs_->currentWidget() == heatmap_) exports->png(heatmap_->plot(), QStringLiteral("heatmap.png"));
+        else exports->png(compare_, QStringLiteral("model-comparison.png"));
     });
     file->addAction(tr("Export liquidation map as P&NG…"), this,
-                    [this, exports] { exports->png(map_, QStringLiteral("liquidation-map.png")); });
+                    [this, exports] { exports->png(map_->plot(), QStringLiteral("liquidation-map.png")); });
     file->addAction(tr("Export heatmap grid as &CSV…"), this, [this, exports] { exports->gridCsv(heatmap_->grid()); });
     file->addAction(tr("Export liquidation &map as CSV…"), this, [this, exports] { exports->mapCsv(map_->map()); });
     file->addSeparator();
@@ -179,7 +190,8 @@ void MainWindow::buildMenus() {
     for (const QString &code : Translator::languages()) {
         QAction *a = lang->addAction(Translator::displayName(code), this, [this, code] {
             settings_->setValue(QStringLiteral("ui/language"), code);
-            QMessageBox::information(this, tr("Language"), tr("The new language applies at the next start."));
+            settings_->sync();
+            emit languageChosen(code);
         });
         a->setCheckable(true);
         a->setChecked(code == current);

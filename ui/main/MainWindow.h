@@ -52,6 +52,10 @@ public:
 
     void saveState();
 
+signals:
+    // View → Language: the choice is saved; WindowHost installs it and rebuilds the window at once.
+    void languageChosen(const QString &code);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -3,6 +3,7 @@
 #include "common/EmptyStateStack.h"
 #include "common/EstimateBadge.h"
 #include "common/Format.h"
+#include "common/ModelNames.h"
 #include "common/Theme.h"
 #include "common/UsdTicker.h"
 
@@ -71,6 +72,8 @@ LiquidationMapView::LiquidationMapView(QWidget *parent) : QWidget(parent) {
     priceTag_->setPadding(QMargins(4, 1, 4, 1));
     // Short: the price tag shares the top edge.
     estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled"));
+    // Below the price tag, which shares the top edge and moves with the price.
+    estimate_->position->setCoords(0.01, 0.09);
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
 
@@ -113,7 +116,7 @@ void LiquidationMapView::setMap(MapPtr map) {
     }
     stack_->showContent();
     title_->setText(tr("%1 · %2 · %3 · %4 · at %5")
-                        .arg(map_->symbol, map_->exchange, map_->window, map_->model, Format::utcTime(map_->at)));
+                        .arg(map_->symbol, map_->exchange, map_->window, modelDisplayName(map_->model), Format::utcTime(map_->at)));
     rebuild();
     resetView();
 }
@@ -210,6 +213,15 @@ void LiquidationMapView::updateReadout(const QPoint &pos) {
 bool LiquidationMapView::eventFilter(QObject *watched, QEvent *event) {
     if (watched == plot_ && event->type() == QEvent::MouseMove)
         updateReadout(static_cast<QMouseEvent *>(event)->position().toPoint());
+    if (watched == plot_ && event->type() == QEvent::Resize) {
+        // As many legend columns as fit whole (about 150 px each): a narrow dock wraps into more
+        // rows instead of cutting "Cumulative longs" to "Cumulative lo".
+        const int columns = std::clamp(plot_->width() / 150, 1, 4);
+        if (plot_->legend->wrap() != columns) {
+            plot_->legend->setWrap(columns);
+            plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 
