@@ -1,6 +1,7 @@
 #include "main/ViewCoordinator.h"
 
 #include "common/Format.h"
+#include "common/Timeframe.h"
 #include "compare/ModelComparisonView.h"
 #include "heatmap/HeatmapView.h"
 #include "map/LiquidationMapView.h"
@@ -83,7 +84,9 @@ QString ViewCoordinator::staleMessage(const HeatmapGrid &g, qint64 nowMs) {
 QString ViewCoordinator::coverageMessage(const HeatmapGrid &g) {
     const Coverage c = Coverage::of(g);
     if (!c.partial()) return {};
-    const qint64 window = (g.times.empty() ? c.to : g.times.back() + g.intervalMs) - c.requestedFrom;
+    // The window's nominal length (the reduced grid's last column may end after the data does).
+    const auto w = windowByName(g.window);
+    const qint64 window = w ? w->lengthMs : (g.times.empty() ? c.to : g.times.back() + g.intervalMs) - c.requestedFrom;
     return tr("Data covers %1 of the %2 window (%3 → %4).")
         .arg(Format::age(std::max<qint64>(0, c.to - c.from)), Format::age(window), Format::utcTime(c.from),
              Format::utcTime(c.to));
