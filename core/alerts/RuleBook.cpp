@@ -13,7 +13,7 @@ QJsonObject parseObject(const QString &text) { return QJsonDocument::fromJson(te
 
 }  // namespace
 
-RuleBook::RuleBook(Store &store, const Clock &clock) : repo_(store.db()), clock_(clock) {}
+RuleBook::RuleBook(Store &store, const Clock &clock) : repo_(store.alertRepository()), clock_(clock) {}
 
 Status RuleBook::save(AlertRule &rule) {
     if (Status s = rule.validate(); !s) return s;
@@ -59,7 +59,7 @@ Result<qint64> RuleBook::recordFiring(const Firing &f) {
     row.message = f.message;
     row.event = compact(f.event);
     row.deliveries = QStringLiteral("{}");
-    Transaction tx(repo_.db());
+    Transaction tx = repo_.transaction();
     if (Status s = repo_.addFiring(row); !s) return s.error();
     if (f.kind == Firing::Kind::Alert)
         if (Status s = repo_.markFired(f.ruleId, f.firedAt,

@@ -18,25 +18,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Store has no "newest row" query; these are read-only aggregates over its primary keys, which
-// SQLite answers from the index without a scan.
-qint64 maxOf(Store &store, const QString &sql, const QString &exchange, const QString &symbol, qint64 before,
-             const QString &interval = {}) {
-    Statement st = store.db().prepare(sql);
-    if (!st.valid()) return 0;
-    st.bind(1, exchange).bind(2, symbol).bind(3, before > 0 ? before : std::numeric_limits<qint64>::max());
-    if (!interval.isEmpty()) st.bind(4, interval);
-    if (!st.step() || st.isNull(0)) return 0;
-    return st.i64(0);
-}
-
-qint64 newestCandle(Store &store, const QString &exchange, const QString &symbol, const QString &interval) {
-    return maxOf(store,
-                 QStringLiteral("SELECT MAX(open_time) FROM candles WHERE exchange=?1 AND symbol=?2 AND open_time<?3 "
-                                "AND interval=?4"),
-                 exchange, symbol, 0, interval);
-}
-
 // The interval to read: among the requested one and the stored intervals that divide it, the one
 // whose data reaches furthest (before `end`, 0 = no bound); on a tie the coarsest (fewest rows to
 // read). So a stale 1h series never hides fresher 5m data, and 1h is read directly when current.
@@ -47,10 +28,7 @@ QString sourceInterval(Store &store, const SeriesKey &key, const QStringList &st
     for (const QString &iv : stored) {
         const auto ms = intervalMs(iv);
         if (!ms || *ms > wantedMs || wantedMs % *ms != 0) continue;
-        const qint64 newest = maxOf(store,
-                                    QStringLiteral("SELECT MAX(open_time) FROM candles WHERE exchange=?1 AND symbol=?2 "
-                                                   "AND open_time<?3 AND interval=?4"),
-                                    key.exchange, key.symbol, end, iv);
+        const qint64 newest = store.newestCandle({key.exchange, key.symbol, iv}, end);
         if (newest <= 0) continue;
         const qint64 reach = std::min(newest + *ms, end > 0 ? end : std::numeric_limits<qint64>::max());
         if (reach > bestReach || (reach == bestReach && *ms > bestMs)) {
@@ -71,18 +49,47 @@ int candleIndex(const std::vector<Candle> &candles, qint64 step, qint64 t) {
     return t < it->openTime + step ? int(it - candles.begin()) : -1;
 }
 
+// Mean open-interest value and taker share of the metrics rows inside each candle.
+void loadOpenInterest(Store &store, const SeriesKey &key, TimeRange r, ModelInputs &in) {
+    const size_t n = in.candles.size();
+    const qint64 step = in.intervalMs;
+    std::vector<double> oiSum(n, 0), takerSum(n, 0);
+    std::vector<int> oiCount(n, 0), takerCount(n, 0);
+    for (const OpenInterestPoint &p : store.openInterest(key, r)) {
+        const int i = candleIndex(in.candles, step, p.time);
+        if (i < 0) continue;
+        if (p.openInterestValue > 0) {
+            oiSum[size_t(i)] += p.openInterestValue;
+            ++oiCount[size_t(i)];
+        }
+        if (p.takerLongShortVolRatio > 0) {  // buy/sell volume; 0 means the column was empty
+            takerSum[size_t(i)] += p.takerLongShortVolRatio / (1.0 + p.takerLongShortVolRatio);
+            ++takerCount[size_t(i)];
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (oiCount[i]) in.openInterestValue[i] = oiSum[i] / oiCount[i];
+        if (takerCount[i]) in.metricsTakerShare[i] = takerSum[i] / takerCount[i];
+    }
+}
+
+// Funding is settled every 8 h (sometimes 4 h or 1 h); look back far enough to know the rate in
+// effect at the first candle.
+void loadFunding(Store &store, const SeriesKey &key, TimeRange r, ModelInputs &in) {
+    const auto funding = store.funding(key, {r.from - 3 * 86'400'000LL, r.to});
+    size_t f = 0;
+    double rate = kNaN;
+    for (size_t i = 0; i < in.candles.size(); ++i) {
+        const qint64 close = in.candles[i].openTime + in.intervalMs;
+        while (f < funding.size() && funding[f].time < close) rate = funding[f++].rate;
+        in.fundingRate[i] = rate;
+    }
+}
+
 }  // namespace
 
 qint64 newestInputTime(Store &store, const QString &exchange, const QString &symbol, qint64 before) {
-    const qint64 c = maxOf(store, QStringLiteral("SELECT MAX(open_time) FROM candles WHERE exchange=?1 AND symbol=?2 AND open_time<?3"),
-                           exchange, symbol, before);
-    const qint64 o = maxOf(store, QStringLiteral("SELECT MAX(time) FROM open_interest WHERE exchange=?1 AND symbol=?2 AND time<?3"),
-                           exchange, symbol, before);
-    const qint64 f = maxOf(store, QStringLiteral("SELECT MAX(time) FROM funding WHERE exchange=?1 AND symbol=?2 AND time<?3"),
-                           exchange, symbol, before);
-    const qint64 p = maxOf(store, QStringLiteral("SELECT MAX(minute) FROM trade_profile WHERE exchange=?1 AND symbol=?2 AND minute<?3"),
-                           exchange, symbol, before);
-    return std::max({c, o, f, p});
+    return store.newestInputTime(exchange, symbol, before);
 }
 
 Status validateRequest(const HeatmapRequest &req) {
@@ -117,6 +124,7 @@ Status validateRequest(const HeatmapRequest &req) {
 Result<ModelInputs> loadModelInputs(Store &store, const HeatmapRequest &req, qint64 endOverride) {
     if (Status s = validateRequest(req); !s) return s.error();
     const Window window = *windowByName(req.window);
+    const ModelInputSet needs = makeModel(req.model)->inputs();
     ModelInputs in;
     in.exchange = req.exchange;
     in.symbol = req.symbol;
@@ -137,7 +145,7 @@ Result<ModelInputs> loadModelInputs(Store &store, const HeatmapRequest &req, qin
     const qint64 sourceMs = *intervalMs(source);
 
     qint64 end = endOverride > 0 ? endOverride : req.end;
-    if (end <= 0) end = newestCandle(store, req.exchange, req.symbol, source) + sourceMs;
+    if (end <= 0) end = store.newestCandle({req.exchange, req.symbol, source}) + sourceMs;
     // Rounded UP to the candle grid so a window always has length/step columns, the newest of which
     // may still be forming when the end is not on the grid.
     const qint64 from = floorTo(end - window.lengthMs + step - 1, step);
@@ -150,35 +158,12 @@ Result<ModelInputs> loadModelInputs(Store &store, const HeatmapRequest &req, qin
     in.openInterestValue.assign(n, kNaN);
     in.metricsTakerShare.assign(n, kNaN);
     in.fundingRate.assign(n, kNaN);
-    std::vector<double> oiSum(n, 0), takerSum(n, 0);
-    std::vector<int> oiCount(n, 0), takerCount(n, 0);
-    for (const OpenInterestPoint &p : store.openInterest(any, {from, end})) {
-        const int i = candleIndex(in.candles, step, p.time);
-        if (i < 0) continue;
-        if (p.openInterestValue > 0) {
-            oiSum[size_t(i)] += p.openInterestValue;
-            ++oiCount[size_t(i)];
-        }
-        if (p.takerLongShortVolRatio > 0) {  // buy/sell volume; 0 means the column was empty
-            takerSum[size_t(i)] += p.takerLongShortVolRatio / (1.0 + p.takerLongShortVolRatio);
-            ++takerCount[size_t(i)];
-        }
+    if (needs & ModelInput::OpenInterest) loadOpenInterest(store, any, {from, end}, in);
+    if (needs & ModelInput::Funding) loadFunding(store, any, {from, end}, in);
+    if (needs & ModelInput::TradeProfile) {
+        in.profile = store.largeTradeProfile(any, {from, end}, step, req.params.largeTradeNotional);
+        in.profileInWindow = !in.profile.empty() || store.hasTradeProfile(any, {from, end});
     }
-    for (size_t i = 0; i < n; ++i) {
-        if (oiCount[i]) in.openInterestValue[i] = oiSum[i] / oiCount[i];
-        if (takerCount[i]) in.metricsTakerShare[i] = takerSum[i] / takerCount[i];
-    }
-    // Funding is settled every 8 h (sometimes 4 h or 1 h); look back far enough to know the rate in
-    // effect at the first candle.
-    const auto funding = store.funding(any, {from - 3 * 86'400'000LL, end});
-    size_t f = 0;
-    double rate = kNaN;
-    for (size_t i = 0; i < n; ++i) {
-        const qint64 close = in.candles[i].openTime + step;
-        while (f < funding.size() && funding[f].time < close) rate = funding[f++].rate;
-        in.fundingRate[i] = rate;
-    }
-    in.profile = store.tradeProfile(any, {from, end});
 
     auto tiers = LeverageTiers::load(req.exchange, req.symbol);
     if (!tiers) return tiers.error();

@@ -13,7 +13,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <set>
+#include <algorithm>
 #include <thread>
 
 namespace lhm {
@@ -69,16 +69,12 @@ Result<QByteArray> hashSource(const QString &path) {
 // additive, so adding a minute twice (overlapping files) would double it. Returns trades kept.
 Result<qint64> writeProfile(Store &store, const SeriesKey &key, std::vector<TradeProfileCell> &cells, qint64 *dropped) {
     if (cells.empty()) return qint64(0);
-    Statement st = store.db().prepare(QStringLiteral(
-        "SELECT DISTINCT minute FROM trade_profile WHERE exchange=? AND symbol=? AND minute BETWEEN ? AND ?"));
-    st.bind(1, key.exchange).bind(2, key.symbol).bind(3, cells.front().minute).bind(4, cells.back().minute);
-    std::set<qint64> present;
-    while (st.step()) present.insert(st.i64(0));
+    const std::vector<qint64> present = store.profileMinutes(key, cells.front().minute, cells.back().minute);
     qint64 kept = 0;
     std::vector<TradeProfileCell> fresh;
     fresh.reserve(cells.size());
     for (const TradeProfileCell &c : cells) {
-        if (present.count(c.minute)) {
+        if (std::binary_search(present.begin(), present.end(), c.minute)) {
             *dropped += c.tradeCount;
             continue;
         }
@@ -154,23 +150,18 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
         return refuse(Error(QStringLiteral("zip entry %1 is not a %2 file").arg(src->entryName(), r.type), path));
 
     // Cheap pre-check: only a same-size file can be the same content, so only then pay a hash pass.
-    {
-        Statement st = store_.db().prepare(QStringLiteral("SELECT 1 FROM import_log WHERE size=? LIMIT 1"));
-        st.bind(1, src->size());
-        if (st.step()) {
-            Result<QByteArray> sha = hashSource(path);
-            if (!sha) return refuse(sha.error());
-            if (const std::optional<ImportRecord> prev = store_.findImport(*sha)) {
-                if (Status same = sameSeries(*prev, r); !same) return refuse(same.error());
-                r.alreadyImported = true;
-                return r;
-            }
+    if (store_.hasImportOfSize(src->size())) {
+        Result<QByteArray> sha = hashSource(path);
+        if (!sha) return refuse(sha.error());
+        if (const std::optional<ImportRecord> prev = store_.findImport(*sha)) {
+            if (Status same = sameSeries(*prev, r); !same) return refuse(same.error());
+            r.alreadyImported = true;
+            return r;
         }
     }
 
-    Transaction tx(store_.db());
-    if (!tx.ok()) return refuse(Error(QStringLiteral("cannot start a transaction: %1").arg(store_.db().lastError()),
-                                      store_.path()));
+    Transaction tx = store_.transaction();
+    if (!tx.ok()) return refuse(Error(QStringLiteral("cannot start a transaction: %1").arg(store_.lastError()), store_.path()));
     SeriesKey key{options_.exchange, name->symbol, name->interval};
     Sha256 hash;
     qint64 inserted = 0, parsed = 0, dropped = 0;

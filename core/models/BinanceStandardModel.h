@@ -13,6 +13,7 @@ namespace lhm {
 class BinanceStandardModel : public LiquidationModel {
 public:
     QString name() const override { return QStringLiteral("binance_standard"); }
+    ModelInputSet inputs() const override { return ModelInput::Candles | ModelInput::OpenInterest | ModelInput::Funding; }
     Result<ModelOutput> run(const ModelInputs &inputs, const ModelParams &params,
                             const RunControl &control = {}) const override;
 

@@ -24,6 +24,8 @@ class LiquidationModel {
 public:
     virtual ~LiquidationModel() = default;
     virtual QString name() const = 0;
+    // What run() reads; the loader reads nothing else from the store.
+    virtual ModelInputSet inputs() const = 0;
     // The grid has one column per input candle and the rows of inputs.axis.
     virtual Result<ModelOutput> run(const ModelInputs &inputs, const ModelParams &params,
                                     const RunControl &control = {}) const = 0;

@@ -5,6 +5,7 @@
 #include "common/Types.h"
 #include "config/LeverageTiers.h"
 
+#include <QFlags>
 #include <QString>
 #include <algorithm>
 #include <cmath>
@@ -29,6 +30,17 @@ struct PriceAxis {
     double rowCenter(int row) const { return priceMin + (row + 0.5) * bucket; }
 };
 
+// The inputs a model reads; the loader reads only those a model declares (LiquidationModel::inputs()).
+// Candles (and the price axis, tiers and funding, which cost a few rows) are always read.
+enum class ModelInput : unsigned {
+    Candles = 0x1,
+    OpenInterest = 0x2,   // openInterestValue and metricsTakerShare
+    Funding = 0x4,
+    TradeProfile = 0x8,   // profile (large trades only, reduced per column and bucket)
+};
+Q_DECLARE_FLAGS(ModelInputSet, ModelInput)
+Q_DECLARE_OPERATORS_FOR_FLAGS(ModelInputSet)
+
 struct ModelInputs {
     QString exchange = QStringLiteral("binance");
     QString symbol, window, interval;
@@ -38,10 +50,15 @@ struct ModelInputs {
     std::vector<double> openInterestValue;  // mean sum_open_interest_value (USD) of the metrics rows inside it
     std::vector<double> metricsTakerShare;  // taker buy / (buy + sell) from the metrics taker ratio
     std::vector<double> fundingRate;        // the funding rate in effect at the candle's close (fraction)
-    std::vector<TradeProfileCell> profile;  // ascending minute; py_liquidation_map only
+    // py_liquidation_map only: per column (minute = the column's start) and price bucket, the
+    // large-trade notional of the cells whose largest trade reaches the model's threshold; ascending.
+    std::vector<TradeProfileCell> profile;
+    bool profileInWindow = false;  // the store holds profile cells in the window (large or not)
     LeverageTiers tiers;
     PriceAxis axis;
     qint64 dataTo = 0;  // newest input timestamp in the store when the inputs were read
+
+    bool hasTradeProfile() const { return profileInWindow || !profile.empty(); }
 };
 
 }  // namespace lhm

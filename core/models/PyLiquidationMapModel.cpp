@@ -8,7 +8,7 @@ Result<ModelOutput> PyLiquidationMapModel::run(const ModelInputs &in, const Mode
                                                const RunControl &control) const {
     auto ladder = LeverageLadder::make(params.leverageWeights, in.tiers, params.positionNotional);
     if (!ladder) return ladder.error();
-    if (in.profile.empty())
+    if (!in.hasTradeProfile())
         return Error(QStringLiteral("no trade profile for %1 in this window (import aggTrades files)").arg(in.symbol));
     const LeverageLadder &lad = *ladder;
     const qint64 step = in.intervalMs;

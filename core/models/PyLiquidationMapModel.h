@@ -10,6 +10,7 @@ namespace lhm {
 class PyLiquidationMapModel : public LiquidationModel {
 public:
     QString name() const override { return QStringLiteral("py_liquidation_map"); }
+    ModelInputSet inputs() const override { return ModelInput::Candles | ModelInput::TradeProfile; }
     Result<ModelOutput> run(const ModelInputs &inputs, const ModelParams &params,
                             const RunControl &control = {}) const override;
 };

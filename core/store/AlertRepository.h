@@ -50,7 +50,8 @@ struct AlertChannelRow {
 class AlertRepository {
 public:
     explicit AlertRepository(Database &db) : db_(db) {}
-    Database &db() { return db_; }
+    // Groups several writes (a firing and its rule's state) into one atomic unit.
+    Transaction transaction() { return Transaction(db_); }
 
     // Inserts (id == 0; the new id is written back) or updates a rule.
     Status saveRule(AlertRuleRow &row);

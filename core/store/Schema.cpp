@@ -78,6 +78,22 @@ CREATE TABLE model_profiles(
   fitted_to INTEGER NOT NULL, fitted_at INTEGER NOT NULL, params TEXT NOT NULL, score TEXT NOT NULL,
   PRIMARY KEY(exchange, symbol)) WITHOUT ROWID;
 )SQL"),
+        // series metadata kept by every insert, so coverage reads O(series) rows instead of every
+        // row (Store::rebuildSeriesMeta fills it for data stored before it existed); and the cells
+        // holding large trades, the only ones py_liquidation_map reads, in an index of their own
+        QStringLiteral(R"SQL(
+CREATE TABLE series_meta(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, type TEXT NOT NULL, interval TEXT NOT NULL,
+  rows INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, trades INTEGER NOT NULL,
+  PRIMARY KEY(exchange, symbol, type, interval)) WITHOUT ROWID;
+CREATE TABLE series_gaps(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, type TEXT NOT NULL, interval TEXT NOT NULL,
+  gap_from INTEGER NOT NULL, gap_to INTEGER NOT NULL,
+  PRIMARY KEY(exchange, symbol, type, interval, gap_from)) WITHOUT ROWID;
+CREATE INDEX trade_profile_large ON trade_profile(exchange, symbol, minute, bucket, max_trade_notional,
+  large_buy_notional, large_sell_notional) WHERE large_buy_notional > 0 OR large_sell_notional > 0;
+DELETE FROM meta WHERE key='series_meta';
+)SQL"),
     };
     return m;
 }

@@ -28,6 +28,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check)
         }
     }
     if (Status s = store->migrate(); !s) return s.error();
+    if (store->db_->scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key='series_meta'")) == 0)
+        if (Status s = store->rebuildSeriesMeta(); !s) return s.error();
     store->markSessionOpen();
     return store;
 }

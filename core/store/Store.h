@@ -1,9 +1,11 @@
 #pragma once
 // The local cache: one SQLite file (WAL) holding market history, realised liquidations, the import
 // log and computed heatmaps. Every write runs in a transaction; callers that must write several
-// tables atomically (an import) wrap the calls in their own Transaction on db().
+// tables atomically (an import) wrap the calls in transaction(). The store is the only place
+// that writes SQL: the connection stays private.
 #include "common/Error.h"
 #include "common/Types.h"
+#include "store/AlertRepository.h"
 #include "store/Database.h"
 
 #include <QByteArray>
@@ -14,6 +16,8 @@
 #include <vector>
 
 namespace lhm {
+
+struct SeriesTable;
 
 struct SeriesKey {
     QString exchange = QStringLiteral("binance");
@@ -33,7 +37,7 @@ struct ImportRecord {
     qint64 importedAt = 0;  // ms
 };
 
-// One row of `lhm info`: what the store holds for a series.
+// One row of `lhm info`: what the store holds for a series (kept up to date by every insert).
 struct SeriesInfo {
     QString exchange, symbol, type, interval;
     qint64 rows = 0;
@@ -72,8 +76,13 @@ public:
     // True when open() found an unclean shutdown and ran the check.
     bool checkedAtOpen() const { return checkedAtOpen_; }
 
-    Database &db() { return *db_; }
     const QString &path() const { return db_->path(); }
+    QString lastError() const { return db_->lastError(); }
+    // Groups writes of several tables into one atomic unit (an import: rows + import log). Calls
+    // made while it is open join it; it rolls back unless committed.
+    Transaction transaction() { return Transaction(*db_); }
+    // Alert rules and firings on this connection (use it on the thread that owns this Store).
+    AlertRepository alertRepository() { return AlertRepository(*db_); }
 
     // --- writes: idempotent on natural keys (re-inserting a row is a no-op); `inserted` counts new rows
     Status insertCandles(const SeriesKey &key, const std::vector<Candle> &rows, qint64 *inserted = nullptr);
@@ -89,6 +98,21 @@ public:
     std::vector<OpenInterestPoint> openInterest(const SeriesKey &key, TimeRange r);
     std::vector<FundingPoint> funding(const SeriesKey &key, TimeRange r);
     std::vector<TradeProfileCell> tradeProfile(const SeriesKey &key, TimeRange r);
+    // The profile as py_liquidation_map reads it: only the cells holding large trades (an index
+    // of their own), those whose largest trade is below `minTradeNotional` dropped, and the rest
+    // summed per price bucket and column of `stepMs` (columns start at r.from, a multiple of
+    // stepMs). One cell per column and bucket, `minute` = the column's start, ascending.
+    std::vector<TradeProfileCell> largeTradeProfile(const SeriesKey &key, TimeRange r, qint64 stepMs,
+                                                    double minTradeNotional);
+    // Whether any profile cell lies in [r.from, r.to).
+    bool hasTradeProfile(const SeriesKey &key, TimeRange r);
+    // Distinct minutes of the profile in [from, to] (closed), ascending.
+    std::vector<qint64> profileMinutes(const SeriesKey &key, qint64 from, qint64 to);
+    // Newest candle open time of key.interval strictly before `before` (0 = no bound); 0 when none.
+    qint64 newestCandle(const SeriesKey &key, qint64 before = 0);
+    // Newest timestamp of any model input (candles of any interval, metrics, funding, trade
+    // profile) for the symbol strictly before `before` (0 = no bound); 0 when there is none.
+    qint64 newestInputTime(const QString &exchange, const QString &symbol, qint64 before = 0);
     std::vector<AggTrade> aggTrades(const SeriesKey &key, TimeRange r);
     std::vector<LiquidationEvent> liquidations(const QString &exchange, const QString &symbol, TimeRange r);
 
@@ -110,13 +134,17 @@ public:
 
     // --- import log
     std::optional<ImportRecord> findImport(const QByteArray &sha256);
+    // Only a file of the same size can be the same content: the cheap test before hashing.
+    bool hasImportOfSize(qint64 size);
     Status logImport(const ImportRecord &rec);
     // True when the log holds an import of this file name (a data.binance.vision .zip, or the .csv
     // inside it), whatever folder it was imported from: lets the downloader skip files before fetching.
     bool hasImportedFile(const QString &fileName);
 
-    // --- coverage (`lhm info`)
+    // --- coverage (`lhm info`): O(series) rows from the metadata every insert maintains
     std::vector<SeriesInfo> seriesInfo();
+    // Recomputes the metadata from the series tables (O(rows); for stores written before it existed).
+    Status rebuildSeriesMeta();
 
     // --- heatmap cache
     std::optional<HeatmapCacheEntry> cachedHeatmap(const QString &key);
@@ -127,6 +155,10 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    template <class Row, class Bind, class TimeOf>
+    Status insertSeries(const SeriesTable &table, const SeriesKey &k, const QString &sql, const std::vector<Row> &rows,
+                        qint64 *inserted, Bind bindRow, TimeOf timeOf);
+    Status noteSeriesWrite(const SeriesTable &table, const SeriesKey &k, qint64 newRows, qint64 lo, qint64 hi, qint64 trades);
     Status migrate();
     Status checkOurs();
     Result<bool> uncleanShutdown();

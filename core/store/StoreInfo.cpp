@@ -1,7 +1,6 @@
-// Import log, coverage report and heatmap cache.
+// Import log and heatmap cache.
 #include "store/Store.h"
 
-#include "common/Timeframe.h"
 
 namespace lhm {
 
@@ -12,6 +11,12 @@ std::optional<ImportRecord> Store::findImport(const QByteArray &sha256) {
     if (!st.step()) return std::nullopt;
     return ImportRecord{st.text(0), st.i64(1), st.text(2).toLatin1(), st.text(3), st.text(4),
                         st.text(5), st.i64(6), st.i64(7), st.i64(8)};
+}
+
+bool Store::hasImportOfSize(qint64 size) {
+    Statement st = db_->prepare(QStringLiteral("SELECT 1 FROM import_log WHERE size=? LIMIT 1"));
+    st.bind(1, size);
+    return st.step();
 }
 
 Status Store::logImport(const ImportRecord &r) {
@@ -43,78 +48,6 @@ bool Store::hasImportedFile(const QString &fileName) {
         }
     }
     return false;
-}
-
-namespace {
-
-struct SeriesSource {
-    const char *type;
-    const char *table;
-    const char *timeColumn;
-    bool hasInterval;
-};
-
-// Gaps are steps between consecutive timestamps larger than the series' own interval. A missing
-// row makes a step of at least two intervals, so the threshold is 1.5 intervals: that ignores the
-// few milliseconds of jitter real funding times carry (e.g. ...00:00:00.017) yet catches every hole.
-void fillGaps(Database &db, SeriesInfo &info, const SeriesSource &src, qint64 stepMs) {
-    if (stepMs <= 0) return;
-    stepMs += stepMs / 2;
-    const QString sql =
-        QStringLiteral("SELECT prev, t FROM (SELECT %1 AS t, LAG(%1) OVER (ORDER BY %1) AS prev FROM %2 "
-                       "WHERE exchange=?1 AND symbol=?2 %3) WHERE prev IS NOT NULL AND t - prev > ?4")
-            .arg(QLatin1String(src.timeColumn), QLatin1String(src.table),
-                 src.hasInterval ? QStringLiteral("AND interval=?3") : QStringLiteral("AND ?3=?3"));
-    Statement st = db.prepare(sql);
-    st.bind(1, info.exchange).bind(2, info.symbol).bind(3, info.interval).bind(4, stepMs);
-    while (st.step()) info.gaps.emplace_back(st.i64(0), st.i64(1));
-}
-
-}  // namespace
-
-std::vector<SeriesInfo> Store::seriesInfo() {
-    static const SeriesSource sources[] = {
-        {"klines", "candles", "open_time", true},
-        {"metrics", "open_interest", "time", false},
-        {"fundingRate", "funding", "time", false},
-        {"aggTrades", "trade_profile", "minute", false},
-        {"aggTradesRaw", "agg_trades", "time", false},
-        {"liquidations", "liquidations", "time", false},
-    };
-    std::vector<SeriesInfo> out;
-    for (const SeriesSource &src : sources) {
-        const QString sql = QStringLiteral("SELECT exchange, symbol, %1, count(*), min(%2), max(%2) FROM %3 "
-                                           "GROUP BY exchange, symbol%4 ORDER BY exchange, symbol%4")
-                                .arg(src.hasInterval ? QStringLiteral("interval") : QStringLiteral("''"),
-                                     QLatin1String(src.timeColumn), QLatin1String(src.table),
-                                     src.hasInterval ? QStringLiteral(", interval") : QString());
-        Statement st = db_->prepare(sql);
-        while (st.step()) {
-            SeriesInfo info;
-            info.exchange = st.text(0);
-            info.symbol = st.text(1);
-            info.type = QString::fromLatin1(src.type);
-            info.interval = st.text(2);
-            info.rows = st.i64(3);
-            info.from = st.i64(4);
-            info.to = st.i64(5);
-            qint64 step = 0;
-            const QString t = info.type;
-            if (t == QLatin1String("klines")) step = intervalMs(info.interval).value_or(0);
-            else if (t == QLatin1String("metrics")) step = 5 * 60'000;
-            else if (t == QLatin1String("fundingRate")) step = 8 * 3'600'000;
-            else if (t == QLatin1String("aggTrades")) step = 60'000;
-            fillGaps(*db_, info, src, step);
-            if (t == QLatin1String("aggTrades")) {
-                Statement n = db_->prepare(QStringLiteral(
-                    "SELECT COALESCE(SUM(trade_count), 0) FROM trade_profile WHERE exchange=? AND symbol=?"));
-                n.bind(1, info.exchange).bind(2, info.symbol);
-                info.trades = n.step() ? n.i64(0) : 0;
-            }
-            out.push_back(std::move(info));
-        }
-    }
-    return out;
 }
 
 std::optional<HeatmapCacheEntry> Store::cachedHeatmap(const QString &key) {

@@ -1,102 +1,168 @@
 // Series tables: candles, open interest, funding, trades, trade profile, liquidations.
+#include "store/SeriesTable.h"
 #include "store/Store.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
 
 namespace lhm {
 
 namespace {
 
-// Runs `bindRow` + run() for each row inside one transaction; counts rows that were new. Series
-// inserts bind the series key (parameters 1..keyParams) once: run() resets without clearing
-// bindings, so per-row work is only the row's own numbers.
-template <class Row, class Bind>
-Status insertAll(Database &db, const QString &sql, const std::vector<Row> &rows, qint64 *inserted, Bind bindRow,
-                 const SeriesKey *key = nullptr, int keyParams = 0) {
-    Transaction tx(db);
-    Statement st = db.prepare(sql);
+// What one insert call added to a series: new rows and the time span they cover.
+struct Written {
+    qint64 rows = 0;
+    qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
+    void add(qint64 t) {
+        ++rows;
+        lo = std::min(lo, t);
+        hi = std::max(hi, t);
+    }
+};
+
+// Runs `bindRow` + run() for each row inside one transaction; `onRow(row, changed)` learns whether
+// it was new. Series inserts bind the series key (parameters 1..keyParams) once: run() resets
+// without clearing bindings, so per-row work is only the row's own numbers.
+template <class Row, class Bind, class OnRow>
+Status insertRows(Database &db, Statement &st, const std::vector<Row> &rows, Bind bindRow, OnRow onRow,
+                  const SeriesKey *key = nullptr, int keyParams = 0) {
     if (!st.valid()) return Error(QStringLiteral("cannot prepare insert: %1").arg(db.lastError()), db.path());
     if (key) {
         st.bind(1, key->exchange).bind(2, key->symbol);
         if (keyParams >= 3) st.bind(3, key->interval);
     }
-    qint64 n = 0;
     for (const Row &r : rows) {
         bindRow(st, r);
         if (!st.run()) return Error(QStringLiteral("insert failed: %1").arg(st.lastError()), db.path());
-        n += st.changes();
+        onRow(r, st.changes() > 0);
     }
-    if (Status s = tx.commit(); !s) return s;
-    if (inserted) *inserted = n;
     return {};
 }
 
 }  // namespace
 
+template <class Row, class Bind, class TimeOf>
+Status Store::insertSeries(const SeriesTable &table, const SeriesKey &k, const QString &sql, const std::vector<Row> &rows,
+                           qint64 *inserted, Bind bindRow, TimeOf timeOf) {
+    Transaction tx(*db_);
+    Statement st = db_->prepare(sql);
+    Written w;
+    if (Status s = insertRows(*db_, st, rows, bindRow, [&](const Row &r, bool added) { if (added) w.add(timeOf(r)); }, &k,
+                              table.hasInterval ? 3 : 2);
+        !s)
+        return s;
+    if (Status s = noteSeriesWrite(table, k, w.rows, w.lo, w.hi, 0); !s) return s;
+    if (Status s = tx.commit(); !s) return s;
+    if (inserted) *inserted = w.rows;
+    return {};
+}
+
 Status Store::insertCandles(const SeriesKey &k, const std::vector<Candle> &rows, qint64 *inserted) {
-    return insertAll(*db_,
-                     QStringLiteral("INSERT OR IGNORE INTO candles VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rows,
-                     inserted, [&](Statement &st, const Candle &c) {
-                         st.bind(4, c.openTime);
-                         st.bind(5, c.open).bind(6, c.high).bind(7, c.low).bind(8, c.close).bind(9, c.volume);
-                         st.bind(10, c.closeTime).bind(11, c.quoteVolume).bind(12, c.trades);
-                         st.bind(13, c.takerBuyVolume).bind(14, c.takerBuyQuoteVolume);
-                     },
-                     &k, 3);
+    return insertSeries(
+        series::kKlines, k, QStringLiteral("INSERT OR IGNORE INTO candles VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rows, inserted,
+        [&](Statement &st, const Candle &c) {
+            st.bind(4, c.openTime);
+            st.bind(5, c.open).bind(6, c.high).bind(7, c.low).bind(8, c.close).bind(9, c.volume);
+            st.bind(10, c.closeTime).bind(11, c.quoteVolume).bind(12, c.trades);
+            st.bind(13, c.takerBuyVolume).bind(14, c.takerBuyQuoteVolume);
+        },
+        [](const Candle &c) { return c.openTime; });
 }
 
 Status Store::insertOpenInterest(const SeriesKey &k, const std::vector<OpenInterestPoint> &rows, qint64 *inserted) {
-    return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO open_interest VALUES(?,?,?,?,?,?,?,?,?)"), rows,
-                     inserted, [&](Statement &st, const OpenInterestPoint &p) {
-                         st.bind(3, p.time).bind(4, p.openInterest);
-                         st.bind(5, p.openInterestValue).bind(6, p.topTraderLongShortRatio);
-                         st.bind(7, p.topTraderPositionRatio).bind(8, p.longShortRatio).bind(9, p.takerLongShortVolRatio);
-                     },
-                     &k, 2);
+    return insertSeries(
+        series::kMetrics, k, QStringLiteral("INSERT OR IGNORE INTO open_interest VALUES(?,?,?,?,?,?,?,?,?)"), rows, inserted,
+        [&](Statement &st, const OpenInterestPoint &p) {
+            st.bind(3, p.time).bind(4, p.openInterest);
+            st.bind(5, p.openInterestValue).bind(6, p.topTraderLongShortRatio);
+            st.bind(7, p.topTraderPositionRatio).bind(8, p.longShortRatio).bind(9, p.takerLongShortVolRatio);
+        },
+        [](const OpenInterestPoint &p) { return p.time; });
 }
 
 Status Store::insertFunding(const SeriesKey &k, const std::vector<FundingPoint> &rows, qint64 *inserted) {
-    return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO funding VALUES(?,?,?,?,?)"), rows, inserted,
-                     [&](Statement &st, const FundingPoint &p) {
-                         st.bind(3, p.time).bind(4, p.intervalHours).bind(5, p.rate);
-                     },
-                     &k, 2);
+    return insertSeries(
+        series::kFunding, k, QStringLiteral("INSERT OR IGNORE INTO funding VALUES(?,?,?,?,?)"), rows, inserted,
+        [&](Statement &st, const FundingPoint &p) { st.bind(3, p.time).bind(4, p.intervalHours).bind(5, p.rate); },
+        [](const FundingPoint &p) { return p.time; });
 }
 
 Status Store::insertAggTrades(const SeriesKey &k, const std::vector<AggTrade> &rows, qint64 *inserted) {
-    return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO agg_trades VALUES(?,?,?,?,?,?,?,?,?)"), rows,
-                     inserted, [&](Statement &st, const AggTrade &t) {
-                         st.bind(3, t.id).bind(4, t.price).bind(5, t.qty);
-                         st.bind(6, t.firstTradeId).bind(7, t.lastTradeId).bind(8, t.time).bind(9, qint64(t.buyerMaker));
-                     },
-                     &k, 2);
+    return insertSeries(
+        series::kAggTrades, k, QStringLiteral("INSERT OR IGNORE INTO agg_trades VALUES(?,?,?,?,?,?,?,?,?)"), rows, inserted,
+        [&](Statement &st, const AggTrade &t) {
+            st.bind(3, t.id).bind(4, t.price).bind(5, t.qty);
+            st.bind(6, t.firstTradeId).bind(7, t.lastTradeId).bind(8, t.time).bind(9, qint64(t.buyerMaker));
+        },
+        [](const AggTrade &t) { return t.time; });
 }
 
 Status Store::addTradeProfile(const SeriesKey &k, const std::vector<TradeProfileCell> &cells) {
-    return insertAll(
-        *db_,
-        QStringLiteral("INSERT INTO trade_profile VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
-                       "ON CONFLICT(exchange, symbol, minute, bucket) DO UPDATE SET "
-                       "buy_qty=buy_qty+excluded.buy_qty, sell_qty=sell_qty+excluded.sell_qty, "
-                       "buy_notional=buy_notional+excluded.buy_notional, sell_notional=sell_notional+excluded.sell_notional, "
-                       "trade_count=trade_count+excluded.trade_count, "
-                       "max_trade_notional=max(max_trade_notional, excluded.max_trade_notional), "
-                       "large_buy_notional=large_buy_notional+excluded.large_buy_notional, "
-                       "large_sell_notional=large_sell_notional+excluded.large_sell_notional"),
-        cells, nullptr, [&](Statement &st, const TradeProfileCell &c) {
-            st.bind(3, c.minute).bind(4, c.bucketPrice);
-            st.bind(5, c.buyQty).bind(6, c.sellQty).bind(7, c.buyNotional).bind(8, c.sellNotional);
-            st.bind(9, c.tradeCount).bind(10, c.maxTradeNotional).bind(11, c.largeBuyNotional).bind(12, c.largeSellNotional);
-        },
-        &k, 2);
+    if (cells.empty()) return {};
+    Transaction tx(*db_);
+    qint64 lo = cells.front().minute, hi = lo, trades = 0;
+    for (const TradeProfileCell &c : cells) {
+        lo = std::min(lo, c.minute);
+        hi = std::max(hi, c.minute);
+        trades += c.tradeCount;
+    }
+    // An upsert cannot tell a new cell from one added into, so new cells are counted over the span.
+    Statement count = db_->prepare(QStringLiteral(
+        "SELECT count(*) FROM trade_profile WHERE exchange=? AND symbol=? AND minute BETWEEN ? AND ?"));
+    count.bind(1, k.exchange).bind(2, k.symbol).bind(3, lo).bind(4, hi);
+    const qint64 before = count.step() ? count.i64(0) : 0;
+    count.reset();
+    Statement st = db_->prepare(QStringLiteral(
+        "INSERT INTO trade_profile VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(exchange, symbol, minute, bucket) DO UPDATE SET "
+        "buy_qty=buy_qty+excluded.buy_qty, sell_qty=sell_qty+excluded.sell_qty, "
+        "buy_notional=buy_notional+excluded.buy_notional, sell_notional=sell_notional+excluded.sell_notional, "
+        "trade_count=trade_count+excluded.trade_count, "
+        "max_trade_notional=max(max_trade_notional, excluded.max_trade_notional), "
+        "large_buy_notional=large_buy_notional+excluded.large_buy_notional, "
+        "large_sell_notional=large_sell_notional+excluded.large_sell_notional"));
+    if (Status s = insertRows(
+            *db_, st, cells,
+            [&](Statement &q, const TradeProfileCell &c) {
+                q.bind(3, c.minute).bind(4, c.bucketPrice);
+                q.bind(5, c.buyQty).bind(6, c.sellQty).bind(7, c.buyNotional).bind(8, c.sellNotional);
+                q.bind(9, c.tradeCount).bind(10, c.maxTradeNotional).bind(11, c.largeBuyNotional).bind(12, c.largeSellNotional);
+            },
+            [](const TradeProfileCell &, bool) {}, &k, 2);
+        !s)
+        return s;
+    count.bind(1, k.exchange).bind(2, k.symbol).bind(3, lo).bind(4, hi);
+    const qint64 after = count.step() ? count.i64(0) : before;
+    if (Status s = noteSeriesWrite(series::kProfile, k, after - before, lo, hi, trades); !s) return s;
+    return tx.commit();
 }
 
 Status Store::insertLiquidations(const std::vector<LiquidationEvent> &events, qint64 *inserted) {
-    return insertAll(*db_, QStringLiteral("INSERT OR IGNORE INTO liquidations(exchange, symbol, time, side, price, qty, notional, "
-                                                    "receive_time, source) VALUES(?,?,?,?,?,?,?,?,?)"), events,
-                     inserted, [&](Statement &st, const LiquidationEvent &e) {
-                         st.bind(1, e.exchange).bind(2, e.symbol).bind(3, e.time);
-                         st.bind(4, QString::fromLatin1(sideName(e.side))).bind(5, e.price).bind(6, e.qty);
-                         st.bind(7, e.notional).bind(8, e.receiveTime).bind(9, e.source);
-                     });
+    Transaction tx(*db_);
+    Statement st = db_->prepare(QStringLiteral("INSERT OR IGNORE INTO liquidations(exchange, symbol, time, side, price, qty, notional, receive_time, source) "
+                                               "VALUES(?,?,?,?,?,?,?,?,?)"));
+    std::map<std::pair<QString, QString>, Written> written;  // events of several symbols arrive together
+    if (Status s = insertRows(
+            *db_, st, events,
+            [&](Statement &q, const LiquidationEvent &e) {
+                q.bind(1, e.exchange).bind(2, e.symbol).bind(3, e.time);
+                q.bind(4, QString::fromLatin1(sideName(e.side))).bind(5, e.price).bind(6, e.qty);
+                q.bind(7, e.notional).bind(8, e.receiveTime).bind(9, e.source);
+            },
+            [&](const LiquidationEvent &e, bool added) {
+                if (added) written[{e.exchange, e.symbol}].add(e.time);
+            });
+        !s)
+        return s;
+    qint64 n = 0;
+    for (const auto &[key, w] : written) {
+        if (Status s = noteSeriesWrite(series::kLiquidations, {key.first, key.second, {}}, w.rows, w.lo, w.hi, 0); !s) return s;
+        n += w.rows;
+    }
+    if (Status s = tx.commit(); !s) return s;
+    if (inserted) *inserted = n;
+    return {};
 }
 
 std::vector<Candle> Store::candles(const SeriesKey &k, TimeRange r) {
@@ -145,6 +211,84 @@ std::vector<TradeProfileCell> Store::tradeProfile(const SeriesKey &k, TimeRange 
     return out;
 }
 
+std::vector<TradeProfileCell> Store::largeTradeProfile(const SeriesKey &k, TimeRange r, qint64 stepMs,
+                                                      double minTradeNotional) {
+    // The WHERE repeats the partial index's condition word for word so SQLite reads the index
+    // (covering: no table lookups) instead of every cell of the window.
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT minute, bucket, max_trade_notional, large_buy_notional, large_sell_notional FROM trade_profile "
+        "WHERE exchange=? AND symbol=? AND minute>=? AND minute<? AND (large_buy_notional > 0 OR large_sell_notional > 0) "
+        "AND max_trade_notional>=? ORDER BY minute"));
+    st.bind(1, k.exchange).bind(2, k.symbol).bind(3, r.from).bind(4, r.to).bind(5, minTradeNotional);
+    std::vector<TradeProfileCell> out;
+    std::map<double, TradeProfileCell> column;  // the open column's cells by bucket
+    qint64 columnStart = 0;
+    auto flush = [&] {
+        for (auto &[bucket, cell] : column) out.push_back(cell);
+        column.clear();
+    };
+    while (st.step()) {
+        const qint64 minute = st.i64(0);
+        const qint64 start = stepMs > 0 ? r.from + (minute - r.from) / stepMs * stepMs : minute;
+        if (start != columnStart) {
+            flush();
+            columnStart = start;
+        }
+        TradeProfileCell &c = column[st.f64(1)];
+        c.minute = start;
+        c.bucketPrice = st.f64(1);
+        c.maxTradeNotional = std::max(c.maxTradeNotional, st.f64(2));
+        c.largeBuyNotional += st.f64(3);
+        c.largeSellNotional += st.f64(4);
+    }
+    flush();
+    return out;
+}
+
+bool Store::hasTradeProfile(const SeriesKey &k, TimeRange r) {
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT 1 FROM trade_profile WHERE exchange=? AND symbol=? AND minute>=? AND minute<? LIMIT 1"));
+    st.bind(1, k.exchange).bind(2, k.symbol).bind(3, r.from).bind(4, r.to);
+    return st.step();
+}
+
+std::vector<qint64> Store::profileMinutes(const SeriesKey &k, qint64 from, qint64 to) {
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT DISTINCT minute FROM trade_profile WHERE exchange=? AND symbol=? AND minute BETWEEN ? AND ? ORDER BY minute"));
+    st.bind(1, k.exchange).bind(2, k.symbol).bind(3, from).bind(4, to);
+    std::vector<qint64> out;
+    while (st.step()) out.push_back(st.i64(0));
+    return out;
+}
+
+qint64 Store::newestCandle(const SeriesKey &k, qint64 before) {
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT MAX(open_time) FROM candles WHERE exchange=? AND symbol=? AND interval=? AND open_time<?"));
+    st.bind(1, k.exchange).bind(2, k.symbol).bind(3, k.interval);
+    st.bind(4, before > 0 ? before : std::numeric_limits<qint64>::max());
+    return st.step() && !st.isNull(0) ? st.i64(0) : 0;
+}
+
+qint64 Store::newestInputTime(const QString &exchange, const QString &symbol, qint64 before) {
+    if (before <= 0) {
+        Statement st = db_->prepare(QStringLiteral("SELECT MAX(last) FROM series_meta WHERE exchange=? AND symbol=? "
+                                                   "AND type IN ('klines', 'metrics', 'fundingRate', 'aggTrades')"));
+        st.bind(1, exchange).bind(2, symbol);
+        return st.step() && !st.isNull(0) ? st.i64(0) : 0;
+    }
+    // Bounded: one index probe per table (candles per interval: the key's third column).
+    qint64 newest = 0;
+    for (const QString &iv : candleIntervals({exchange, symbol, {}}))
+        newest = std::max(newest, newestCandle({exchange, symbol, iv}, before));
+    for (const SeriesTable *t : {&series::kMetrics, &series::kFunding, &series::kProfile}) {
+        Statement st = db_->prepare(QStringLiteral("SELECT MAX(%1) FROM %2 WHERE exchange=? AND symbol=? AND %1<?")
+                                        .arg(QLatin1String(t->timeColumn), QLatin1String(t->table)));
+        st.bind(1, exchange).bind(2, symbol).bind(3, before);
+        if (st.step() && !st.isNull(0)) newest = std::max(newest, st.i64(0));
+    }
+    return newest;
+}
+
 std::vector<AggTrade> Store::aggTrades(const SeriesKey &k, TimeRange r) {
     Statement st = db_->prepare(QStringLiteral(
         "SELECT id, price, qty, first_trade_id, last_trade_id, time, buyer_maker FROM agg_trades "
@@ -175,25 +319,6 @@ std::vector<LiquidationEvent> Store::liquidations(const QString &exchange, const
         e.source = st.text(8);
         out.push_back(e);
     }
-    return out;
-}
-
-QStringList Store::symbols(const QString &exchange) {
-    Statement st = db_->prepare(QStringLiteral(
-        "SELECT symbol FROM candles WHERE exchange=?1 UNION SELECT symbol FROM open_interest WHERE exchange=?1 "
-        "UNION SELECT symbol FROM trade_profile WHERE exchange=?1 ORDER BY 1"));
-    st.bind(1, exchange);
-    QStringList out;
-    while (st.step()) out << st.text(0);
-    return out;
-}
-
-QStringList Store::candleIntervals(const SeriesKey &k) {
-    Statement st = db_->prepare(
-        QStringLiteral("SELECT DISTINCT interval FROM candles WHERE exchange=? AND symbol=? ORDER BY interval"));
-    st.bind(1, k.exchange).bind(2, k.symbol);
-    QStringList out;
-    while (st.step()) out << st.text(0);
     return out;
 }
 

@@ -29,9 +29,8 @@ using namespace lhm::test;
 namespace {
 
 qint64 storedCount(const QString &dbPath) {
-    auto s = Store::open(dbPath);
-    if (!s) return -1;
-    return (*s)->db().scalar(QStringLiteral("SELECT COUNT(*) FROM liquidations"), -1);
+    if (!Store::open(dbPath)) return -1;  // creates the file when there is none yet
+    return test::sqlScalar(dbPath, QStringLiteral("SELECT COUNT(*) FROM liquidations"), -1);
 }
 
 // Log lines of lhm.feed "parse error" warnings, from any thread.

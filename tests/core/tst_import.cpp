@@ -32,7 +32,7 @@ QString snapshot(Store &s) {
                    .arg(i.from)
                    .arg(i.to)
                    .arg(i.gaps.size());
-    out += QStringLiteral("imports=%1").arg(s.db().scalar(QStringLiteral("SELECT count(*) FROM import_log")));
+    out += QStringLiteral("imports=%1").arg(sqlScalar(s.path(), QStringLiteral("SELECT count(*) FROM import_log")));
     return out;
 }
 
@@ -349,19 +349,19 @@ private slots:
         {
             auto s = Store::open(db);  // integrity check runs here
             QVERIFY2(s, qPrintable(s.ok() ? QString() : s.error().toString()));
-            QCOMPARE((*s)->db().scalar(QStringLiteral("SELECT count(*) FROM agg_trades")), 0LL);
-            QCOMPARE((*s)->db().scalar(QStringLiteral("SELECT count(*) FROM trade_profile")), 0LL);
-            QCOMPARE((*s)->db().scalar(QStringLiteral("SELECT count(*) FROM import_log")), 0LL);
+            QCOMPARE(sqlScalar((*s)->path(), QStringLiteral("SELECT count(*) FROM agg_trades")), 0LL);
+            QCOMPARE(sqlScalar((*s)->path(), QStringLiteral("SELECT count(*) FROM trade_profile")), 0LL);
+            QCOMPARE(sqlScalar((*s)->path(), QStringLiteral("SELECT count(*) FROM import_log")), 0LL);
         }
         const CliRun r = runCli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--keep-trades"), file});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("rows 1500000 skipped 0"), r.out.constData());
         auto s = Store::open(db);
         QVERIFY(s);
-        QCOMPARE((*s)->db().scalar(QStringLiteral("SELECT count(*) FROM agg_trades")), n);
+        QCOMPARE(sqlScalar((*s)->path(), QStringLiteral("SELECT count(*) FROM agg_trades")), n);
         // 1.5 M trades 50 ms apart = 75,000 s = 1,250 minutes, each with 10 prices 61800.5..61809.5 -> one $10 bucket.
-        QCOMPARE((*s)->db().scalar(QStringLiteral("SELECT count(*) FROM trade_profile")), 1250LL);
-        QCOMPARE((*s)->db().scalar(QStringLiteral("SELECT sum(trade_count) FROM trade_profile")), n);
+        QCOMPARE(sqlScalar((*s)->path(), QStringLiteral("SELECT count(*) FROM trade_profile")), 1250LL);
+        QCOMPARE(sqlScalar((*s)->path(), QStringLiteral("SELECT sum(trade_count) FROM trade_profile")), n);
     }
 };
 

@@ -51,8 +51,10 @@ private slots:
     void createsAndMigratesToCurrentVersion() {
         TempStore t;
         QVERIFY(t.store);
-        QCOMPARE(t.store->db().scalar(QStringLiteral("PRAGMA user_version")), qint64(schemaMigrations().size()));
-        Statement st = t.store->db().prepare(QStringLiteral("PRAGMA journal_mode"));
+        auto db = Database::open(t.path);
+        QVERIFY(db);
+        QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA user_version")), qint64(schemaMigrations().size()));
+        Statement st = (*db)->prepare(QStringLiteral("PRAGMA journal_mode"));
         QVERIFY(st.step());
         QCOMPARE(st.text(0), QStringLiteral("wal"));
     }
@@ -179,7 +181,7 @@ private slots:
         TempStore t;
         const SeriesKey k{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), QStringLiteral("1h")};
         {
-            Transaction tx(t.store->db());
+            Transaction tx = t.store->transaction();
             QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5)}).ok());
             ImportRecord r;
             r.fileName = QStringLiteral("x.csv");
@@ -209,6 +211,95 @@ private slots:
         QCOMPARE(int(info[0].gaps.size()), 1);
         QCOMPARE(info[0].gaps[0].first, qint64(120'000));
         QCOMPARE(info[0].gaps[0].second, qint64(300'000));
+    }
+
+    // The metadata is updated per insert: filling a hole removes its gap, a later row adds one, a
+    // repeated row changes nothing, and a rebuild from the tables gives the same answer.
+    void seriesInfoFollowsInserts() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+        auto put = [&](std::initializer_list<qint64> minutes) {
+            std::vector<Candle> rows;
+            for (qint64 m : minutes) rows.push_back(candle(m * 60'000, 1, 1, 1, 1));
+            return t.store->insertCandles(k, rows).ok();
+        };
+        auto describe = [&] {
+            QStringList out;
+            for (const SeriesInfo &i : t.store->seriesInfo()) {
+                QString line = QStringLiteral("%1 %2 %3 %4 rows=%5 %6..%7").arg(i.type, i.symbol, i.interval).arg(i.exchange)
+                                   .arg(i.rows).arg(i.from / 60'000).arg(i.to / 60'000);
+                for (const auto &[a, b] : i.gaps) line += QStringLiteral(" gap %1-%2").arg(a / 60'000).arg(b / 60'000);
+                out << line;
+            }
+            return out.join(QLatin1Char('\n'));
+        };
+        QVERIFY(put({0, 1, 2, 5, 6, 9}));
+        QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=6 0..9 gap 2-5 gap 6-9"));
+        QVERIFY(put({3, 4}));  // fills the first hole
+        QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=8 0..9 gap 6-9"));
+        QVERIFY(put({3, 12, 7}));  // 3 again (ignored), 12 after a new hole, 7 splits the old one
+        QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=10 0..12 gap 7-9 gap 9-12"));
+        const SeriesKey e{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), {}};
+        QVERIFY(t.store->insertFunding(e, {{-8 * 3'600'000LL, 8, 0.0001}}).ok());
+        LiquidationEvent liq;
+        liq.exchange = QStringLiteral("okx");
+        liq.symbol = QStringLiteral("BTCUSDT");
+        liq.time = 120'000;
+        liq.price = 60000, liq.qty = 1, liq.notional = 60000;
+        LiquidationEvent liq2 = liq;
+        liq2.symbol = QStringLiteral("ETHUSDT");
+        liq2.time = 180'000;
+        QVERIFY(t.store->insertLiquidations({liq, liq2, liq}).ok());
+        const QString expected = QStringLiteral("klines BTCUSDT 1m binance rows=10 0..12 gap 7-9 gap 9-12\n"
+                                                "fundingRate ETHUSDT  binance rows=1 -480..-480\n"
+                                                "liquidations BTCUSDT  okx rows=1 2..2\n"
+                                                "liquidations ETHUSDT  okx rows=1 3..3");
+        QCOMPARE(describe(), expected);
+        QVERIFY(t.store->rebuildSeriesMeta().ok());
+        QCOMPARE(describe(), expected);
+        QCOMPARE(t.store->symbols(), QStringList{QStringLiteral("BTCUSDT")});  // funding alone is not a symbol to view
+        QCOMPARE(t.store->candleIntervals(k), QStringList{QStringLiteral("1m")});
+        QCOMPARE(t.store->newestInputTime(QStringLiteral("binance"), QStringLiteral("BTCUSDT")), 12 * 60'000LL);
+        QCOMPARE(t.store->newestInputTime(QStringLiteral("binance"), QStringLiteral("BTCUSDT"), 9 * 60'000), 7 * 60'000LL);
+    }
+
+    // py_liquidation_map's view of the profile: large-trade cells only, summed per 5-minute
+    // column and bucket, cells whose largest trade is under the threshold dropped.
+    void largeTradeProfilePerColumnAndBucket() {
+        TempStore t;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+        auto cell = [](qint64 minute, double bucket, double maxTrade, double largeBuy, double largeSell) {
+            TradeProfileCell c;
+            c.minute = minute * 60'000;
+            c.bucketPrice = bucket;
+            c.buyNotional = largeBuy + 1000, c.sellNotional = largeSell + 500;
+            c.tradeCount = 3;
+            c.maxTradeNotional = maxTrade, c.largeBuyNotional = largeBuy, c.largeSellNotional = largeSell;
+            return c;
+        };
+        QVERIFY(t.store->addTradeProfile(k, {cell(0, 100, 300'000, 300'000, 0), cell(0, 110, 5000, 0, 0),
+                                             cell(1, 100, 150'000, 150'000, 120'000), cell(2, 110, 120'000, 0, 120'000),
+                                             cell(6, 100, 500'000, 500'000, 0), cell(7, 100, 110'000, 110'000, 0)}).ok());
+        // Threshold 130,000: minute 2 (largest 120,000) and minute 7 (110,000) drop out.
+        const auto p = t.store->largeTradeProfile(k, {0, 10 * 60'000}, 5 * 60'000, 130'000);
+        QCOMPARE(int(p.size()), 2);
+        QCOMPARE(p[0].minute, 0LL);
+        QCOMPARE(p[0].bucketPrice, 100.0);
+        QCOMPARE(p[0].largeBuyNotional, 450'000.0);   // 300,000 + 150,000
+        QCOMPARE(p[0].largeSellNotional, 120'000.0);
+        QCOMPARE(p[0].maxTradeNotional, 300'000.0);
+        QCOMPARE(p[1].minute, 5 * 60'000LL);
+        QCOMPARE(p[1].largeBuyNotional, 500'000.0);
+        // At 100,000 minute 2's sell lands in column 0, bucket 110, and minute 7 joins column 1.
+        const auto all = t.store->largeTradeProfile(k, {0, 10 * 60'000}, 5 * 60'000, 100'000);
+        QCOMPARE(int(all.size()), 3);
+        QCOMPARE(all[1].bucketPrice, 110.0);
+        QCOMPARE(all[1].largeSellNotional, 120'000.0);
+        QCOMPARE(all[2].largeBuyNotional, 610'000.0);
+        QVERIFY(t.store->hasTradeProfile(k, {60'000, 120'000}));
+        QVERIFY(!t.store->hasTradeProfile(k, {3 * 60'000, 6 * 60'000}));
+        QCOMPARE(t.store->seriesInfo().at(0).rows, 6LL);
+        QCOMPARE(t.store->seriesInfo().at(0).trades, 18LL);
     }
 
     void fundingJitterIsNotAGap() {

@@ -44,6 +44,11 @@ TempStore::TempStore() : path(dir.filePath(QStringLiteral("test.sqlite"))) {
     else qWarning() << s.error().toString();
 }
 
+qint64 sqlScalar(const QString &dbPath, const QString &sql, qint64 fallback) {
+    auto db = Database::open(dbPath, Database::Mode::ReadOnly);
+    return db ? (*db)->scalar(sql, fallback) : fallback;
+}
+
 CliRun runCli(const QStringList &args, int timeoutMs, const QByteArray &stdinData) {
     CliRun r;
     QProcess p;

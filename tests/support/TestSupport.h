@@ -32,6 +32,10 @@ struct TempStore {
     TempStore();
 };
 
+// One number from a store file through a connection of its own (tests look at tables the Store API
+// does not expose; only the store writes SQL in the product).
+qint64 sqlScalar(const QString &dbPath, const QString &sql, qint64 fallback = -1);
+
 // Runs the CLI with args; captures stdout, stderr and the exit code.
 struct CliRun {
     int exitCode = -1;

@@ -71,7 +71,7 @@ std::optional<FileImportResult> importThirdPartyFile(Store &store, const QString
     ThirdPartyData &d = *parsed;
     if (progress) progress(content.size() / 2, content.size());
 
-    Transaction tx(store.db());
+    Transaction tx = store.transaction();
     if (!tx.ok()) return refuse(Error(QStringLiteral("cannot start a transaction"), store.path()));
     qint64 inserted = 0, stored = 0;
     QStringList symbols;
