@@ -65,7 +65,7 @@ int channel(Context &ctx) {
     const QStringList pos = p.positionalArguments();
     auto store = ctx.openStore();
     if (!store) return kFailure;
-    AlertRepository repo(store->db());
+    AlertRepository repo = store->alertRepository();
     if (pos.value(0) == QLatin1String("show")) return show(ctx, repo);
     if (pos.size() != 2 || pos[0] != QLatin1String("set"))
         return ctx.fail(QStringLiteral("usage: lhm alerts channel set telegram|email|webhook [options] | channel show"));

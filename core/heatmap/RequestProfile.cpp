@@ -6,7 +6,7 @@ HeatmapRequest resolveProfile(Store &store, const HeatmapRequest &req, std::opti
     HeatmapRequest out = req;
     if (applied) applied->reset();
     if (!req.useProfile) return out;
-    auto profile = storedProfile(store.db(), req.exchange, req.symbol);
+    auto profile = storedProfile(store, req.exchange, req.symbol);
     if (!profile) return out;
     profile->applyTo(out.params);
     if (applied) *applied = std::move(profile);

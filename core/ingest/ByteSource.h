@@ -17,6 +17,8 @@ public:
     virtual qint64 size() const = 0;
     // The CSV's own name (the zip entry's name for zips).
     virtual QString entryName() const = 0;
+    // True when read() inflates (costs more CPU than parsing the bytes it returns).
+    virtual bool compressed() const { return false; }
 
     // Opens a .csv directly or the single .csv entry of a .zip.
     static Result<std::unique_ptr<ByteSource>> open(const QString &path);

@@ -23,28 +23,42 @@ namespace {
 constexpr qint64 kChunk = 4 << 20;         // read size: big enough to amortise, small enough to stay flat
 constexpr size_t kProfileFlush = 20000;    // cells written per batch
 
-// Streams the source through the hash and the parser; `onRows` stores each chunk's rows.
+// Streams the source through the hash and the parser on two threads: a helper fetches the next
+// chunk (for a zip that is the inflate, the costliest step) while this thread parses and stores the
+// current one. The hash goes to the side with less to do: the helper for a plain file, this thread
+// for a zip. `onRows` stores each chunk's rows.
 template <class Row, class OnRows>
 Status streamParse(ByteSource &src, CsvParser<Row> &parser, Sha256 &hash,
                    const std::function<void(qint64, qint64)> &progress, const std::atomic_bool *cancel, OnRows onRows) {
-    std::vector<char> buf(static_cast<size_t>(kChunk));
+    std::vector<char> bufs[2] = {std::vector<char>(size_t(kChunk)), std::vector<char>(size_t(kChunk))};
+    const bool hashHere = src.compressed();
     std::vector<Row> rows;
     qint64 done = 0;
+    int cur = 0;
+    Result<qint64> n = src.read(bufs[cur].data(), kChunk);
     for (;;) {
-        Result<qint64> n = src.read(buf.data(), kChunk);
         if (!n) return n.error();
         if (*n == 0) break;
-        // Hash on a second thread while this one parses the same (read-only) bytes: the import then
-        // takes about as long as the slower of the two instead of their sum.
-        std::thread hasher([&hash, &buf, len = *n] { hash.add(buf.data(), len); });
-        Status parsed = parser.feed(buf.data(), size_t(*n), rows);
-        hasher.join();
+        const qint64 len = *n;
+        const char *data = bufs[cur].data();
+        char *nextBuf = bufs[1 - cur].data();
+        Result<qint64> next = qint64(0);
+        std::thread helper([&, data, len, nextBuf] {
+            if (!hashHere) hash.add(data, len);
+            next = src.read(nextBuf, kChunk);
+        });
+        if (hashHere) hash.add(data, len);
+        Status parsed = parser.feed(data, size_t(len), rows);
+        Status stored = parsed ? onRows(rows) : Status{};
+        helper.join();
         if (!parsed) return parsed;
-        if (Status s = onRows(rows); !s) return s;
+        if (!stored) return stored;
         rows.clear();
-        done += *n;
+        done += len;
         if (progress) progress(done, src.size());
         if (cancel && cancel->load()) return Error(QStringLiteral("import cancelled"));
+        n = std::move(next);
+        cur = 1 - cur;
     }
     if (Status s = parser.finish(rows); !s) return s;
     return onRows(rows);

@@ -14,6 +14,7 @@ public:
     Result<qint64> read(char *buffer, qint64 capacity) override;
     qint64 size() const override { return size_; }
     QString entryName() const override { return entry_; }
+    bool compressed() const override { return true; }
 
 private:
     ZipSource() = default;

@@ -98,8 +98,8 @@ Result<ModelProfile> ModelProfile::fromRow(const ProfileRow &row) {
     return m;
 }
 
-std::optional<ModelProfile> storedProfile(Database &db, const QString &exchange, const QString &symbol) {
-    auto row = ProfileRepository(db).find(exchange, symbol);
+std::optional<ModelProfile> storedProfile(Store &store, const QString &exchange, const QString &symbol) {
+    auto row = store.profileRepository().find(exchange, symbol);
     if (!row) return std::nullopt;
     auto profile = ModelProfile::fromRow(*row);
     if (!profile) return std::nullopt;

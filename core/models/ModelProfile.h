@@ -5,6 +5,7 @@
 #include "common/Error.h"
 #include "models/ModelParams.h"
 #include "store/ProfileRepository.h"
+#include "store/Store.h"
 
 #include <QJsonObject>
 #include <optional>
@@ -32,7 +33,7 @@ struct ModelProfile {
 };
 
 // The stored profile of exchange/symbol; nullopt when none (or when its row cannot be read).
-std::optional<ModelProfile> storedProfile(Database &db, const QString &exchange, const QString &symbol);
+std::optional<ModelProfile> storedProfile(Store &store, const QString &exchange, const QString &symbol);
 
 // "3:1,5:1" (the --leverage-weights syntax).
 QString leverageWeightsText(const std::vector<std::pair<double, double>> &weights);

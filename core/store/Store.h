@@ -7,6 +7,7 @@
 #include "common/Types.h"
 #include "store/AlertRepository.h"
 #include "store/Database.h"
+#include "store/ProfileRepository.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -78,11 +79,15 @@ public:
 
     const QString &path() const { return db_->path(); }
     QString lastError() const { return db_->lastError(); }
+    // How long a write waits for another connection's transaction before failing (10 s by default).
+    void setBusyTimeout(int ms);
     // Groups writes of several tables into one atomic unit (an import: rows + import log). Calls
     // made while it is open join it; it rolls back unless committed.
     Transaction transaction() { return Transaction(*db_); }
     // Alert rules and firings on this connection (use it on the thread that owns this Store).
     AlertRepository alertRepository() { return AlertRepository(*db_); }
+    // Fitted model profiles (`lhm calibrate`) on this connection.
+    ProfileRepository profileRepository() { return ProfileRepository(*db_); }
 
     // --- writes: idempotent on natural keys (re-inserting a row is a no-op); `inserted` counts new rows
     Status insertCandles(const SeriesKey &key, const std::vector<Candle> &rows, qint64 *inserted = nullptr);
@@ -167,6 +172,7 @@ private:
     std::unique_ptr<Database> db_;
     QString sessionKey_;  // meta key of this connection's session marker; empty when none was written
     bool checkedAtOpen_ = false;
+    int busyTimeoutMs_ = 10000;  // Database::open's default
 };
 
 }  // namespace lhm

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <algorithm>
 #include <atomic>
 #include <sqlite3.h>
 #ifdef Q_OS_UNIX
@@ -33,6 +34,11 @@ bool processAlive(qint64 pid) {
 }  // namespace
 
 Store::~Store() { markSessionClosed(); }
+
+void Store::setBusyTimeout(int ms) {
+    busyTimeoutMs_ = ms;
+    sqlite3_busy_timeout(db_->handle(), ms);
+}
 
 Result<bool> Store::uncleanShutdown() {
     if (db_->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='meta'")) == 0) return false;
@@ -84,12 +90,12 @@ void Store::markSessionOpen() {
     st.bind(1, key).bind(2, QString::number(QDateTime::currentMSecsSinceEpoch()));
     if (st.run()) sessionKey_ = key;
     else qCDebug(lcStore) << "no session marker for" << db_->path() << st.lastError();
-    sqlite3_busy_timeout(db_->handle(), 10000);
+    sqlite3_busy_timeout(db_->handle(), busyTimeoutMs_);
 }
 
 void Store::markSessionClosed() {
     if (sessionKey_.isEmpty() || !db_) return;
-    sqlite3_busy_timeout(db_->handle(), 2000);
+    sqlite3_busy_timeout(db_->handle(), std::min(busyTimeoutMs_, 2000));
     Statement st = db_->prepare(QStringLiteral("DELETE FROM meta WHERE key=?"));
     st.bind(1, sessionKey_);
     if (!st.run()) qCDebug(lcStore) << "session marker left behind in" << db_->path() << st.lastError();

@@ -268,12 +268,12 @@ void TestCalibration::storedProfileDrivesTheHeatmap() {
     profile.baselineSpearman = 0.74;
     profile.diffLo = 0.03;
     profile.diffHi = 0.08;
-    QVERIFY(ProfileRepository(ts.store->db()).save(profile.toRow()).ok());
-    auto back = storedProfile(ts.store->db(), QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+    QVERIFY(ts.store->profileRepository().save(profile.toRow()).ok());
+    auto back = storedProfile(*ts.store, QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
     QVERIFY(back.has_value());
     QCOMPARE(back->toJson(), profile.toJson());
     QCOMPARE(back->leverageWeights, fitted.leverageWeights);
-    QVERIFY(!storedProfile(ts.store->db(), QStringLiteral("binance"), QStringLiteral("ETHUSDT")));
+    QVERIFY(!storedProfile(*ts.store, QStringLiteral("binance"), QStringLiteral("ETHUSDT")));
 
     HeatmapRequest plain = test::models::request();
     plain.params = ModelParams{};

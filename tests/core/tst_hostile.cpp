@@ -39,8 +39,7 @@ QByteArray metricsCsv(const QString &symbol) {
 }
 
 int count(Store &s, const char *table) {
-    Statement st = s.db().prepare(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
-    return st.step() ? int(st.i64(0)) : -1;
+    return int(sqlScalar(s.path(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
 }
 
 }  // namespace
@@ -190,9 +189,9 @@ private slots:
         TempStore ts;
         auto other = Store::open(ts.path);
         QVERIFY(other);
-        Transaction holder((*other)->db());  // "another import" holding the write lock
+        Transaction holder = (*other)->transaction();  // "another import" holding the write lock
         QVERIFY(holder.ok());
-        ts.store->db().exec(QStringLiteral("PRAGMA busy_timeout=200"));  // the test need not wait 10 s
+        ts.store->setBusyTimeout(200);  // the test need not wait 10 s
         QDir(tmp_.path()).mkdir(QStringLiteral("busy"));
         const QString f = tmp_.filePath(QStringLiteral("busy/BTCUSDT-metrics-2024-05-10.csv"));
         QVERIFY(writeFile(f, metricsCsv(QStringLiteral("BTCUSDT"))));

@@ -1,0 +1,203 @@
+// Cost follows the window, not the store: `lhm` commands on a multi-year store, each against the
+// time the `sqlite3` shell needs to read the same window's candles and open interest, measured in
+// the same run (both as whole processes, stdout to /dev/null; peak RSS from wait4).
+//   LHM_BENCH_SHORT=1      a 14-day store in a temporary folder, 12h and 7d only (CI)
+//   LHM_BENCH_DAYS=N       days of history (default 730)
+//   LHM_BENCH_STORE=PATH   where to keep the generated store (default: the temp folder, reused)
+#include "HistoryGenerator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <vector>
+
+extern char **environ;
+
+using namespace lhm;
+
+namespace {
+
+struct Run {
+    double ms = 0;
+    long rssKb = 0;
+    int exit = -1;
+};
+
+// One process, output discarded; wall time and its own peak RSS.
+Run spawn(const QStringList &args) {
+    std::vector<QByteArray> storage;
+    for (const QString &a : args) storage.push_back(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &s : storage) argv.push_back(s.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    QElapsedTimer t;
+    t.start();
+    pid_t pid = 0;
+    Run r;
+    if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) return r;
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    r.ms = t.nsecsElapsed() / 1e6;
+    r.rssKb = ru.ru_maxrss;
+    r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&fa);
+    return r;
+}
+
+// Best (lowest) time of `repeats` runs, with the peak RSS of that run.
+Run best(int repeats, const QStringList &args) {
+    Run b;
+    for (int i = 0; i < repeats; ++i) {
+        const Run r = spawn(args);
+        if (i == 0 || r.ms < b.ms) b = r;
+    }
+    return b;
+}
+
+double bestMs(int repeats, const std::function<void()> &f) {
+    double b = 1e300;
+    for (int i = 0; i < repeats; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        b = std::min(b, t.nsecsElapsed() / 1e6);
+    }
+    return b;
+}
+
+Result<std::unique_ptr<Store>> ensureStore(const QString &path, const bench::HistorySpec &spec) {
+    auto store = Store::open(path);
+    if (!store) return store;
+    if (!(*store)->seriesInfo().empty()) return store;
+    QElapsedTimer t;
+    t.start();
+    std::printf("generating %d days of %s into %s ...\n", spec.days, qPrintable(spec.symbol), qPrintable(path));
+    std::fflush(stdout);
+    auto stats = bench::generateHistory(**store, spec, [&](int d) {
+        if (d % 90 == 0) std::printf("  %d days, %.0f s\n", d, t.elapsed() / 1e3), std::fflush(stdout);
+    });
+    if (!stats) return stats.error();
+    std::printf("  %lld candles, %lld metrics, %lld funding, %lld profile cells (%.1f a minute, %lld with large trades), "
+                "%lld trades, in %.0f s\n",
+                stats->candles, stats->metrics, stats->funding, stats->cells, stats->cells / (spec.days * 1440.0),
+                stats->largeCells, stats->trades, t.elapsed() / 1e3);
+    return store;
+}
+
+void line(const char *what, const Run &r, const Run &base) {
+    std::printf("  %-44s %9.1f ms  %7.1f MB  x%5.2f%s\n", what, r.ms, r.rssKb / 1024.0, r.ms / std::max(base.ms, 0.001),
+                r.exit == 0 ? "" : "  !! exit code");
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    const bool shortMode = qEnvironmentVariableIntValue("LHM_BENCH_SHORT") == 1;
+    const int repeats = shortMode ? 1 : 3;
+    QTemporaryDir tmp;
+    bench::HistorySpec spec;
+    spec.days = shortMode ? 14 : qEnvironmentVariableIsSet("LHM_BENCH_DAYS") ? qEnvironmentVariableIntValue("LHM_BENCH_DAYS") : 730;
+    QString path = qEnvironmentVariable("LHM_BENCH_STORE");
+    if (path.isEmpty())
+        path = shortMode ? tmp.filePath(QStringLiteral("history.sqlite"))
+                         : QDir::temp().filePath(QStringLiteral("lhm-bench-history-%1d.sqlite").arg(spec.days));
+    auto big = ensureStore(path, spec);
+    if (!big) {
+        std::printf("cannot build the store: %s\n", qPrintable(big.error().toString()));
+        return 1;
+    }
+    bench::HistorySpec smallSpec = spec;
+    smallSpec.days = 2;
+    const QString smallPath = tmp.filePath(QStringLiteral("two-days.sqlite"));
+    if (auto small = ensureStore(smallPath, smallSpec); !small) return 1;
+
+    const SeriesKey k5{QStringLiteral("binance"), spec.symbol, QStringLiteral("5m")};
+    const qint64 end = (*big)->newestCandle(k5) + 300'000;
+    const qint64 smallEnd = spec.fromMs + 2 * 86'400'000LL;
+    std::printf("store %s: %.0f MB, %d days\n", qPrintable(path), QFileInfo(path).size() / 1e6, spec.days);
+
+    // --- opening and coverage
+    const double openMs = bestMs(repeats, [&] { auto s = Store::open(path); });
+    const double quickMs = bestMs(1, [&] { auto r = (*big)->checkIntegrity(false); });
+    std::printf("Store::open %.2f ms; the quick_check every open used to run: %.0f ms (x%.0f)\n", openMs, quickMs,
+                quickMs / std::max(openMs, 0.001));
+    const QString lhm = QStringLiteral(LHM_CLI_PATH);
+    const QString db = QStringLiteral("--db");
+    const Run start = best(repeats, {lhm, QStringLiteral("--help")});
+    const Run info = best(repeats, {lhm, db, path, QStringLiteral("--json"), QStringLiteral("info")});
+    // What `lhm info` read before: count/min/max and a LAG over every row of every series.
+    const Run oldInfo = best(1, {QStringLiteral("sqlite3"), path,
+                                 QStringLiteral("SELECT count(*), min(minute), max(minute), sum(trade_count) FROM trade_profile; "
+                                                "SELECT count(*) FROM (SELECT minute - LAG(minute) OVER (ORDER BY minute) AS d "
+                                                "FROM (SELECT DISTINCT minute FROM trade_profile)) WHERE d > 90000;")});
+    std::printf("coverage\n");
+    line("lhm --help (process start)", start, start);
+    line("lhm info --json", info, start);
+    line("sqlite3: the scan lhm info used to run", oldInfo, start);
+
+    // --- windows
+    struct Win {
+        const char *name;
+        qint64 ms;
+    };
+    std::vector<Win> wins = {{"12h", 12 * 3'600'000LL}, {"7d", 7 * 86'400'000LL}};
+    if (!shortMode)
+        for (Win w : {Win{"30d", 30 * 86'400'000LL}, Win{"90d", 90 * 86'400'000LL}, Win{"1y", 365 * 86'400'000LL}})
+            wins.push_back(w);
+    for (const Win &w : wins) {
+        const qint64 from = end - w.ms;
+        const Run base = best(repeats, {QStringLiteral("sqlite3"), path,
+                                        QStringLiteral("SELECT * FROM candles WHERE exchange='binance' AND symbol='%1' AND "
+                                                       "interval='5m' AND open_time>=%2 AND open_time<%3; SELECT * FROM "
+                                                       "open_interest WHERE exchange='binance' AND symbol='%1' AND time>=%2 AND time<%3;")
+                                            .arg(spec.symbol).arg(from).arg(end)});
+        const QStringList common{lhm, db, path, QStringLiteral("--json"), QString(), QStringLiteral("--symbol"), spec.symbol,
+                                 QStringLiteral("--window"), QString::fromLatin1(w.name)};
+        auto cmd = [&](const QString &name, QStringList extra) {
+            QStringList a = common;
+            a[4] = name;
+            return a + extra;
+        };
+        std::printf("window %s (%lld candles of 5m)\n", w.name, w.ms / 300'000);
+        line("sqlite3: read the window's candles + OI", base, base);
+        line("lhm heatmap binance_standard --no-cache",
+             best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard"),
+                                                           QStringLiteral("--no-cache")})),
+             base);
+        line("lhm heatmap py_liquidation_map --no-cache",
+             best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("py_liquidation_map"),
+                                                           QStringLiteral("--no-cache")})),
+             base);
+        line("lhm heatmap binance_standard (cached)",
+             best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard")})), base);
+        line("lhm levels", best(repeats, cmd(QStringLiteral("levels"), {})), base);
+        line("lhm compare (all models)", best(repeats, cmd(QStringLiteral("compare"), {})), base);
+    }
+    // --- the same 12h on a two-day store
+    const Run small12 = best(repeats, {lhm, db, smallPath, QStringLiteral("--json"), QStringLiteral("heatmap"),
+                                       QStringLiteral("--symbol"), spec.symbol, QStringLiteral("--window"),
+                                       QStringLiteral("12h"), QStringLiteral("--no-cache")});
+    const Run big12 = best(repeats, {lhm, db, path, QStringLiteral("--json"), QStringLiteral("heatmap"), QStringLiteral("--symbol"),
+                                     spec.symbol, QStringLiteral("--window"), QStringLiteral("12h"), QStringLiteral("--no-cache")});
+    std::printf("12h heatmap, two-day store vs %d-day store\n", spec.days);
+    line("two-day store", small12, small12);
+    line("multi-year store", big12, small12);
+    Q_UNUSED(smallEnd);
+    return 0;
+}
