@@ -38,9 +38,9 @@ Result<HistoryStats> generateHistory(Store &store, const HistorySpec &spec, cons
                 const double open = price;
                 price *= std::exp(0.0007 * gauss(rng));  // about 2.7 % a day
                 price = std::clamp(price, 5000.0, 500000.0);
-                // The minute's range: body plus wicks, about 0.2 % of price on average.
-                const double hi = std::max(open, price) * (1 + 0.0006 * std::abs(gauss(rng)));
-                const double lo = std::min(open, price) * (1 - 0.0006 * std::abs(gauss(rng)));
+                // The minute's range: body plus wicks, about 0.3 % of price on average.
+                const double hi = std::max(open, price) * (1 + 0.0013 * std::abs(gauss(rng)));
+                const double lo = std::min(open, price) * (1 - 0.0013 * std::abs(gauss(rng)));
                 c.high = std::max(c.high, hi);
                 c.low = std::min(c.low, lo);
                 const double width = std::pow(10.0, std::floor(std::log10(lo)) - 3);  // TradeProfileBuilder's bucket
@@ -56,7 +56,7 @@ Result<HistoryStats> generateHistory(Store &store, const HistorySpec &spec, cons
                     cell.buyQty = cell.buyNotional / (b + width / 2);
                     cell.sellQty = cell.sellNotional / (b + width / 2);
                     cell.maxTradeNotional = 20000 + 70000 * uni(rng);
-                    if (uni(rng) < 0.25) {
+                    if (uni(rng) < 0.2) {
                         const double large = 100000 * (1 + 9 * std::pow(uni(rng), 3));
                         (uni(rng) < 0.5 ? cell.largeBuyNotional : cell.largeSellNotional) = large;
                         cell.maxTradeNotional = large;

@@ -5,6 +5,7 @@
 //   LHM_BENCH_DAYS=N       days of history (default 730)
 //   LHM_BENCH_STORE=PATH   where to keep the generated store (default: the temp folder, reused)
 #include "HistoryGenerator.h"
+#include "heatmap/HeatmapService.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -99,6 +100,10 @@ Result<std::unique_ptr<Store>> ensureStore(const QString &path, const bench::His
     return store;
 }
 
+void lineMs(const char *what, double ms, double base) {
+    std::printf("  %-44s %9.1f ms             x%5.2f\n", what, ms, ms / std::max(base, 0.001));
+}
+
 void line(const char *what, const Run &r, const Run &base) {
     std::printf("  %-44s %9.1f ms  %7.1f MB  x%5.2f%s\n", what, r.ms, r.rssKb / 1024.0, r.ms / std::max(base.ms, 0.001),
                 r.exit == 0 ? "" : "  !! exit code");
@@ -150,6 +155,11 @@ int main(int argc, char **argv) {
     line("lhm --help (process start)", start, start);
     line("lhm info --json", info, start);
     line("sqlite3: the scan lhm info used to run", oldInfo, start);
+    const double infoIn = bestMs(repeats, [&] {
+        auto s = Store::open(path);
+        if (s) (*s)->seriesInfo();
+    });
+    lineMs("in process: Store::open + seriesInfo()", infoIn, infoIn);
 
     // --- windows
     struct Win {
@@ -188,6 +198,24 @@ int main(int argc, char **argv) {
              best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard")})), base);
         line("lhm levels", best(repeats, cmd(QStringLiteral("levels"), {})), base);
         line("lhm compare (all models)", best(repeats, cmd(QStringLiteral("compare"), {})), base);
+        // The same work inside one process: no process start on either side.
+        Store &st = **big;
+        const double read = bestMs(repeats, [&] {
+            st.candles(k5, {from, end});
+            st.openInterest({QStringLiteral("binance"), spec.symbol, {}}, {from, end});
+        });
+        HeatmapRequest req;
+        req.symbol = spec.symbol;
+        req.window = QString::fromLatin1(w.name);
+        ComputeOptions noCache;
+        noCache.useCache = false;
+        lineMs("in process: SQLite read of candles + OI", read, read);
+        lineMs("in process: computeHeatmap binance_standard", bestMs(repeats, [&] { computeHeatmap(st, req, noCache); }), read);
+        HeatmapRequest py = req;
+        py.model = QStringLiteral("py_liquidation_map");
+        lineMs("in process: computeHeatmap py_liquidation_map", bestMs(repeats, [&] { computeHeatmap(st, py, noCache); }), read);
+        lineMs("in process: computeLiquidationMap", bestMs(repeats, [&] { computeLiquidationMap(st, req, 0, noCache); }), read);
+        lineMs("in process: compareModels", bestMs(repeats, [&] { compareModels(st, req, noCache); }), read);
     }
     // --- the same 12h on a two-day store
     const Run small12 = best(repeats, {lhm, db, smallPath, QStringLiteral("--json"), QStringLiteral("heatmap"),
