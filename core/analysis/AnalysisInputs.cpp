@@ -56,6 +56,7 @@ Result<ModelInputs> loadAnalysisInputs(Store &store, const AnalysisSeries &s, qi
         m.fundingRate[i] = rate;
     }
     m.profile.clear();  // trades of another venue say nothing about this one's positions
+    m.profileInWindow = false;
     return in;
 }
 

@@ -91,12 +91,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     const QFileInfo fi(path);
     if (fi.isDir()) return Error(QStringLiteral("is a directory, not a database file"), path);
     if (mode == Mode::ReadOnly && !fi.exists()) return Error(QStringLiteral("database file does not exist"), path);
-    if (fi.exists() && fi.size() > 0) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot read: %1").arg(f.errorString()), path);
-        if (f.read(16) != QByteArray("SQLite format 3\0", 16))
-            return Error(QStringLiteral("not a SQLite database (refusing to overwrite it)"), path);
-    }
     sqlite3 *db = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
@@ -105,6 +99,20 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
         const QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
         sqlite3_close(db);
         return Error(QStringLiteral("cannot open database: %1").arg(msg), path);
+    }
+    // The header is read through SQLite's own file handle: opening and closing the file any other
+    // way (QFile) would drop the POSIX locks every connection of this process holds on it, after
+    // which another process may checkpoint and reset the WAL under them and corrupt the store.
+    sqlite3_file *file = nullptr;
+    sqlite3_int64 size = 0;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK && file && file->pMethods &&
+        file->pMethods->xFileSize(file, &size) == SQLITE_OK && size > 0) {
+        char header[16] = {};
+        const int rc = file->pMethods->xRead(file, header, sizeof header, 0);
+        if (rc != SQLITE_OK || QByteArray(header, sizeof header) != QByteArray("SQLite format 3\0", 16)) {
+            sqlite3_close(db);
+            return Error(QStringLiteral("not a SQLite database (refusing to overwrite it)"), path);
+        }
     }
     sqlite3_busy_timeout(db, 10000);
     std::unique_ptr<Database> out(new Database(db, path));
