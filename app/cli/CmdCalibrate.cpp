@@ -68,7 +68,7 @@ int run(Context &ctx) {
     if (t.diffCi95) std::tie(profile.diffLo, profile.diffHi) = *t.diffCi95;
     const bool store_ = !p.isSet(QStringLiteral("dry-run"));
     if (store_)
-        if (Status s = ProfileRepository(store->db()).save(profile.toRow()); !s) return ctx.fail(s.error(), kFailure);
+        if (Status s = store->profileRepository().save(profile.toRow()); !s) return ctx.fail(s.error(), kFailure);
     if (ctx.json) {
         QJsonArray tried;
         for (const CalibrationCandidate &c : fit->tried)
