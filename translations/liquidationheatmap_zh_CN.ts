@@ -1811,6 +1811,10 @@ Choose another file with --db, or move this one away to start afresh.</source>
         <translation>数据仅覆盖 %2 窗口中的 %1（%3 → %4）。</translation>
     </message>
     <message>
+        <source>Model parameters: profile fitted on %1 → %2 (lhm calibrate).</source>
+        <translation>模型参数：使用 %1 → %2 拟合的参数档案（lhm calibrate）。</translation>
+    </message>
+    <message>
         <source>Live: the history ends more than a day before the live stream and could not be backfilled; the heatmap is not rolled forward and live liquidations are shown on their own.</source>
         <translation>实时：历史数据比实时数据流早结束一天以上且无法回补；热力图不会向前滚动，仅单独显示实时爆仓。</translation>
     </message>

@@ -7,7 +7,7 @@ namespace lhm {
 
 namespace {
 constexpr quint32 kMagic = 0x4c484d47;  // "LHMG"
-constexpr quint32 kVersion = 2;  // 2: coverage fields
+constexpr quint32 kVersion = 3;  // 2: coverage fields, 3: profile period
 
 template <class T>
 void writeArray(QDataStream &s, const std::vector<T> &v) {
@@ -35,7 +35,7 @@ QByteArray encodeHeatmap(const HeatmapGrid &g) {
         s << g.exchange << g.symbol << g.model << g.window << g.interval;
         s << g.intervalMs << g.bucketSize << g.priceMin << qint32(g.rows);
         s << g.currentPrice << g.confidence << g.dataTo << g.computedAt;
-        s << g.requestedFrom << g.coverageFrom << g.coverageTo;
+        s << g.requestedFrom << g.coverageFrom << g.coverageTo << g.profileFrom << g.profileTo;
         writeArray(s, g.times);
         writeArray(s, g.candles);  // trivially copyable struct, same build reads it back
         writeArray(s, g.longDensity);
@@ -62,7 +62,7 @@ Result<HeatmapGrid> decodeHeatmap(const QByteArray &payload) {
     s >> g.exchange >> g.symbol >> g.model >> g.window >> g.interval;
     s >> g.intervalMs >> g.bucketSize >> g.priceMin >> rows;
     s >> g.currentPrice >> g.confidence >> g.dataTo >> g.computedAt;
-    s >> g.requestedFrom >> g.coverageFrom >> g.coverageTo;
+    s >> g.requestedFrom >> g.coverageFrom >> g.coverageTo >> g.profileFrom >> g.profileTo;
     g.rows = rows;
     const quint64 limit = quint64(raw.size());
     if (!readArray(s, g.times, limit) || !readArray(s, g.candles, limit) || !readArray(s, g.longDensity, limit) ||

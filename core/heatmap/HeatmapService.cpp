@@ -111,7 +111,8 @@ void setCoverage(HeatmapGrid &g, const ModelInputs &in, const QString &window) {
 
 Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const HeatmapRequest &request,
                                                           const ComputeOptions &opt) {
-    const HeatmapRequest req = resolveProfile(store, request);
+    std::optional<ModelProfile> profile;
+    const HeatmapRequest req = resolveProfile(store, request, &profile);
     if (Status s = validateRequest(req); !s) return s.error();
     const QString key = req.cacheKey();
     if (opt.useCache) {
@@ -126,6 +127,11 @@ Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const He
     auto run = runModel(store, req, 0, opt);
     if (!run) return run.error();
     auto grid = std::make_shared<HeatmapGrid>(std::move(run->grid));
+    if (profile) {
+        // Travels with the grid (and its cache entry) so every view can say where its parameters came from.
+        grid->profileFrom = profile->fittedFrom;
+        grid->profileTo = profile->fittedTo;
+    }
     if (opt.useCache) {
         HeatmapCacheEntry e{key, req.exchange, req.symbol, req.window, req.model, grid->dataTo,
                             QDateTime::currentMSecsSinceEpoch(), encodeHeatmap(*grid)};

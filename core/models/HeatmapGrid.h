@@ -38,6 +38,9 @@ struct HeatmapGrid {
     // that opens positions) spans [coverageFrom, coverageTo). coverageFrom > requestedFrom means the
     // data is shorter than the window, and every view must say so. 0 = unknown.
     qint64 requestedFrom = 0, coverageFrom = 0, coverageTo = 0;
+    // Training period [profileFrom, profileTo) of the fitted profile (`lhm calibrate`) whose parameters
+    // made this grid; 0 when the model ran on its defaults or on parameters the user chose.
+    qint64 profileFrom = 0, profileTo = 0;
 
     bool coversWindow() const { return coverageFrom <= requestedFrom; }
     int cols() const { return int(times.size()); }

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "analysis/calibration/Calibrator.h"
+#include "heatmap/HeatmapCodec.h"
 #include "heatmap/HeatmapService.h"
 #include "heatmap/RequestProfile.h"
 #include "models/ModelProfile.h"
@@ -288,11 +289,21 @@ void TestCalibration::storedProfileDrivesTheHeatmap() {
     QCOMPARE((*withProfile)->longDensity, scenario->grid.longDensity);
     QCOMPARE((*withProfile)->shortDensity, scenario->grid.shortDensity);
     QCOMPARE((*withProfile)->longAt(1, 9), 1000.0f);  // scenario A's first level, see ModelFixtures.h
+    // The grid names the training period its parameters came from, so the GUI can show it, and keeps it
+    // through the cache codec (offline opens show it too).
+    QCOMPARE((*withProfile)->profileFrom, T0 - 30 * kDay);
+    QCOMPARE((*withProfile)->profileTo, T0);
+    auto decoded = decodeHeatmap(encodeHeatmap(**withProfile));
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded->profileFrom, T0 - 30 * kDay);
+    QCOMPARE(decoded->profileTo, T0);
     HeatmapRequest without = plain;
     without.useProfile = false;
     auto defaults = computeHeatmap(*ts.store, without, noCache);
     QVERIFY(defaults.ok());
     QVERIFY((*defaults)->longDensity != scenario->grid.longDensity);
+    QCOMPARE((*defaults)->profileFrom, qint64(0));
+    QCOMPARE((*defaults)->profileTo, qint64(0));
 
     const QStringList common{QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--window"),
                              QStringLiteral("12h"), QStringLiteral("--interval"), QStringLiteral("1h"),

@@ -205,6 +205,17 @@ private slots:
         QVERIFY(ViewCoordinator::staleMessage(g, lastOpen + 3600'000 + 3600'000).isEmpty());
     }
 
+    void bannerNamesTheFittedProfile() {
+        // A grid computed with a fitted profile says which training period its parameters came from;
+        // one on defaults says nothing. Period: 2024-06-19 21:00 → 2024-07-19 21:00 UTC.
+        HeatmapGrid g;
+        QVERIFY(ViewCoordinator::profileMessage(g).isEmpty());
+        g.profileFrom = QDateTime(QDate(2024, 6, 19), QTime(21, 0), Qt::UTC).toMSecsSinceEpoch();
+        g.profileTo = g.profileFrom + 30LL * 86400'000;
+        const QString msg = ViewCoordinator::profileMessage(g);
+        QVERIFY2(msg.contains(QStringLiteral("2024-06-19 21:00 UTC → 2024-07-19 21:00 UTC")), qPrintable(msg));
+    }
+
     void emptyStoreShowsHelp() {
         // The real engine over an empty store: nothing to compute from.
         test::TempStore ts;

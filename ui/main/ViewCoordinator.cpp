@@ -92,6 +92,12 @@ QString ViewCoordinator::coverageMessage(const HeatmapGrid &g) {
              Format::utcTime(c.to));
 }
 
+QString ViewCoordinator::profileMessage(const HeatmapGrid &g) {
+    if (g.profileFrom <= 0 || g.profileTo <= g.profileFrom) return {};
+    return tr("Model parameters: profile fitted on %1 → %2 (lhm calibrate).")
+        .arg(Format::utcTime(g.profileFrom), Format::utcTime(g.profileTo));
+}
+
 void ViewCoordinator::updateBanner() {
     const GridPtr g = session_->grid();
     QStringList parts;
@@ -104,6 +110,8 @@ void ViewCoordinator::updateBanner() {
         if (s.code == SessionStatus::Code::RecomputeFailed) parts << tr("Could not recompute: %1").arg(s.detail);
         const QString cover = coverageMessage(*g);
         if (!cover.isEmpty()) parts << cover;
+        const QString fitted = profileMessage(*g);
+        if (!fitted.isEmpty()) parts << fitted;
         if (session_->liveState() == LiveState::HistoryTooOld)
             parts << tr("Live: the history ends more than a day before the live stream and could not be backfilled; "
                         "the heatmap is not rolled forward and live liquidations are shown on their own.");

@@ -25,6 +25,8 @@ public:
     static QString staleMessage(const HeatmapGrid &g, qint64 nowMs);
     // "Data covers 2 d 12 h of the 90 d window" when the data is shorter than the window; else empty.
     static QString coverageMessage(const HeatmapGrid &g);
+    // "Model parameters: profile fitted on … → … (lhm calibrate)." when the grid used a fitted profile; else empty.
+    static QString profileMessage(const HeatmapGrid &g);
     QString bannerText() const { return banner_; }
 
 signals:
