@@ -4,6 +4,7 @@
 
 #include "ingest/Importer.h"
 #include "ingest/thirdparty/ThirdPartyFormat.h"
+#include "ingest/thirdparty/ThirdPartyParser.h"
 #include "ingest/thirdparty/TimeText.h"
 
 #include <QJsonDocument>
@@ -57,6 +58,23 @@ private slots:
         QCOMPARE(detectThirdPartyFormat(QStringLiteral("/a/ETHUSDT_PERP.A_ohlcv-history.csv"), "2024-06-20 03:00:00,1").value(),
                  ThirdPartyFormat::CoinalyzeOhlcv);
         QVERIFY(!detectThirdPartyFormat(QStringLiteral("BTCUSDT-metrics-2024-05-10.csv"), "create_time,symbol"));
+    }
+
+    void tradeCountOutOfRangeIsRefused() {
+        // Found by fuzz_thirdparty: a trade count of 6.7e38 was cast to an integer (undefined behaviour).
+        ThirdPartyOptions o;
+        o.exchange = QStringLiteral("binance");
+        o.symbol = QStringLiteral("BTCUSDT");
+        o.zoneOffsetMs = 0;
+        const QString path = QStringLiteral("BTCUSDT_PERP.A_ohlcv-history.csv");
+        auto ok = parseThirdParty("2024-06-20 03:00:00,64850.4,65060.4,64809.5,64973,3107.4,1824.2,18419,7993\n", path,
+                                  ThirdPartyFormat::CoinalyzeOhlcv, o);
+        QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().toString()));
+        auto bad = parseThirdParty("2024-06-20 03:00:00,64850.4,65060.4,64809.5,64973,3107.4,1824.2,6.7e38,7993\n", path,
+                                   ThirdPartyFormat::CoinalyzeOhlcv, o);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().field, QStringLiteral("trades"));
+        QCOMPARE(bad.error().line, qint64(1));
     }
 
     // SOURCES.md section 13: 1,465 rows per file; the liquidation file repeats 19 rows for hours it

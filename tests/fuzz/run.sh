@@ -9,6 +9,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$1" && pwd)
 secs=${2:-30}
+# A fixed seed makes a CI run repeatable (a finding reproduces on the same machine); vary
+# LHM_FUZZ_SEED by hand to explore further.
+fuzz_seed=${LHM_FUZZ_SEED:-1}
 data=${LHM_SHARED_DATA_DIR:-$here/../../../shared/data}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -79,7 +82,7 @@ for target in csv feedframes rest yaml thirdparty; do
   echo "-- fuzz_$target: $(ls "$work/$target" | wc -l) seeds, $(ls "$regress" 2>/dev/null | wc -l) regression inputs, ${secs} s"
   # -rss_limit_mb and -timeout make unbounded memory and hangs findings, not CI stalls.
   if ! ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-      "$exe" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
+      "$exe" -seed="$fuzz_seed" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
       -artifact_prefix="$artifacts/$target-" "${dirs[@]}" > "$work/$target.log" 2>&1; then
     tail -60 "$work/$target.log"
     echo "fuzz_$target FAILED (artifact in $artifacts)"

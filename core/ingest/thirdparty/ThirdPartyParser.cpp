@@ -1,6 +1,7 @@
 #include "ingest/thirdparty/ThirdPartyParser.h"
 
 #include "ingest/thirdparty/TimeText.h"
+#include "common/RowValidation.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -287,8 +288,14 @@ Result<ThirdPartyData> parseThirdParty(const QByteArray &content, const QString 
                 for (int k = 0; k < 4 && !bad(); ++k) *vals[k] = rd.number(r, size_t(1 + k), names[k], &err, true);
                 if (!bad()) c.volume = rd.number(r, 5, "volume", &err);
                 if (!bad()) c.takerBuyVolume = rd.number(r, 6, "buy_volume", &err);
-                if (!bad()) c.trades = qint64(rd.number(r, 7, "trades", &err));
+                double trades = 0;
+                if (!bad()) trades = rd.number(r, 7, "trades", &err);
                 if (bad()) return err;
+                // A plain cast of an out-of-range double is undefined behaviour (found by fuzz_thirdparty).
+                const std::optional<qint64> count = toInt64Checked(trades);
+                if (!count || *count < 0)
+                    return rd.fail(r.line, QStringLiteral("trades"), QStringLiteral("trade count %1 is out of range").arg(trades));
+                c.trades = *count;
                 if (c.high < std::max({c.open, c.close, c.low}) || c.low > std::min(c.open, c.close))
                     return rd.fail(r.line, QStringLiteral("high"), QStringLiteral("high/low do not bracket open and close"));
                 if (c.takerBuyVolume > c.volume * (1 + 1e-9))
