@@ -2,8 +2,12 @@
 #include "Cli.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <unistd.h>
 
 using namespace lhm::cli;
 
@@ -14,6 +18,18 @@ static void usage() {
     for (const Command &c : list) std::fprintf(stderr, "  %-10s %s\n", qPrintable(c.name), qPrintable(c.summary));
     std::fprintf(stderr, "\n'lhm <command> --help' shows a command's options.\n");
 }
+
+#ifdef LHM_FULL_CLI
+// This `lhm` holds only the window commands (see app/CMakeLists.txt); everything else, and the
+// full command list, is `lhm-full` from the same folder, run in this process's place.
+[[noreturn]] static void runFull(char **argv) {
+    const QByteArray full = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(LHM_FULL_CLI)).toLocal8Bit();
+    std::fflush(stdout);
+    ::execv(full.constData(), argv);
+    std::fprintf(stderr, "lhm: cannot run %s: %s\n", full.constData(), std::strerror(errno));
+    std::exit(kFailure);
+}
+#endif
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
@@ -34,6 +50,9 @@ int main(int argc, char **argv) {
         } else if (opt.startsWith(QLatin1String("--db="))) {
             ctx.dbPath = opt.mid(5);
         } else if (opt == QLatin1String("--help")) {
+#ifdef LHM_FULL_CLI
+            runFull(argv);
+#endif
             usage();
             return kOk;
         } else if (opt == QLatin1String("--version")) {
@@ -45,6 +64,9 @@ int main(int argc, char **argv) {
         }
     }
     if (rest.isEmpty()) {
+#ifdef LHM_FULL_CLI
+        runFull(argv);
+#endif
         usage();
         return kBadInput;
     }
@@ -52,6 +74,9 @@ int main(int argc, char **argv) {
     ctx.args = QStringList{program + QLatin1Char(' ') + ctx.command} + rest;
     for (const Command &c : commands())
         if (c.name == ctx.command) return c.run(ctx);
+#ifdef LHM_FULL_CLI
+    runFull(argv);
+#endif
     std::fprintf(stderr, "lhm: unknown command '%s' (see 'lhm --help')\n", qPrintable(escapeForTerminal(ctx.command)));
     return kBadInput;
 }
