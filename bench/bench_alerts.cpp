@@ -13,6 +13,8 @@
 #include "PostReceiver.h"
 #include "WsReplayServer.h"
 
+#include "BenchSupport.h"
+
 #include "alerts/AlertEvaluator.h"
 #include "alerts/AlertService.h"
 #include "alerts/RuleBook.h"
@@ -153,12 +155,6 @@ void BM_NaiveScan(benchmark::State &state) {
 }
 BENCHMARK(BM_NaiveScan)->Arg(1)->Arg(20);
 
-double percentile(std::vector<qint64> v, double p) {
-    if (v.empty()) return -1;
-    std::sort(v.begin(), v.end());
-    return double(v[std::min(v.size() - 1, size_t(double(v.size()) * p))]);
-}
-
 void BM_FrameToChannel(benchmark::State &state) {
     const int floodMs = qEnvironmentVariableIsSet("LHM_BENCH_SHORT") ? 1000 : 10000;
     for (auto _ : state) {
@@ -232,18 +228,12 @@ void BM_FrameToChannel(benchmark::State &state) {
         }
         state.counters["frames"] = double(server.floodSent());
         state.counters["deliveries"] = double(latency.size());
-        state.counters["p50_ms"] = percentile(latency, 0.50);
-        state.counters["p99_ms"] = percentile(latency, 0.99);
+        state.counters["p50_ms"] = lhm::bench::percentile(latency, 0.50);
+        state.counters["p99_ms"] = lhm::bench::percentile(latency, 0.99);
     }
 }
 BENCHMARK(BM_FrameToChannel)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
-int main(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+LHM_BENCHMARK_MAIN()

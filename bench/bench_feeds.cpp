@@ -7,6 +7,8 @@
 // Never asserted on time.
 #include "WsReplayServer.h"
 
+#include "BenchSupport.h"
+
 #include "feeds/ExchangeProtocol.h"
 #include "feeds/LiveController.h"
 
@@ -59,12 +61,6 @@ void BM_Parse(benchmark::State &state) {
 }
 BENCHMARK(BM_Parse)->DenseRange(0, 3);
 
-double percentile(std::vector<qint64> v, double p) {
-    if (v.empty()) return -1;
-    std::sort(v.begin(), v.end());
-    return double(v[std::min(v.size() - 1, size_t(double(v.size()) * p))]);
-}
-
 void BM_FloodLatency(benchmark::State &state) {
     const int floodMs = qEnvironmentVariableIsSet("LHM_BENCH_SHORT") ? 1000 : 10000;
     for (auto _ : state) {
@@ -104,20 +100,14 @@ void BM_FloodLatency(benchmark::State &state) {
         const std::vector<qint64> &stored = live.storeLatenciesMs();
         state.counters["events"] = double(server.floodSent());
         state.counters["stored"] = double(live.storedEvents());
-        state.counters["store_p50_ms"] = percentile(stored, 0.50);
-        state.counters["store_p99_ms"] = percentile(stored, 0.99);
-        state.counters["ui_p50_ms"] = percentile(uiLatency, 0.50);
-        state.counters["ui_p99_ms"] = percentile(uiLatency, 0.99);
+        state.counters["store_p50_ms"] = lhm::bench::percentile(stored, 0.50);
+        state.counters["store_p99_ms"] = lhm::bench::percentile(stored, 0.99);
+        state.counters["ui_p50_ms"] = lhm::bench::percentile(uiLatency, 0.50);
+        state.counters["ui_p99_ms"] = lhm::bench::percentile(uiLatency, 0.99);
     }
 }
 BENCHMARK(BM_FloodLatency)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
-int main(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+LHM_BENCHMARK_MAIN()

@@ -4,6 +4,7 @@
 //   LHM_BENCH_SHORT=1      a 14-day store in a temporary folder, 12h and 7d only (CI)
 //   LHM_BENCH_DAYS=N       days of history (default 730)
 //   LHM_BENCH_STORE=PATH   where to keep the generated store (default: the temp folder, reused)
+#include "BenchSupport.h"
 #include "HistoryGenerator.h"
 #include "heatmap/HeatmapService.h"
 
@@ -25,6 +26,7 @@
 extern char **environ;
 
 using namespace lhm;
+using lhm::bench::bestMs;
 
 namespace {
 
@@ -66,17 +68,6 @@ Run best(int repeats, const QStringList &args) {
     for (int i = 0; i < repeats; ++i) {
         const Run r = spawn(args);
         if (i == 0 || r.ms < b.ms) b = r;
-    }
-    return b;
-}
-
-double bestMs(int repeats, const std::function<void()> &f) {
-    double b = 1e300;
-    for (int i = 0; i < repeats; ++i) {
-        QElapsedTimer t;
-        t.start();
-        f();
-        b = std::min(b, t.nsecsElapsed() / 1e6);
     }
     return b;
 }
