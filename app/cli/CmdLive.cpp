@@ -5,6 +5,7 @@
 
 #include "common/Log.h"
 #include "common/UrlRedaction.h"
+#include "config/ExchangeRegistry.h"
 #include "engine/LiveSession.h"
 #include "feeds/LiveController.h"
 
@@ -112,8 +113,9 @@ int runLive(Context &ctx) {
         if (err->code == LiveError::Code::StoreUnavailable) return ctx.fail(err->detail, kFailure);
         return ctx.fail(err->detail);
     }
-    if (req.exchanges.contains(QLatin1String("hyperliquid")))
-        ctx.progress(QStringLiteral("hyperliquid: no public liquidation stream exists; following trades for price only"));
+    for (const QString &name : req.exchanges)
+        if (const ExchangeDescriptor *ex = ExchangeRegistry::builtin(name); ex && !ex->liquidationStream)
+            ctx.progress(QStringLiteral("%1: no public liquidation stream exists; following trades for price only").arg(name));
 
     runUntilStopped(duration);
     live.stop();

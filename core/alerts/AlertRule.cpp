@@ -1,5 +1,7 @@
 #include "alerts/AlertRule.h"
 
+#include "config/ExchangeRegistry.h"
+
 #include "common/UrlRedaction.h"
 #include "store/AlertRepository.h"
 
@@ -71,8 +73,7 @@ QStringList channelNames(unsigned mask) {
 }
 
 const QStringList &knownExchanges() {
-    static const QStringList names = {QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("okx"),
-                                      QStringLiteral("hyperliquid")};
+    static const QStringList names = ExchangeRegistry::knownNames();
     return names;
 }
 

@@ -9,7 +9,8 @@
 #include <QUrl>
 
 namespace lhm {
-struct ExchangeConfig;
+struct ExchangeDescriptor;
+using ExchangeConfig = ExchangeDescriptor;
 }
 
 namespace lhm::feeds {

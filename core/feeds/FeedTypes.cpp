@@ -1,5 +1,7 @@
 #include "feeds/FeedTypes.h"
 
+#include "config/ExchangeRegistry.h"
+
 namespace lhm::feeds {
 
 const char *exchangeName(Exchange e) {
@@ -10,6 +12,11 @@ const char *exchangeName(Exchange e) {
     case Exchange::Hyperliquid: return "hyperliquid";
     }
     return "?";
+}
+
+bool hasLiquidationStream(Exchange e) {
+    const ExchangeDescriptor *d = ExchangeRegistry::builtin(QString::fromLatin1(exchangeName(e)));
+    return d && d->liquidationStream;
 }
 
 bool exchangeFromName(const QString &name, Exchange *out) {

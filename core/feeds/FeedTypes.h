@@ -15,8 +15,8 @@ enum class Exchange { Binance, Bybit, Okx, Hyperliquid };
 constexpr int kExchangeCount = 4;
 const char *exchangeName(Exchange e);                  // "binance", "bybit", "okx", "hyperliquid"
 bool exchangeFromName(const QString &name, Exchange *out);
-// Hyperliquid publishes no liquidation stream; the UI and the CLI say so.
-inline bool hasLiquidationStream(Exchange e) { return e != Exchange::Hyperliquid; }
+// From the exchange's descriptor (Hyperliquid publishes none; the UI and the CLI say so).
+bool hasLiquidationStream(Exchange e);
 
 // A trade, mark or last price seen on a stream.
 struct PriceTick {

@@ -52,14 +52,7 @@ void FeedWorker::start() {
     probeTimer_ = makeTimer(this, opt_.probeIntervalMs, false);
     connect(probeTimer_, &QTimer::timeout, this, &FeedWorker::startProbe);
     // Gap backfill over REST where the exchange has the endpoints (Hyperliquid: none used).
-    using Venue = rest::RestBackfillClient::Venue;
-    std::optional<Venue> venue;
-    switch (opt_.exchange) {
-    case Exchange::Binance: venue = Venue::Binance; break;
-    case Exchange::Bybit: venue = Venue::Bybit; break;
-    case Exchange::Okx: venue = Venue::Okx; break;
-    case Exchange::Hyperliquid: break;
-    }
+    const auto venue = rest::RestBackfillClient::venueFor(health_.exchange);
     if (!opt_.restUrl.isEmpty() && venue) {
         rest_ = new rest::RestBackfillClient(*venue, opt_.restUrl, this);
         connect(rest_, &rest::RestBackfillClient::backfilled, this,

@@ -16,7 +16,8 @@ class QThread;
 class QTimer;
 
 namespace lhm {
-class ExchangesConfig;
+class ExchangeRegistry;
+using ExchangesConfig = ExchangeRegistry;
 }
 
 namespace lhm::feeds {

@@ -411,6 +411,55 @@ private slots:
         QCOMPARE(badUrl.error().field, QStringLiteral("ws_url"));
     }
 
+    // The exchange descriptors: code facts merged with the one symbol table of exchanges.yaml.
+    void exchangeDescriptors() {
+        auto cfg = ExchangeRegistry::loadFile(sourcePath(QStringLiteral("config/exchanges.yaml")));
+        QVERIFY2(cfg, qPrintable(cfg ? QString() : cfg.error().toString()));
+        const ExchangeDescriptor *okx = cfg->find(QStringLiteral("okx"));
+        const ExchangeDescriptor *hl = cfg->find(QStringLiteral("hyperliquid"));
+        const ExchangeDescriptor *bybit = cfg->find(QStringLiteral("bybit"));
+        QVERIFY(okx && hl && bybit);
+        // BTCUSDT <-> BTC-USDT-SWAP (ctVal 0.01 BTC, OKX's published contract value) <-> BTC.
+        QCOMPARE(okx->nativeSymbol(QStringLiteral("BTCUSDT")), QStringLiteral("BTC-USDT-SWAP"));
+        QCOMPARE(okx->contractValue(QStringLiteral("ETHUSDT")), 0.1);
+        QCOMPARE(hl->nativeSymbol(QStringLiteral("ETHUSDT")), QStringLiteral("ETH"));
+        QCOMPARE(bybit->nativeSymbol(QStringLiteral("BTCUSDT")), QStringLiteral("BTCUSDT"));
+        QCOMPARE(okx->symbolByNative(QStringLiteral("BTC-USDT-SWAP"))->unified, QStringLiteral("BTCUSDT"));
+        // Unlisted symbols follow the naming rule; on OKX the contract value must come from config.
+        QCOMPARE(okx->nativeSymbol(QStringLiteral("SOLUSDT")), QStringLiteral("SOL-USDT-SWAP"));
+        QCOMPARE(okx->contractValue(QStringLiteral("SOLUSDT")), 0.0);
+        QCOMPARE(hl->nativeSymbol(QStringLiteral("SOLUSDT")), QStringLiteral("SOL"));
+        QCOMPARE(bybit->contractValue(QStringLiteral("SOLUSDT")), 1.0);
+        // Quirks and capabilities.
+        QVERIFY(!hl->liquidationStream && hl->recordsOpenInterestLive && !hl->history.openInterest && hl->history.candles);
+        QCOMPARE(hl->fundingIntervalHours, 1);
+        QVERIFY(okx->sizesInContracts && okx->liquidationChannelBroadcast && okx->history.openInterest);
+        QVERIFY(!hl->gapBackfill && bybit->gapBackfill);
+        QCOMPARE(okx->displayName, QStringLiteral("OKX"));
+        QVERIFY(okx->tiersDir().endsWith(QLatin1String("tiers/okx")));
+        QCOMPARE(ExchangeRegistry::knownNames(), QStringList({"binance", "bybit", "okx", "hyperliquid"}));
+        // Endpoints come from the config when set, else from the built-in defaults.
+        auto only = ExchangeRegistry::parse("exchanges:\n  okx:\n    rest_url: http://127.0.0.1:9\n", QStringLiteral("e.yaml"));
+        QVERIFY(only);
+        QCOMPARE(only->names(), QStringList({"okx"}));
+        QCOMPARE(only->find(QStringLiteral("okx"))->restUrl, QStringLiteral("http://127.0.0.1:9"));
+        QCOMPARE(only->find(QStringLiteral("okx"))->wsUrl, QStringLiteral("wss://ws.okx.com:8443/ws/v5/public"));
+        // Bad input names the field and line.
+        auto unknown = ExchangeRegistry::parse("exchanges:\n  kraken: {}\n", QStringLiteral("e.yaml"));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().line, qint64(2));
+        QVERIFY(unknown.error().message.contains(QLatin1String("kraken")));
+        auto noCtVal = ExchangeRegistry::parse("exchanges:\n  okx: {}\nsymbols:\n  SOLUSDT: {okx: SOL-USDT-SWAP}\n", QStringLiteral("e.yaml"));
+        QVERIFY(!noCtVal);
+        QCOMPARE(noCtVal.error().field, QStringLiteral("contract_value"));
+        auto twice = ExchangeRegistry::parse("exchanges:\n  bybit: {}\n  bybit: {}\n", QStringLiteral("e.yaml"));
+        QVERIFY(!twice);
+        // A config cannot invent a liquidation stream the exchange does not publish.
+        auto invent = ExchangeRegistry::parse("exchanges:\n  hyperliquid:\n    liquidation_stream: true\n", QStringLiteral("e.yaml"));
+        QVERIFY(invent);
+        QVERIFY(!invent->find(QStringLiteral("hyperliquid"))->liquidationStream);
+    }
+
     void backoffBounds() {
         Backoff b(1000, 30000, 7);
         const int first = b.next();

@@ -18,6 +18,13 @@ namespace lhm::rest {
 RestBackfillClient::RestBackfillClient(Venue venue, QString restBase, QObject *parent)
     : QObject(parent), venue_(venue), base_(std::move(restBase)) {}
 
+std::optional<RestBackfillClient::Venue> RestBackfillClient::venueFor(const QString &exchange) {
+    static const std::pair<const char *, Venue> table[] = {{"binance", Venue::Binance}, {"bybit", Venue::Bybit}, {"okx", Venue::Okx}};
+    for (const auto &[name, venue] : table)
+        if (exchange == QLatin1String(name)) return venue;
+    return std::nullopt;
+}
+
 void RestBackfillClient::backfill(const QString &symbol, qint64 fromMs, qint64 toMs) {
     struct Pending {
         std::vector<Candle> candles;

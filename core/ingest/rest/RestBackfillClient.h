@@ -7,6 +7,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <optional>
 #include <vector>
 
 namespace lhm::rest {
@@ -17,6 +18,8 @@ public:
     enum class Venue { Binance, Bybit, Okx };
 
     RestBackfillClient(Venue venue, QString restBase, QObject *parent = nullptr);
+    // The backfill endpoints of an exchange by name; empty when it has none.
+    static std::optional<Venue> venueFor(const QString &exchange);
     // Requests [fromMs, toMs] for one symbol (the exchange's own name, e.g. BTC-USDT-SWAP); emits
     // backfilled() once both answers are in, or failed() (nothing of either is stored then; a row
     // that fails validateRow() fails its whole response).

@@ -208,7 +208,8 @@ Result<ThirdPartyData> parseThirdParty(const QByteArray &content, const QString 
             } else if (format == ThirdPartyFormat::VenueFunding) {
                 FundingPoint p;
                 p.time = t;
-                p.intervalHours = venue == QLatin1String("hyperliquid") ? 1 : 8;
+                const ExchangeDescriptor *ex = ExchangeRegistry::builtin(venue);
+                p.intervalHours = ex ? ex->fundingIntervalHours : 8;
                 bool ok = false;
                 p.rate = r.f[3].toDouble(&ok);
                 if (!ok || !std::isfinite(p.rate) || std::fabs(p.rate) > 1)

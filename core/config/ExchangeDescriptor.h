@@ -1,0 +1,77 @@
+#pragma once
+// One exchange as the rest of the app sees it: identity, what it can provide (live liquidations,
+// gap backfill, which history), its quirks, the endpoints (from config/exchanges.yaml), the
+// symbol mapping (the one `symbols:` table of exchanges.yaml) and where its tiers live. The
+// code-level facts come from one small file per exchange (core/config/exchanges/); the registry
+// (ExchangeRegistry) merges them with the config. Code asks a descriptor instead of switching on
+// exchange names, so adding an exchange is its own files plus one registration line.
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace lhm {
+
+struct ExchangeSymbolConfig {
+    QString unified;        // BTCUSDT
+    QString native;         // BTC-USDT-SWAP
+    double contractValue = 1;
+    bool contractInQuote = false;  // contract_value is quote currency (inverse contracts)
+};
+
+// What the exchange's public API lets us download as history (lhm download --exchange E).
+struct HistoryCapability {
+    bool candles = false;
+    bool openInterest = false;   // a published open-interest history
+    bool funding = false;
+    QString openInterestInterval;  // native resolution we fetch ("5m"); empty without OI history
+};
+
+struct ExchangeDescriptor {
+    // --- code-level facts (core/config/exchanges/<Name>Descriptor.cpp)
+    QString name;               // id used everywhere: binance | bybit | okx | hyperliquid
+    QString displayName;        // "OKX"
+    bool liquidationStream = true;   // a public liquidation stream exists
+    // The liquidation channel carries every instrument (OKX liquidation-orders): strangers are
+    // dropped quietly instead of reported as unknown symbols.
+    bool liquidationChannelBroadcast = false;
+    // Sizes on the wire are contracts (OKX): a symbol is usable only with a contract value in config.
+    bool sizesInContracts = false;
+    bool gapBackfill = false;        // live gaps are backfilled over REST (1m candles, 5m OI)
+    HistoryCapability history;
+    // No open-interest history is published: open interest is recorded from the live asset
+    // contexts while the app, `lhm live` or `lhm alerts watch` runs (Hyperliquid).
+    bool recordsOpenInterestLive = false;
+    int fundingIntervalHours = 8;
+    // Naming rule for symbols the table does not list: "{symbol}" keeps BTCUSDT, "{base}" gives
+    // BTC, "{base}-{quote}-SWAP" gives BTC-USDT-SWAP (quote is USDT, USDC or USD).
+    QString nativePattern = QStringLiteral("{symbol}");
+    QString defaultWsUrl, defaultRestUrl;
+    int defaultPingIntervalMs = 20000;
+    int defaultWatchdogMs = 30000;
+
+    // --- from config/exchanges.yaml (defaults above when not set)
+    QString wsUrl;
+    QString restUrl;
+    int pingIntervalMs = 20000;
+    int watchdogMs = 30000;
+    std::vector<ExchangeSymbolConfig> symbols;
+
+    const ExchangeSymbolConfig *symbol(const QString &unified) const;
+    const ExchangeSymbolConfig *symbolByNative(const QString &native) const;
+    // The exchange's instrument name for a unified symbol: the table's entry, else the naming
+    // rule (BTCUSDT -> BTCUSDT on linear venues, BTC-USDT-SWAP on OKX, BTC on Hyperliquid).
+    QString nativeSymbol(const QString &unified) const;
+    // Contract value of a unified symbol (1 when sizes are base units); 0 when it must come from
+    // config and does not (an OKX symbol the table lacks).
+    double contractValue(const QString &unified) const;
+    // <config>/tiers/<name>
+    QString tiersDir() const;
+};
+
+// The per-exchange code facts, one function per file in core/config/exchanges/.
+ExchangeDescriptor binanceDescriptor();
+ExchangeDescriptor bybitDescriptor();
+ExchangeDescriptor okxDescriptor();
+ExchangeDescriptor hyperliquidDescriptor();
+
+}  // namespace lhm
