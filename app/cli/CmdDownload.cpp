@@ -1,10 +1,14 @@
-// lhm download: fetch data.binance.vision zips (resuming, retrying, verifying) and import them.
+// lhm download: fetch data.binance.vision zips (resuming, retrying, verifying) and import them;
+// --exchange bybit|okx|hyperliquid takes the REST history path (DownloadHistory.cpp).
 //
 // Exit codes: 0 when every file was imported, was already imported, or does not exist on the
 // host (a 404 is listed as "not-found" but a range with a missing day still delivers the rest);
 // 1 when a file failed (network after retries, checksum mismatch, import error) or the host
 // cannot be reached; 2 on bad arguments.
 #include "Cli.h"
+#include "DownloadHistory.h"
+
+#include "config/ExchangeRegistry.h"
 
 #include "common/UrlRedaction.h"
 #include "ingest/download/Downloader.h"
@@ -58,15 +62,22 @@ QString toText(const DownloadFileResult &r) {
 int runDownload(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "Download Binance USD-M futures history from data.binance.vision (daily zips; monthly for fundingRate),\n"
-        "verify each .CHECKSUM, resume partial files, then import. Files already imported are skipped.\n"
+        "Download futures history. --exchange binance (default): data.binance.vision daily zips (monthly for fundingRate),\n"
+        "each .CHECKSUM verified, partial files resumed, then imported; files already imported are skipped.\n"
+        "--exchange bybit|okx|hyperliquid: the exchange's REST history API, page by page into the store; only what the\n"
+        "store lacks is fetched (re-running a range is a no-op). Hyperliquid has no open-interest history.\n"
         "Exit 0 when all files landed or were skipped (404s are listed, not fatal), 1 on failures, 2 on bad arguments."));
+    p.addOption({QStringLiteral("exchange"),
+                 QStringLiteral("binance (data.binance.vision, default), bybit, okx or hyperliquid (their REST history APIs)."),
+                 QStringLiteral("name"), QStringLiteral("binance")});
     p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbols, comma-separated (BTCUSDT,ETHUSDT)."), QStringLiteral("list")});
     p.addOption({QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD (UTC)."), QStringLiteral("date")});
     p.addOption({QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (UTC), inclusive."), QStringLiteral("date")});
     p.addOption({QStringLiteral("types"),
-                 QStringLiteral("Comma-separated: metrics,klines,fundingRate,aggTrades (default metrics,klines,fundingRate)."),
-                 QStringLiteral("list"), QStringLiteral("metrics,klines,fundingRate")});
+                 QStringLiteral("Comma-separated. binance: metrics,klines,fundingRate,aggTrades (default metrics,klines,fundingRate;\n"
+                                "open_interest and funding are accepted as metrics and fundingRate). Others: open_interest,klines,funding\n"
+                                "(default all three; hyperliquid has no open-interest history)."),
+                 QStringLiteral("list")});
     p.addOption({QStringLiteral("interval"), QStringLiteral("Kline interval (default 1m)."), QStringLiteral("interval"),
                  QStringLiteral("1m")});
     p.addOption({QStringLiteral("base-url"),
@@ -77,6 +88,15 @@ int runDownload(Context &ctx) {
     p.addOption({QStringLiteral("retry-delay"), QStringLiteral("First retry backoff in ms (default 1000)."),
                  QStringLiteral("ms"), QStringLiteral("1000")});
     if (!ctx.parse(p)) return ctx.exitCode;
+    const QString exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
+    const ExchangeDescriptor *ex = nullptr;
+    auto registry = ExchangeRegistry::load();
+    if (registry) ex = registry->find(exchange);
+    if (!ex) ex = ExchangeRegistry::builtin(exchange);
+    if (!ex)
+        return ctx.fail(QStringLiteral("--exchange: unknown exchange '%1' (known: %2)")
+                            .arg(exchange, ExchangeRegistry::knownNames().join(QLatin1Char(','))));
+    if (exchange != QLatin1String("binance")) return runExchangeHistory(ctx, p, *ex);
 
     DownloadRequest req;
     if (!p.isSet(QStringLiteral("symbol"))) return ctx.fail(QStringLiteral("--symbol is required (e.g. --symbol BTCUSDT)"));
@@ -88,7 +108,13 @@ int runDownload(Context &ctx) {
         if (!d) return ctx.fail(QStringLiteral("--%1 '%2' is not a date YYYY-MM-DD").arg(opt, p.value(opt)));
         (opt == QLatin1String("from") ? req.from : req.to) = *d;
     }
-    req.types = splitList(p.value(QStringLiteral("types")));
+    req.types = p.isSet(QStringLiteral("types")) ? splitList(p.value(QStringLiteral("types")))
+                                                 : QStringList{QStringLiteral("metrics"), QStringLiteral("klines"), QStringLiteral("fundingRate")};
+    // The names every exchange shares map onto the archive's own.
+    for (QString &t : req.types) {
+        if (t == QLatin1String("open_interest")) t = QStringLiteral("metrics");
+        else if (t == QLatin1String("funding")) t = QStringLiteral("fundingRate");
+    }
     req.interval = p.value(QStringLiteral("interval"));
     if (p.isSet(QStringLiteral("base-url"))) req.baseUrl = p.value(QStringLiteral("base-url"));
     bool delayOk = false;
@@ -142,4 +168,4 @@ int runDownload(Context &ctx) {
 
 }  // namespace
 
-LHM_COMMAND("download", "fetch data.binance.vision history (resumable, verified) and import it", runDownload);
+LHM_COMMAND("download", "fetch history (Binance archive, Bybit/OKX/Hyperliquid REST; resumable) and import it", runDownload);

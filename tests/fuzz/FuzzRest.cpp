@@ -1,7 +1,8 @@
-// libFuzzer target: the REST backfill parsers (Binance, Bybit, OKX) and the row validation
+// libFuzzer target: the REST backfill and history parsers (Binance, Bybit, OKX, Hyperliquid) and the row validation
 // every backfilled row passes. Property: no crash, no sanitizer report (out-of-range double ->
 // integer conversions are undefined behaviour, which UBSan reports).
 #include "common/RowValidation.h"
+#include "ingest/history/HistoryParsers.h"
 #include "ingest/rest/BinanceRest.h"
 #include "ingest/rest/BybitRest.h"
 #include "ingest/rest/OkxRest.h"
@@ -21,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1) return 0;
     const QByteArray json(reinterpret_cast<const char *>(data) + 1, int(size - 1));
     using namespace lhm::rest;
-    switch (data[0] % 6) {
+    switch (data[0] % 12) {
     case 0: check(parseBinanceKlines(json)); break;
     case 1: check(parseBinanceOpenInterestHist(json)); break;
     case 2: check(parseBybitKlines(json)); break;
@@ -33,13 +34,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         break;
     }
     case 4: check(parseOkxCandles(json)); break;
-    default: {
+    case 6: {
+        auto page = parseBybitOpenInterestPage(json);
+        if (page) lhm::firstInvalid<lhm::OpenInterestPoint>(page->rows, 1'780'000'000'000);
+        break;
+    }
+    case 7: check(parseBybitFunding(json, 8)); break;
+    case 8: check(parseOkxOpenInterestHistory(json, 0.01)); break;
+    case 9: check(parseOkxFundingHistory(json, 8)); break;
+    case 10: check(parseHyperliquidCandles(json)); break;
+    case 11: {
+        check(parseHyperliquidFunding(json));
+        (void)parseHyperliquidAssetContexts(json);
+        break;
+    }
+    case 5: {
         auto oi = parseOkxOpenInterestVolume(json);
         auto c = parseOkxCandles(json);
         if (oi && c) fillOkxOpenInterest(*oi, *c);
         check(oi);
         break;
     }
+    default: break;
     }
     return 0;
 }

@@ -25,6 +25,7 @@ QByteArray reason(int status) {
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 416: return "Range Not Satisfiable";
+    case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     default: return "Status";
     }
@@ -33,7 +34,9 @@ QByteArray reason(int status) {
 struct Request {
     QByteArray method;
     QString path;
+    QString query;
     QMap<QByteArray, QByteArray> headers;
+    QByteArray body;
 };
 
 // Parses "bytes=a-b", "bytes=a-" and "bytes=-n" against a file of `size` bytes.
@@ -63,6 +66,7 @@ struct HttpTestServer::Impl {
     mutable QMutex mutex;  // guards faults and log (touched from the test thread and the server thread)
     QMap<QString, HttpFault> faults;
     QList<HttpRequestRecord> log;
+    HttpHandler handler;
 
     void onConnection(QTcpSocket *sock);
     void handle(QTcpSocket *sock, const Request &req);
@@ -77,16 +81,20 @@ void HttpTestServer::Impl::onConnection(QTcpSocket *sock) {
         const qsizetype end = buffer->indexOf("\r\n\r\n");
         if (end < 0) return;
         const QList<QByteArray> lines = buffer->left(end).split('\n');
-        buffer->clear();
         Request req;
         const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
         req.method = first.value(0);
         const QUrl url(QString::fromLatin1(first.value(1)));
         req.path = normPath(url.path(QUrl::FullyDecoded));
+        req.query = url.query(QUrl::FullyEncoded);
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines[i].indexOf(':');
             if (colon > 0) req.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
         }
+        const qsizetype length = req.headers.value("content-length").toLongLong();
+        if (buffer->size() < end + 4 + length) return;  // wait for the rest of the body
+        req.body = buffer->mid(end + 4, length);
+        buffer->clear();
         QObject::disconnect(sock, &QTcpSocket::readyRead, nullptr, nullptr);  // one request per connection
         HttpFault f;
         {
@@ -124,7 +132,19 @@ void HttpTestServer::Impl::handle(QTcpSocket *sock, const Request &req) {
     QByteArray extra;
     qint64 total = 0;
     const QString filePath = QDir(root).absoluteFilePath(req.path.mid(1));
-    if (req.method != "GET" && req.method != "HEAD") {
+    std::optional<HttpResponse> scripted;
+    HttpHandler h;
+    {
+        QMutexLocker lock(&mutex);
+        h = handler;
+    }
+    if (h && !fail && f.status == 0) scripted = h(HttpRequestRecord{req.method, req.path, req.headers, 0, req.query, req.body});
+    if (scripted) {
+        status = scripted->status;
+        body = scripted->body;
+        for (const auto &[name, value] : scripted->headers) extra += name + ": " + value + "\r\n";
+        extra += "Content-Type: application/json\r\n";
+    } else if (req.method != "GET" && req.method != "HEAD") {
         status = 400;
     } else if (fail) {
         status = 500;
@@ -156,7 +176,7 @@ void HttpTestServer::Impl::handle(QTcpSocket *sock, const Request &req) {
     }
     {
         QMutexLocker lock(&mutex);
-        log.append({req.method, req.path, req.headers, status});
+        log.append({req.method, req.path, req.headers, status, req.query, req.body});
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extra + "\r\n";
@@ -224,6 +244,11 @@ QString HttpTestServer::baseUrl() const { return QStringLiteral("http://127.0.0.
 void HttpTestServer::setFault(const QString &path, const HttpFault &fault) {
     QMutexLocker lock(&d->mutex);
     d->faults.insert(normPath(path), fault);
+}
+
+void HttpTestServer::setHandler(HttpHandler handler) {
+    QMutexLocker lock(&d->mutex);
+    d->handler = std::move(handler);
 }
 
 void HttpTestServer::clearFaults() {

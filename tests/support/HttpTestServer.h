@@ -8,7 +8,9 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace lhm::test {
 
@@ -28,7 +30,18 @@ struct HttpRequestRecord {
     QString path;                          // decoded URL path, e.g. "/data/futures/um/..."
     QMap<QByteArray, QByteArray> headers;  // names lower-cased
     int status = 0;                        // what the server answered
+    QString query;                         // query string as sent (encoded): read it with QUrlQuery
+    QByteArray body;                       // request body (POST)
 };
+
+// A scripted answer for REST tests: a handler sees every request first and answers it, or
+// returns nothing to let the folder serve it.
+struct HttpResponse {
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;  // extra headers, e.g. {"Retry-After", "1"}
+};
+using HttpHandler = std::function<std::optional<HttpResponse>(const HttpRequestRecord &request)>;
 
 class HttpTestServer {
 public:
@@ -45,6 +58,8 @@ public:
     // `path` is the URL path ("/data/..." or "data/..."). Replaces any earlier fault for it.
     void setFault(const QString &path, const HttpFault &fault);
     void clearFaults();
+    // Runs on the server's thread; set it before the requests it should see.
+    void setHandler(HttpHandler handler);
 
     QList<HttpRequestRecord> requests() const;
     QList<HttpRequestRecord> requestsFor(const QString &path) const;

@@ -8,6 +8,7 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QTimer>
+#include <algorithm>
 
 namespace lhm {
 
@@ -34,7 +35,7 @@ bool HttpReply::retriable() const {
 HttpFetcher::HttpFetcher(QNetworkAccessManager &nam, const std::atomic_bool &cancel, HttpLimits limits)
     : nam_(nam), cancel_(cancel), limits_(limits) {}
 
-QNetworkReply *HttpFetcher::start(const QUrl &url, qint64 offset) {
+QNetworkReply *HttpFetcher::start(const QUrl &url, qint64 offset, const QByteArray *postBody) {
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     req.setTransferTimeout(limits_.transferTimeoutMs);
@@ -42,6 +43,10 @@ QNetworkReply *HttpFetcher::start(const QUrl &url, qint64 offset) {
     // Resumed bytes must not be re-encoded: ask for the raw file.
     req.setRawHeader("Accept-Encoding", "identity");
     if (offset > 0) req.setRawHeader("Range", "bytes=" + QByteArray::number(offset) + '-');
+    if (postBody) {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        return nam_.post(req, *postBody);
+    }
     return nam_.get(req);
 }
 
@@ -81,6 +86,10 @@ void HttpFetcher::waitFor(QNetworkReply *reply, HttpReply &out, qint64 maxBytes)
     if (reply->isRunning()) loop.exec();
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.error = reply->error();
+    // Retry-After in seconds (the HTTP-date form is not used by exchanges); bounded to an hour.
+    bool secondsOk = false;
+    const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&secondsOk);
+    if (secondsOk && seconds >= 0) out.retryAfterMs = std::min(seconds, 3600) * 1000;
     if (out.error != QNetworkReply::NoError) out.errorString = redactUrlsIn(reply->errorString());
     if (out.cancelled) {
         out.error = QNetworkReply::OperationCanceledError;
@@ -106,6 +115,19 @@ HttpReply HttpFetcher::get(const QUrl &url, qint64 maxBytes) {
         return out;
     }
     QNetworkReply *reply = start(url, 0);
+    waitFor(reply, out, maxBytes);
+    if (out.ok()) out.body = reply->read(maxBytes);
+    reply->deleteLater();
+    return out;
+}
+
+HttpReply HttpFetcher::post(const QUrl &url, const QByteArray &json, qint64 maxBytes) {
+    HttpReply out;
+    if (cancel_.load()) {
+        out.cancelled = true;
+        return out;
+    }
+    QNetworkReply *reply = start(url, 0, &json);
     waitFor(reply, out, maxBytes);
     if (out.ok()) out.body = reply->read(maxBytes);
     reply->deleteLater();

@@ -23,6 +23,7 @@ struct HttpReply {
     bool rangeHonoured = false;  // download(): the server answered 206 for the resume offset
     qint64 resumedFrom = 0;      // download(): bytes kept from an earlier .part
     qint64 fileSize = -1;        // download(): full size of the file when the server said it
+    int retryAfterMs = -1;       // a 429/503's Retry-After (seconds on the wire), -1 when absent
 
     bool ok() const { return !cancelled && error == QNetworkReply::NoError && (status == 200 || status == 206); }
     // DNS failure, connection refused, no network: retrying will not help, the user is offline.
@@ -47,6 +48,8 @@ public:
 
     // Small resources (.CHECKSUM): the body in memory, refused (and aborted) past maxBytes.
     HttpReply get(const QUrl &url, qint64 maxBytes);
+    // A JSON POST (Hyperliquid's /info), bounded like get().
+    HttpReply post(const QUrl &url, const QByteArray &json, qint64 maxBytes);
     // Appends to `partPath`, asking for the rest with a Range header when it already holds bytes.
     // A server that ignores Range (200) restarts the file from zero.
     HttpReply download(const QUrl &url, const QString &partPath,
@@ -55,7 +58,7 @@ public:
     bool sleep(int ms);
 
 private:
-    QNetworkReply *start(const QUrl &url, qint64 offset);
+    QNetworkReply *start(const QUrl &url, qint64 offset, const QByteArray *postBody = nullptr);
     void waitFor(QNetworkReply *reply, HttpReply &out, qint64 maxBytes);
 
     QNetworkAccessManager &nam_;
