@@ -4,6 +4,8 @@
 //
 //   1y of 1h candles: 8,760 steps, 5 leverages, 2,000 price rows (targets: < 100 ms, < 50 MB beyond the grid)
 //   30d of 5m candles: 8,640 steps, auto bucket (target < 50 ms)
+#include "BenchSupport.h"
+
 #include "heatmap/PriceBuckets.h"
 #include "models/LeverageLadder.h"
 #include "models/LiquidationModel.h"
@@ -25,21 +27,8 @@ using namespace lhm;
 
 namespace {
 
-double peakRssMb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024.0;  // Linux reports KiB
-}
-
-double currentRssMb() {
-    FILE *f = std::fopen("/proc/self/statm", "r");
-    long pages = 0, resident = 0;
-    if (f) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        std::fclose(f);
-    }
-    return resident * 4096.0 / (1024.0 * 1024.0);
-}
+double peakRssMb() { return bench::peakRssKb() / 1024.0; }
+double currentRssMb() { return bench::currentRssKb() / 1024.0; }
 
 // Random-walk candles (hourly σ ≈ 0.6 %, scaled by √step) and open-interest value (≈ $5 bn, steps of
 // ±0.3 %) with taker volumes, deterministic seed.
@@ -152,10 +141,28 @@ double naiveRun(const ModelInputs &in, const ModelParams &p, HeatmapGrid &g) {
 }
 
 template <class F>
-double timeMs(F &&f) {
+double timeMs(F &&f, double *cpuMs = nullptr) {
+    const double c0 = bench::processCpuMs();
     const auto t0 = std::chrono::steady_clock::now();
     f();
+    if (cpuMs) *cpuMs = bench::processCpuMs() - c0;
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// A fingerprint of every cell (FNV-1a over the floats' bits): equal fingerprints before and after
+// a change to the model's code show that its output did not move by a single bit.
+quint64 gridFingerprint(const HeatmapGrid &g) {
+    quint64 h = 1469598103934665603ULL;
+    for (const std::vector<float> *v : {&g.longDensity, &g.shortDensity}) {
+        const auto *b = reinterpret_cast<const unsigned char *>(v->data());
+        for (size_t i = 0; i < v->size() * sizeof(float); ++i) h = (h ^ b[i]) * 1099511628211ULL;
+    }
+    for (const PredictedLiquidation &p : g.predicted) {
+        const double parts[] = {double(p.time), p.price, p.notional, p.leverage, double(p.side)};
+        const auto *b = reinterpret_cast<const unsigned char *>(parts);
+        for (size_t i = 0; i < sizeof(parts); ++i) h = (h ^ b[i]) * 1099511628211ULL;
+    }
+    return h;
 }
 
 void runCaseHere(const char *name, ModelInputs in, int repeats, bool naive, bool defaults) {
@@ -170,25 +177,31 @@ void runCaseHere(const char *name, ModelInputs in, int repeats, bool naive, bool
     const double gridMb = 2.0 * in.candles.size() * in.axis.rows * sizeof(float) / (1024.0 * 1024.0);
     auto model = makeModel(QStringLiteral("binance_standard"));
     const double rssBefore = currentRssMb();
-    std::vector<double> times;
+    std::vector<double> times, cpu;
     ModelOutput keep;
     for (int r = 0; r < repeats; ++r) {
         ModelOutput out;
-        times.push_back(timeMs([&] { out = std::move(*model->run(in, p)); }));
+        double c = 0;
+        times.push_back(timeMs([&] { out = std::move(*model->run(in, p)); }, &c));
+        cpu.push_back(c);
         if (r == 0) {
             // Peak so far minus what was resident before, minus the grid itself.
             const double beyond = peakRssMb() - rssBefore - gridMb;
-            std::printf("%-28s steps %5zu  rows %4d  grid %6.1f MB  peak beyond grid %6.1f MB  levels left %zu  predicted %zu\n",
+            std::printf("%-28s steps %5zu  rows %4d  grid %6.1f MB  peak beyond grid %6.1f MB  levels left %zu  predicted %zu"
+                        "  fingerprint %016llx\n",
                         name, in.candles.size(), in.axis.rows, gridMb, std::max(0.0, beyond), out.levels.size(),
-                        out.grid.predicted.size());
+                        out.grid.predicted.size(), (unsigned long long)gridFingerprint(out.grid));
             keep = std::move(out);
         }
     }
     std::sort(times.begin(), times.end());
-    std::printf("%-28s binance_standard: min %7.2f ms  median %7.2f ms  (%d runs)\n", name, times.front(),
-                times[times.size() / 2], repeats);
-    std::printf("%-28s grid-write floor: %7.2f ms  (allocating + writing the output alone)\n", name,
-                gridFloorMs(in.candles.size(), in.axis.rows));
+    std::sort(cpu.begin(), cpu.end());
+    std::printf("%-28s binance_standard: min %7.2f ms  median %7.2f ms  (%d runs; CPU min %7.2f ms)\n", name, times.front(),
+                times[times.size() / 2], repeats, cpu.front());
+    double floorCpu = 0;
+    const double floorMs = timeMs([&] { gridFloorMs(in.candles.size(), in.axis.rows); }, &floorCpu);
+    std::printf("%-28s grid-write floor: %7.2f ms  (allocating + writing the output alone; CPU %7.2f ms)\n", name,
+                floorMs, floorCpu);
     if (naive) {
         HeatmapGrid g;
         double consumed = 0;
@@ -203,8 +216,11 @@ void runCaseHere(const char *name, ModelInputs in, int repeats, bool naive, bool
 }
 
 // Each case runs in its own child process so getrusage's peak belongs to that case alone.
+// LHM_BENCH_CASE=text runs only the cases whose name contains it (for a profiler).
 template <class Make>
 void runCase(const char *name, Make make, int repeats, bool naive, bool defaults = false) {
+    const QByteArray only = qgetenv("LHM_BENCH_CASE");
+    if (!only.isEmpty() && !QByteArray(name).contains(only)) return;
     std::fflush(stdout);
     const pid_t pid = fork();
     if (pid == 0) {

@@ -48,6 +48,16 @@ void openOverCandle(LevelBook &book, const LeverageLadder &ladder, Side side, co
     if (!(notional > 0)) return;
     const double lo = std::min(c.low, c.high), span = std::max(c.low, c.high) - lo;
     const PriceAxis &axis = book.axis();
+    // The entry points are the same for every leverage: computed once (this loop runs for every
+    // candle, side and leverage of a run).
+    double fixed[32];
+    std::vector<double> many;
+    double *entries = fixed;
+    if (points > 32) {
+        many.resize(size_t(points));
+        entries = many.data();
+    }
+    for (int k = 0; k < points; ++k) entries[k] = lo + span * (k + 0.5) / points;
     for (int l = 0; l < ladder.size(); ++l) {
         const double n = notional / points * ladder.weights()[size_t(l)];
         // Neighbouring entries whose levels fall in one price row become one level at their mean
@@ -61,7 +71,7 @@ void openOverCandle(LevelBook &book, const LeverageLadder &ladder, Side side, co
             sum = weighted = 0;
         };
         for (int k = 0; k < points; ++k) {
-            const double entry = lo + span * (k + 0.5) / points;
+            const double entry = entries[k];
             if (!(entry > 0)) continue;
             // A level already beyond the close was crossed after its entry inside this candle: that
             // position was liquidated in the candle itself and never rests in the book.

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace lhm {
 
 namespace {
 // Below this a side's scale is folded into its levels, long before doubles lose precision.
 constexpr double kRenormaliseBelow = 1e-150;
+constexpr double kNone = std::numeric_limits<double>::infinity();
 }  // namespace
 
 LevelBook::LevelBook(const PriceAxis &axis, std::vector<double> leverages)
@@ -15,6 +17,7 @@ LevelBook::LevelBook(const PriceAxis &axis, std::vector<double> leverages)
     for (SideBook *b : {&long_, &short_}) {
         b->rows.resize(size_t(std::max(axis_.rows, 0)));
         b->totals.assign(size_t(std::max(axis_.rows, 0)), 0.0);
+        b->rowMin.assign(size_t(std::max(axis_.rows, 0)), kNone);
         b->touchedLo = axis_.rows;
         b->touchedHi = -1;
     }
@@ -29,6 +32,7 @@ void LevelBook::open(Side side, double price, int leverageIndex, double notional
     const double amount = notional / b.scale;
     b.rows[size_t(row)].push_back({price, amount, leverageIndex});
     b.totals[size_t(row)] += amount;
+    b.rowMin[size_t(row)] = std::min(b.rowMin[size_t(row)], amount);
     b.sum += amount;
     if (side == Side::Long)
         b.frontier = std::max(b.frontier, row);
@@ -50,6 +54,7 @@ void LevelBook::consumeRow(SideBook &b, Side side, int row, qint64 time, std::ve
     if (events) flush(side, time, *events);
     b.sum -= b.totals[size_t(row)];
     b.totals[size_t(row)] = 0.0;
+    b.rowMin[size_t(row)] = kNone;
     levels.clear();
 }
 
@@ -78,7 +83,7 @@ void LevelBook::consumePartial(SideBook &b, Side side, int row, double bound, qi
                                std::vector<PredictedLiquidation> *events, double &consumed) {
     auto &levels = b.rows[size_t(row)];
     if (levels.empty()) return;
-    double kept = 0.0;
+    double kept = 0.0, least = kNone;
     size_t w = 0;
     for (size_t i = 0; i < levels.size(); ++i) {
         const Level &l = levels[i];
@@ -89,9 +94,11 @@ void LevelBook::consumePartial(SideBook &b, Side side, int row, double bound, qi
             if (events) collect(l, n);
         } else {
             kept += l.amount;
+            least = std::min(least, l.amount);
             levels[w++] = l;
         }
     }
+    b.rowMin[size_t(row)] = least;
     if (events) flush(side, time, *events);
     levels.resize(w);
     // Recomputed from the survivors rather than decremented, so row totals never drift.
@@ -149,17 +156,20 @@ double LevelBook::prune(double floor) {
         const double minAmount = floor / b->scale;
         const int lo = std::max(b->touchedLo, 0), hi = std::min(b->touchedHi, axis_.rows - 1);
         for (int r = lo; r <= hi; ++r) {
+            if (!(b->rowMin[size_t(r)] < minAmount)) continue;  // nothing here is below the floor
             auto &levels = b->rows[size_t(r)];
             size_t w = 0;
-            double kept = 0.0, gone = 0.0;
+            double kept = 0.0, gone = 0.0, least = kNone;
             for (const Level &l : levels) {
                 if (l.amount < minAmount) {
                     gone += l.amount;
                 } else {
                     kept += l.amount;
+                    least = std::min(least, l.amount);
                     levels[w++] = l;
                 }
             }
+            b->rowMin[size_t(r)] = least;
             if (w == levels.size()) continue;
             levels.resize(w);
             b->sum -= b->totals[size_t(r)] - kept;
@@ -182,6 +192,7 @@ void LevelBook::renormalise(SideBook &b) {
     for (size_t r = 0; r < b.rows.size(); ++r) {
         for (Level &l : b.rows[r]) l.amount *= b.scale;
         b.totals[r] *= b.scale;
+        b.rowMin[r] *= b.scale;  // scaling by a positive factor keeps it a lower bound
     }
     b.sum *= b.scale;
     b.scale = 1.0;
@@ -192,6 +203,7 @@ void LevelBook::clear(SideBook &b) {
     for (int r = lo; r <= hi; ++r) {
         b.rows[size_t(r)].clear();
         b.totals[size_t(r)] = 0.0;
+        b.rowMin[size_t(r)] = kNone;
     }
     b.sum = 0.0;
     b.scale = 1.0;

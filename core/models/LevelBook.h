@@ -64,6 +64,9 @@ private:
     struct SideBook {
         std::vector<std::vector<Level>> rows;
         std::vector<double> totals;  // unscaled per row
+        // Per row, at most the smallest unscaled amount in it (+inf when empty): prune skips the
+        // rows it cannot drop anything from without reading their levels.
+        std::vector<double> rowMin;
         double scale = 1.0;
         double sum = 0.0;            // unscaled total
         int frontier = -1;           // long: highest row that may hold levels; short: lowest
