@@ -295,6 +295,49 @@ private slots:
         QCOMPARE(ts.store->aggTrades(k, {kDay, kDay + 86'400'000}).size(), size_t(3));  // --keep-trades rows
     }
 
+    // --keep-trades inserts blocks of 32 rows in one statement when they cannot meet a stored row,
+    // and row by row otherwise; either way exactly the new rows count and bound the series.
+    void rawTradesCountOnlyNewRows() {
+        TempStore ts;
+        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+        const qint64 t0 = 1715385600000;
+        auto trades = [&](std::initializer_list<std::pair<qint64, qint64>> idTimes) {
+            std::vector<AggTrade> out;
+            for (auto [id, t] : idTimes) out.push_back({id, 61800.5, 0.25, id, id, t, false});
+            return out;
+        };
+        auto range = [&](qint64 from, qint64 to, qint64 step) {
+            std::vector<AggTrade> out;
+            for (qint64 id = from; step > 0 ? id <= to : id >= to; id += step) out.push_back({id, 61800.5, 0.25, id, id, t0 + id * 1000, false});
+            return out;
+        };
+        qint64 n = -1;
+        QVERIFY(ts.store->insertAggTrades(k, range(1, 40, 1), &n).ok());
+        QCOMPARE(n, 40LL);  // one whole block of 32, then 8 rows one by one
+        // 31..100: the block 31..62 meets stored 31..40 (row by row: 22 new), 63..94 whole (32), 95..100 (6).
+        QVERIFY(ts.store->insertAggTrades(k, range(31, 100, 1), &n).ok());
+        QCOMPARE(n, 60LL);
+        // 32 new ids in falling order: not a whole block, all new.
+        QVERIFY(ts.store->insertAggTrades(k, range(200, 169, -1), &n).ok());
+        QCOMPARE(n, 32LL);
+        // 300..330 and 330 again with a later time: the repeat is ignored and must not stretch the series.
+        std::vector<AggTrade> dup = range(300, 330, 1);
+        for (const AggTrade &t : trades({{330, t0 + 999'999'000}})) dup.push_back(t);
+        QCOMPARE(dup.size(), size_t(32));
+        QVERIFY(ts.store->insertAggTrades(k, dup, &n).ok());
+        QCOMPARE(n, 31LL);
+        bool found = false;
+        for (const SeriesInfo &s : ts.store->seriesInfo()) {
+            if (s.type != QLatin1String("aggTradesRaw")) continue;
+            found = true;
+            QCOMPARE(s.rows, 163LL);  // 100 + 32 + 31
+            QCOMPARE(s.from, t0 + 1'000);
+            QCOMPARE(s.to, t0 + 330'000);
+        }
+        QVERIFY(found);
+        QCOMPARE(ts.store->aggTrades(k, {t0, t0 + 1'000'000'000}).size(), size_t(163));
+    }
+
     void cliGoodAndBad() {
         QVERIFY2(QFileInfo::exists(cliPath()), "LHM_CLI not set");
         QTemporaryDir dir;
