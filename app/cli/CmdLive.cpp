@@ -116,6 +116,10 @@ int runLive(Context &ctx) {
     for (const QString &name : req.exchanges)
         if (const ExchangeDescriptor *ex = ExchangeRegistry::builtin(name); ex && !ex->liquidationStream)
             ctx.progress(QStringLiteral("%1: no public liquidation stream exists; following trades for price only").arg(name));
+    for (const QString &name : live.exchanges())
+        if (const ExchangeDescriptor *ex = ExchangeRegistry::builtin(name); ex && ex->recordsOpenInterestLive && !opt.dbPath.isEmpty())
+            ctx.progress(QStringLiteral("%1: publishes no open-interest history; recording it from the asset contexts every minute").arg(name));
+    QObject::connect(&live, &LiveSession::recordingFailed, [&](const QString &m) { ctx.progress(QStringLiteral("warning: ") + m); });
 
     runUntilStopped(duration);
     live.stop();

@@ -1,5 +1,6 @@
 #include "engine/LiveSession.h"
 
+#include "feeds/AssetContextRecorder.h"
 #include "feeds/LiveController.h"
 
 #include <algorithm>
@@ -20,7 +21,34 @@ LiveSession::LiveSession(QObject *parent) : QObject(parent) {
 }
 
 LiveSession::~LiveSession() {
+    stopRecorders();
     if (controller_->isRunning()) controller_->stop();
+}
+
+void LiveSession::startRecorder(const ExchangeDescriptor &e, const QStringList &symbols) {
+    QMap<QString, QString> coins;
+    for (const QString &s : symbols) coins.insert(e.nativeSymbol(s), s);
+    auto *thread = new QThread;
+    thread->setObjectName(QStringLiteral("lhm-%1-contexts").arg(e.name));
+    auto *rec = new feeds::AssetContextRecorder(e.name, e.restUrl, opt_.dbPath, coins, opt_.assetContextIntervalMs);
+    rec->moveToThread(thread);
+    connect(thread, &QThread::finished, rec, &QObject::deleteLater);
+    connect(rec, &feeds::AssetContextRecorder::recorded, this,
+            [this, name = e.name](int points, qint64 minute) { emit openInterestRecorded(name, points, minute); });
+    connect(rec, &feeds::AssetContextRecorder::failed, this, &LiveSession::recordingFailed);
+    thread->start();
+    QMetaObject::invokeMethod(rec, &feeds::AssetContextRecorder::start);
+    recorders_.emplace_back(thread, rec);
+}
+
+void LiveSession::stopRecorders() {
+    for (auto &[thread, rec] : recorders_) {
+        QMetaObject::invokeMethod(rec, &feeds::AssetContextRecorder::stop, Qt::BlockingQueuedConnection);
+        thread->quit();
+        thread->wait();
+        delete thread;
+    }
+    recorders_.clear();
 }
 
 bool LiveSession::isRunning() const { return controller_->isRunning(); }
@@ -40,6 +68,7 @@ std::optional<LiveError> LiveSession::start(const LiveOptions &options) {
     // the tape shows the whole market, the focus signals only the focus symbol.
     std::vector<feeds::FeedOptions> all;
     QStringList names;
+    std::vector<std::pair<const ExchangeDescriptor *, QStringList>> recordFrom;
     const QStringList wanted = opt_.exchanges.isEmpty() ? cfg.names() : opt_.exchanges;
     for (const QString &name : wanted) {
         const ExchangeConfig *e = cfg.find(name);
@@ -54,6 +83,7 @@ std::optional<LiveError> LiveSession::start(const LiveOptions &options) {
         if (!resolved.ok()) return LiveError{LiveError::Code::BadRequest, resolved.error().toString()};
         for (auto &f : resolved.value()) all.push_back(std::move(f));
         names << name;
+        if (e && e->recordsOpenInterestLive && !opt_.dbPath.isEmpty()) recordFrom.push_back({e, req.symbols});
     }
     // --url for an exchange that is not followed is a mistake the caller should hear about.
     for (auto it = opt_.urlOverrides.begin(); it != opt_.urlOverrides.end(); ++it)
@@ -63,12 +93,15 @@ std::optional<LiveError> LiveSession::start(const LiveOptions &options) {
     if (all.empty()) return LiveError{LiveError::Code::NoExchangeForSymbol, opt_.focusSymbol};
     if (Status s = controller_->start(std::move(all), opt_.dbPath); !s.ok())
         return LiveError{LiveError::Code::StoreUnavailable, s.error().toString()};
+    stopRecorders();
+    for (const auto &[e, symbols] : recordFrom) startRecorder(*e, symbols);
     running_ = names;
     emit started(running_);
     return std::nullopt;
 }
 
 void LiveSession::stop() {
+    stopRecorders();
     if (!controller_->isRunning()) return;
     controller_->stop();
     redraw_.stop();

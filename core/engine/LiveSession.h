@@ -29,6 +29,7 @@
 #include <QMap>
 #include <QObject>
 #include <QStringList>
+#include <QThread>
 #include <QTimer>
 #include <optional>
 
@@ -36,6 +37,7 @@ namespace lhm {
 
 namespace feeds {
 class LiveController;
+class AssetContextRecorder;
 }
 
 using GridPtr = std::shared_ptr<const HeatmapGrid>;
@@ -47,6 +49,9 @@ struct LiveOptions {
     QMap<QString, QString> urlOverrides;  // exchange -> ws:// URL (tests, replays)
     QString dbPath;                       // empty: do not store
     std::optional<ExchangesConfig> config;  // empty: ExchangesConfig::load()
+    // Exchanges without open-interest history (Hyperliquid) get theirs recorded from the asset
+    // contexts this often while live runs with a dbPath.
+    int assetContextIntervalMs = 60000;
 };
 
 // Why live mode could not start. `detail` is the underlying error (file:line for the config).
@@ -96,9 +101,14 @@ signals:
     void gridRolled(lhm::GridPtr grid);
     void historyTooOld(qint64 gridEndMs, qint64 tickMs);
     void storeFailed(const QString &message);
+    // Open interest recorded from an exchange's asset contexts (points stored for that minute).
+    void openInterestRecorded(const QString &exchange, int points, qint64 minuteMs);
+    void recordingFailed(const QString &message);
 
 private:
     void onUpdated(const QList<LiquidationEvent> &events, const QList<feeds::PriceTick> &ticks);
+    void startRecorder(const ExchangeDescriptor &exchange, const QStringList &symbols);
+    void stopRecorders();
 
     feeds::LiveController *controller_ = nullptr;
     LiveOptions opt_;
@@ -110,6 +120,7 @@ private:
     qint64 rolledTo_ = 0;   // newest time the rolled grid reaches
     qint64 lastTickTime_ = 0;  // newest focus-symbol tick seen (exchange time)
     QTimer redraw_;  // coalesces rolled-forward grids to 5 per second
+    std::vector<std::pair<QThread *, feeds::AssetContextRecorder *>> recorders_;
 };
 
 }  // namespace lhm

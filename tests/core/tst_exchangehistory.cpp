@@ -7,10 +7,12 @@
 #include "HttpTestServer.h"
 #include "TestSupport.h"
 #include "config/ExchangeRegistry.h"
+#include "engine/LiveSession.h"
 #include "ingest/history/HistoryDownloader.h"
 #include "ingest/history/HistoryParsers.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -294,6 +296,61 @@ private slots:
         run = runCli(downloadArgs(db, QStringLiteral("hyperliquid"), server.baseUrl(), QStringLiteral("open_interest")));
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("no open-interest history"));
+    }
+
+    // Hyperliquid has no open-interest history: while live runs, the asset contexts are polled
+    // (POST /info metaAndAssetCtxs) and stored per minute. The contexts are the recorded main-dex
+    // frame of SOURCES.md section 10 (index 0 BTC: OI 27,353.17682 at mark 77,562.0; index 1 ETH:
+    // 605,822.2558 at 2,123.7) in the REST answer's [meta, contexts] shape.
+    void hyperliquidOpenInterestRecordedWhileLive() {
+        const QJsonObject frame = QJsonDocument::fromJson(readFile(sharedData(QStringLiteral("nautilus-hyperliquid-ws-samples/ws_all_dexs_asset_ctxs.json")))).object();
+        const QJsonArray mainDex = frame.value(QStringLiteral("data")).toObject().value(QStringLiteral("ctxs")).toArray().at(0).toArray().at(1).toArray();
+        QCOMPARE(mainDex.size(), qsizetype(230));
+        QJsonArray universe;
+        for (qsizetype i = 0; i < mainDex.size(); ++i)
+            universe.append(QJsonObject{{"name", i == 0 ? QStringLiteral("BTC") : i == 1 ? QStringLiteral("ETH") : QStringLiteral("X%1").arg(i)}});
+        const QByteArray answer = json(QJsonArray{QJsonObject{{"universe", universe}}, mainDex});
+        HttpTestServer server;
+        QVERIFY(server.start(QString()));
+        server.setHandler([answer](const HttpRequestRecord &r) -> std::optional<HttpResponse> {
+            if (QJsonDocument::fromJson(r.body).object().value(QStringLiteral("type")).toString() == QLatin1String("metaAndAssetCtxs"))
+                return HttpResponse{200, answer, {}};
+            return HttpResponse{422, "{}", {}};
+        });
+        QTcpServer closed;  // a ws port nobody answers on: the feed keeps retrying, the recorder does not care
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close();
+        auto cfg = ExchangeRegistry::parse(QStringLiteral("exchanges:\n  hyperliquid:\n    ws_url: ws://127.0.0.1:%1\n    rest_url: %2\n"
+                                                          "symbols:\n  BTCUSDT: {hyperliquid: BTC}\n  ETHUSDT: {hyperliquid: ETH}\n")
+                                               .arg(deadPort)
+                                               .arg(server.baseUrl())
+                                               .toUtf8(),
+                                           QStringLiteral("e.yaml"));
+        QVERIFY(cfg);
+        QTemporaryDir dir;
+        LiveSession live;
+        LiveOptions o;
+        o.focusSymbol = QStringLiteral("BTCUSDT");
+        o.dbPath = dir.filePath(QStringLiteral("s.sqlite"));
+        o.config = *cfg;
+        o.assetContextIntervalMs = 200;
+        QSignalSpy recorded(&live, &LiveSession::openInterestRecorded);
+        QVERIFY(!live.start(o));
+        QVERIFY(recorded.wait(5000));
+        QCOMPARE(recorded.first().at(0).toString(), QStringLiteral("hyperliquid"));
+        QCOMPARE(recorded.first().at(1).toInt(), 2);
+        live.stop();
+        auto store = Store::open(o.dbPath);
+        QVERIFY(store);
+        const auto btc = (*store)->openInterest(key(QStringLiteral("hyperliquid")), kAll);
+        QVERIFY(!btc.empty() && btc.size() <= 2);  // one per minute; the polls may straddle a minute
+        QCOMPARE(btc[0].time % 60000, qint64(0));
+        QCOMPARE(btc[0].openInterest, 27353.17682);
+        QVERIFY(std::fabs(btc[0].openInterestValue - 2121567100.51284) < 1e-3);
+        const auto eth = (*store)->openInterest(SeriesKey{QStringLiteral("hyperliquid"), QStringLiteral("ETHUSDT"), {}}, kAll);
+        QVERIFY(!eth.empty());
+        QVERIFY(std::fabs(eth[0].openInterestValue - 1286584724.6424598) < 1e-3);
     }
 
     // Bad arguments exit 2 before any request.
