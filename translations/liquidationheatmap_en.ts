@@ -84,6 +84,10 @@
 <context>
     <name>lhm::ui::ComparisonPanel</name>
     <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
         <source>Total longs</source>
         <translation>Total longs</translation>
     </message>
@@ -357,6 +361,10 @@ Parse errors: %6</translation>
 <context>
     <name>lhm::ui::DataWorker</name>
     <message>
+        <source>skipped: unknown layout</source>
+        <translation>skipped: unknown layout</translation>
+    </message>
+    <message>
         <source>attempt %1 failed (%2), retrying in %3 s</source>
         <translation>attempt %1 failed (%2), retrying in %3 s</translation>
     </message>
@@ -486,6 +494,14 @@ Parse errors: %6</translation>
 </context>
 <context>
     <name>lhm::ui::ExportActions</name>
+    <message>
+        <source>Pine Script (*.pine);;Text files (*.txt)</source>
+        <translation>Pine Script (*.pine);;Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export TradingView Pine Script</source>
+        <translation>Export TradingView Pine Script</translation>
+    </message>
     <message>
         <source>Export view as PNG</source>
         <translation>Export view as PNG</translation>
@@ -818,6 +834,10 @@ Parse errors: %6</translation>
 </context>
 <context>
     <name>lhm::ui::MainWindow</name>
+    <message>
+        <source>Export TradingView Pine &amp;Script…</source>
+        <translation>Export TradingView Pine &amp;Script…</translation>
+    </message>
     <message>
         <source>LiquidationHeatmap</source>
         <translation>LiquidationHeatmap</translation>
@@ -1539,6 +1559,73 @@ Choose another file with --db, or move this one away to start afresh.</translati
     <message>
         <source>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</source>
         <translation>Saved, but: %1. Without a keychain, secrets cannot be kept; run the alerts with &apos;lhm alerts channel set … --token-env VAR&apos; instead.</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::MeasuredFigure</name>
+    <message>
+        <source>Measured on this period only: an estimate of skill, not a promise.</source>
+        <translation>Measured on this period only: an estimate of skill, not a promise.</translation>
+    </message>
+    <message>
+        <source>Period %1 – %2, window %3, measured %4</source>
+        <translation>Period %1 – %2, window %3, measured %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour-side(s)</source>
+        <translation><numerusform>%n hour-side(s)</numerusform><numerusform>%n hour-side(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Difference, 95 % day-block bootstrap interval: [%1, %2]</source>
+        <translation>Difference, 95 % day-block bootstrap interval: [%1, %2]</translation>
+    </message>
+    <message>
+        <source>Baseline |price move| × open interest: %1</source>
+        <translation>Baseline |price move| × open interest: %1</translation>
+    </message>
+    <message>
+        <source>Spearman of predicted against realised notional per hour and side: %1</source>
+        <translation>Spearman of predicted against realised notional per hour and side: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n liquidation event(s)</source>
+        <translation><numerusform>%n liquidation event(s)</numerusform><numerusform>%n liquidation event(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Mirrored zones (same distances, other side): %1</source>
+        <translation>Mirrored zones (same distances, other side): %1</translation>
+    </message>
+    <message>
+        <source>Beats %1 % of random draws</source>
+        <translation>Beats %1 % of random draws</translation>
+    </message>
+    <message>
+        <source>Same total width placed at random: mean %1, 95 % interval [%2, %3]</source>
+        <translation>Same total width placed at random: mean %1, 95 % interval [%2, %3]</translation>
+    </message>
+    <message>
+        <source>Share of realised liquidation notional inside the model&apos;s densest zones: %1</source>
+        <translation>Share of realised liquidation notional inside the model&apos;s densest zones: %1</translation>
+    </message>
+    <message>
+        <source>no baseline</source>
+        <translation>no baseline</translation>
+    </message>
+    <message>
+        <source>Validation of %1 – %2 gave no figure: %3</source>
+        <translation>Validation of %1 – %2 gave no figure: %3</translation>
+    </message>
+    <message>
+        <source>Not measured yet for this symbol: run Validate in the Research tab or lhm validate. No figure is shown without its baseline.</source>
+        <translation>Not measured yet for this symbol: run Validate in the Research tab or lhm validate. No figure is shown without its baseline.</translation>
+    </message>
+    <message>
+        <source>ρ %1 · baseline %2</source>
+        <translation>ρ %1 · baseline %2</translation>
+    </message>
+    <message>
+        <source>hit %1 · random %2 [%3, %4]</source>
+        <translation>hit %1 · random %2 [%3, %4]</translation>
     </message>
 </context>
 </TS>

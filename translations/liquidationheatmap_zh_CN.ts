@@ -616,6 +616,10 @@
 <context>
     <name>lhm::ui::ComparisonPanel</name>
     <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
         <source>Total longs</source>
         <translation>多头合计</translation>
     </message>
@@ -889,6 +893,10 @@ Parse errors: %6</source>
 <context>
     <name>lhm::ui::DataWorker</name>
     <message>
+        <source>skipped: unknown layout</source>
+        <translation>已跳过：未知格式</translation>
+    </message>
+    <message>
         <source>attempt %1 failed (%2), retrying in %3 s</source>
         <translation>第 %1 次尝试失败（%2），%3 秒后重试</translation>
     </message>
@@ -1018,6 +1026,14 @@ Parse errors: %6</source>
 </context>
 <context>
     <name>lhm::ui::ExportActions</name>
+    <message>
+        <source>Pine Script (*.pine);;Text files (*.txt)</source>
+        <translation>Pine 脚本 (*.pine);;文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export TradingView Pine Script</source>
+        <translation>导出 TradingView Pine 脚本</translation>
+    </message>
     <message>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
@@ -1358,6 +1374,10 @@ Parse errors: %6</source>
 </context>
 <context>
     <name>lhm::ui::MainWindow</name>
+    <message>
+        <source>Export TradingView Pine &amp;Script…</source>
+        <translation>导出 TradingView Pine 脚本(&amp;S)…</translation>
+    </message>
     <message>
         <source>Research</source>
         <translation>研究</translation>
@@ -1817,6 +1837,73 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <message>
         <source>Live: the history ends more than a day before the live stream and could not be backfilled; the heatmap is not rolled forward and live liquidations are shown on their own.</source>
         <translation>实时：历史数据比实时数据流早结束一天以上且无法回补；热力图不会向前滚动，仅单独显示实时爆仓。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::MeasuredFigure</name>
+    <message>
+        <source>Measured on this period only: an estimate of skill, not a promise.</source>
+        <translation>仅在此区间测得：是对能力的估计，不是承诺。</translation>
+    </message>
+    <message>
+        <source>Period %1 – %2, window %3, measured %4</source>
+        <translation>区间 %1 – %2，窗口 %3，测于 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour-side(s)</source>
+        <translation><numerusform>%n 个小时-方向</numerusform></translation>
+    </message>
+    <message>
+        <source>Difference, 95 % day-block bootstrap interval: [%1, %2]</source>
+        <translation>差值的 95% 按日分块自助法区间：[%1, %2]</translation>
+    </message>
+    <message>
+        <source>Baseline |price move| × open interest: %1</source>
+        <translation>基线 |价格变动| × 持仓量：%1</translation>
+    </message>
+    <message>
+        <source>Spearman of predicted against realised notional per hour and side: %1</source>
+        <translation>每小时每方向预测与实际名义价值的 Spearman 相关：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n liquidation event(s)</source>
+        <translation><numerusform>%n 个清算事件</numerusform></translation>
+    </message>
+    <message>
+        <source>Mirrored zones (same distances, other side): %1</source>
+        <translation>镜像区域（相同距离，另一侧）：%1</translation>
+    </message>
+    <message>
+        <source>Beats %1 % of random draws</source>
+        <translation>优于 %1% 的随机抽样</translation>
+    </message>
+    <message>
+        <source>Same total width placed at random: mean %1, 95 % interval [%2, %3]</source>
+        <translation>相同总宽度随机放置：均值 %1，95% 区间 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>Share of realised liquidation notional inside the model&apos;s densest zones: %1</source>
+        <translation>落在模型最密集区域内的实际清算名义价值占比：%1</translation>
+    </message>
+    <message>
+        <source>no baseline</source>
+        <translation>无基线</translation>
+    </message>
+    <message>
+        <source>Validation of %1 – %2 gave no figure: %3</source>
+        <translation>%1 – %2 的验证没有得出数字：%3</translation>
+    </message>
+    <message>
+        <source>Not measured yet for this symbol: run Validate in the Research tab or lhm validate. No figure is shown without its baseline.</source>
+        <translation>此交易对尚未实测：请在“研究”页运行验证或使用 lhm validate。没有基线的数字不会显示。</translation>
+    </message>
+    <message>
+        <source>ρ %1 · baseline %2</source>
+        <translation>ρ %1 · 基线 %2</translation>
+    </message>
+    <message>
+        <source>hit %1 · random %2 [%3, %4]</source>
+        <translation>命中 %1 · 随机 %2 [%3, %4]</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ using namespace lhm::cli;
 static QJsonObject toJson(const FileImportResult &r) {
     QJsonObject o{{"file", r.path}, {"type", r.type}, {"symbol", r.symbol}, {"rows", double(r.rows)},
                   {"skipped", double(r.skipped)}, {"alreadyImported", r.alreadyImported}, {"ok", !r.error.has_value()}};
+    if (r.unknownLayout) o.insert(QStringLiteral("skippedFile"), QStringLiteral("unknown layout"));
     if (!r.interval.isEmpty()) o.insert(QStringLiteral("interval"), r.interval);
     if (r.error) {
         o.insert(QStringLiteral("error"), r.error->toString());
@@ -74,14 +75,17 @@ static int runImport(Context &ctx) {
                                   {}, 0, QStringLiteral("tz-offset")));
     }
     Importer importer(*store, opt);
-    int refused = 0;
+    int refused = 0, read = 0;
     const std::vector<FileImportResult> results = importer.importPaths(p.positionalArguments(), [&](const FileImportResult &r) {
         if (r.error) {
             ++refused;
             ctx.fail(QStringLiteral("refused %1").arg(r.error->toString()));
         }
+        if (!r.error && !r.unknownLayout) ++read;
         if (ctx.json) {
             ctx.printJson(QJsonDocument(toJson(r)));
+        } else if (r.unknownLayout) {
+            ctx.progress(QStringLiteral("skipped: unknown layout %1").arg(r.path));
         } else if (!r.error) {
             QString what = r.type;
             if (!r.interval.isEmpty()) what += QLatin1Char(' ') + r.interval;
@@ -91,8 +95,9 @@ static int runImport(Context &ctx) {
         }
     });
     // Silence with exit 0 would read as success: a folder of .CHECKSUM files only, say.
-    if (results.empty())
-        return ctx.fail(QStringLiteral("nothing to import in %1 (no data.binance.vision .csv or .zip files)")
+    if (results.empty() || (read == 0 && refused == 0))
+        return ctx.fail(QStringLiteral("nothing to import in %1 (no data.binance.vision .csv or .zip files, and no "
+                                       "third-party layout lhm reads)")
                             .arg(p.positionalArguments().join(QStringLiteral(", "))));
     return refused ? kBadInput : kOk;
 }

@@ -4,10 +4,12 @@
 #include "heatmap/RequestProfile.h"
 #include "ModelArgs.h"
 
+#include "analysis/ValidationRecord.h"
 #include "analysis/Validator.h"
 #include "common/Timeframe.h"
 #include "models/LiquidationModel.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cmath>
@@ -177,6 +179,10 @@ static int runValidate(Context &ctx) {
     }
     auto results = runValidation(*store, req);
     if (!results) return ctx.fail(results.error());
+    // Kept for the comparison view (each figure beside its baseline); the figures printed below
+    // stand whether or not that worked.
+    if (Status s = saveValidation(*store, *results, req.window, QDateTime::currentMSecsSinceEpoch()); !s)
+        ctx.progress(QStringLiteral("warning: results not kept in the store: %1").arg(s.error().toString()));
     if (ctx.json) {
         if (!all && results->size() == 1) {
             QJsonObject o = toJson(results->front(), req);

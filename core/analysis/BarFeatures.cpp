@@ -49,9 +49,7 @@ Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRe
     if (!in) return in.error();
     auto model = makeModel(req.model);
     if (!model) return Error(QStringLiteral("unknown model '%1'").arg(req.model), {}, 0, QStringLiteral("model"));
-    RunControl inner;
-    inner.cancel = control.cancel;
-    auto out = model->run(*in, s.params, inner);
+    auto out = model->run(*in, s.params, control);
     if (!out) return out.error();
     const HeatmapGrid &g = out->grid;
 

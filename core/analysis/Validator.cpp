@@ -48,11 +48,18 @@ struct Runner {
     AnalysisSeries series;
     const RunControl &control;
 
-    Result<ModelOutput> run(const QString &model, const ModelInputs &in) const {
-        auto m = makeModel(model);
+    // Model `m` of the run at step k of `steps`: its progress fills that step's share of 0..1,
+    // so a single long run still shows a fraction, not just a busy bar.
+    Result<ModelOutput> run(int m, const ModelInputs &in, size_t k, size_t steps) const {
+        auto model = makeModel(req.models[m]);
         RunControl inner;
         inner.cancel = control.cancel;
-        return m->run(in, req.params, inner);
+        if (control.progress) {
+            const double models = double(req.models.size());
+            const double lo = (double(k) + m / models) / double(steps), width = 1.0 / (models * double(steps));
+            inner.progress = [this, lo, width](double f) { control.progress(lo + f * width); };
+        }
+        return model->run(in, req.params, inner);
     }
 };
 
@@ -119,7 +126,7 @@ Result<std::vector<ValidationResult>> hourly(const Runner &rn, const Realised &r
             loaded = std::move(*in);
         }
         for (int m = 0; m < req.models.size(); ++m) {
-            auto out = rn.run(req.models[m], *loaded);
+            auto out = rn.run(m, *loaded, k, segments.size());
             if (!out) {
                 if (out.error().message == QLatin1String("cancelled")) return out.error();
                 notes[size_t(m)] = out.error().message;
@@ -163,7 +170,7 @@ Result<std::vector<ValidationResult>> events(const Runner &rn, const std::vector
             continue;
         }
         for (int m = 0; m < req.models.size(); ++m) {
-            auto out = rn.run(req.models[m], *in);
+            auto out = rn.run(m, *in, size_t(k - 1), byRecompute.size());
             if (!out) {
                 if (out.error().message == QLatin1String("cancelled")) return out.error();
                 notes[size_t(m)] = out.error().message;

@@ -86,6 +86,11 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
     cmp->confidenceReason = QString::fromLatin1(confidenceReasonName(a.reason));
     cmp->disagreementZones = a.disagreementZones;
     cmp->summaries.push_back(summarise(ensemble->grid));
+    // Measured figures travel with the comparison, read here on the worker, never by the view.
+    const std::vector<ValidationRow> measured = store.validationRepository().latest(req.exchange, req.symbol);
+    for (ModelSummary &s : cmp->summaries)
+        for (const ValidationRow &v : measured)
+            if (v.model == s.model) s.measured = v;
     for (ModelOutput &r : runs) cmp->grids.push_back(std::move(r.grid));
     cmp->grids.push_back(std::move(ensemble->grid));
     return std::shared_ptr<const ModelComparison>(std::move(cmp));

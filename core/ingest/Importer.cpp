@@ -286,6 +286,14 @@ std::vector<FileImportResult> Importer::importPaths(const QStringList &paths,
             }
             for (const QString &f : files) {
                 if (cancel && cancel->load()) break;
+                if (!isImportableFile(f, options_)) {
+                    FileImportResult r;
+                    r.path = f;
+                    r.unknownLayout = true;
+                    out.push_back(r);
+                    if (onFile) onFile(out.back());
+                    continue;
+                }
                 one(f);
             }
         } else if (p.endsWith(QLatin1String(".CHECKSUM"))) {

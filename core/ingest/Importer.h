@@ -44,6 +44,9 @@ struct FileImportResult {
     qint64 skipped = 0;    // rows refused (bad) or already present (duplicates)
     bool alreadyImported = false;
     std::optional<Error> error;  // set when the file was refused; nothing from it was stored
+    // Found in a folder but of no layout the importer reads (e.g. Coinalyze's long/short ratio
+    // export): left alone, not an error. Files named one by one are refused instead.
+    bool unknownLayout = false;
 };
 
 class Importer {

@@ -3,6 +3,7 @@
 // as std::shared_ptr<const T>. Densities are USD notional of estimated open positions whose
 // liquidation price falls in the bucket: an ESTIMATE, and every view must say so.
 #include "common/Types.h"
+#include "store/ValidationRepository.h"
 
 #include <QString>
 #include <vector>
@@ -84,6 +85,9 @@ struct ModelSummary {
     double totalLong = 0, totalShort = 0;  // USD at the last column
     std::vector<Cluster> clusters;         // main clusters, largest first
     double confidence = 1.0;
+    // The model's latest validation on realised liquidations of this series (`lhm validate`);
+    // empty until one has run. Views show its figure only with the baseline beside it.
+    std::optional<ValidationRow> measured;
 };
 
 struct ModelComparison {

@@ -94,6 +94,16 @@ CREATE INDEX trade_profile_large ON trade_profile(exchange, symbol, minute, buck
   large_buy_notional, large_sell_notional) WHERE large_buy_notional > 0 OR large_sell_notional > 0;
 DELETE FROM meta WHERE key='series_meta';
 )SQL"),
+        // the latest `lhm validate` figures per model and method, each with its baseline, for the
+        // comparison view (store/ValidationRepository.h)
+        QStringLiteral(R"SQL(
+CREATE TABLE validation_results(
+  exchange TEXT NOT NULL, symbol TEXT NOT NULL, model TEXT NOT NULL, method TEXT NOT NULL,
+  period_from INTEGER NOT NULL, period_to INTEGER NOT NULL, measured_at INTEGER NOT NULL, n INTEGER NOT NULL,
+  window TEXT NOT NULL, hit_rate REAL, baseline_mean REAL, baseline_low REAL, baseline_high REAL, beaten_share REAL,
+  mirrored_hit_rate REAL, spearman REAL, baseline_spearman REAL, diff_low REAL, diff_high REAL, note TEXT NOT NULL,
+  PRIMARY KEY(exchange, symbol, model, method)) WITHOUT ROWID;
+)SQL"),
     };
     return m;
 }

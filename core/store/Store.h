@@ -8,6 +8,7 @@
 #include "store/AlertRepository.h"
 #include "store/Database.h"
 #include "store/ProfileRepository.h"
+#include "store/ValidationRepository.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -88,6 +89,8 @@ public:
     AlertRepository alertRepository() { return AlertRepository(*db_); }
     // Fitted model profiles (`lhm calibrate`) on this connection.
     ProfileRepository profileRepository() { return ProfileRepository(*db_); }
+    // The latest validation figures per model (`lhm validate`, Research tab) on this connection.
+    ValidationRepository validationRepository() { return ValidationRepository(*db_); }
 
     // --- writes: idempotent on natural keys (re-inserting a row is a no-op); `inserted` counts new rows
     Status insertCandles(const SeriesKey &key, const std::vector<Candle> &rows, qint64 *inserted = nullptr);

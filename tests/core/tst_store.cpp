@@ -400,6 +400,68 @@ private slots:
         QCOMPARE(latest->key, QStringLiteral("k2"));
         QVERIFY(!t.store->cachedHeatmap(QStringLiteral("missing")).has_value());
     }
+    // Validation figures: the newest run per model wins, a figure without its baseline is refused,
+    // a run without figures is kept (the view says why it shows "—").
+    void validationResultsKeepTheirBaseline() {
+        TempStore t;
+        ValidationRepository repo = t.store->validationRepository();
+        ValidationRow hourly;
+        hourly.exchange = QStringLiteral("binance");
+        hourly.symbol = QStringLiteral("BTCUSDT");
+        hourly.model = QStringLiteral("binance_standard");
+        hourly.method = QStringLiteral("hourly");
+        hourly.from = 1000;
+        hourly.to = 2000;
+        hourly.measuredAt = 10;
+        hourly.n = 2890;
+        hourly.window = QStringLiteral("90d");
+        hourly.spearman = 0.781;
+        hourly.baselineSpearman = 0.734;
+        hourly.diffLow = 0.027;
+        hourly.diffHigh = 0.063;
+        QVERIFY(repo.save(hourly).ok());
+        ValidationRow events = hourly;
+        events.method = QStringLiteral("events");
+        events.spearman = events.baselineSpearman = events.diffLow = events.diffHigh = std::nullopt;
+        events.measuredAt = 20;
+        events.n = 468;
+        events.hitRate = 0.567;
+        QVERIFY(!repo.save(events).ok());  // no baseline: refused
+        events.baselineMean = 0.2;
+        events.baselineLow = 0.15;
+        events.baselineHigh = 0.25;
+        QVERIFY(repo.save(events).ok());
+        ValidationRow none = hourly;
+        none.model = QStringLiteral("py_liquidation_map");
+        none.n = 0;
+        none.spearman = none.baselineSpearman = none.diffLow = none.diffHigh = std::nullopt;
+        none.note = QStringLiteral("no trade profile");
+        QVERIFY(repo.save(none).ok());
+        none.method = QStringLiteral("daily");
+        QVERIFY(!repo.save(none).ok());
+
+        auto rows = repo.latest(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+        QCOMPARE(int(rows.size()), 2);  // one per model: binance_standard's newest is the events run
+        QCOMPARE(rows[0].model, QStringLiteral("binance_standard"));
+        QCOMPARE(rows[0].method, QStringLiteral("events"));
+        QCOMPARE(rows[0].n, qint64(468));
+        QCOMPARE(*rows[0].hitRate, 0.567);
+        QCOMPARE(*rows[0].baselineLow, 0.15);
+        QVERIFY(!rows[0].spearman);
+        QVERIFY(rows[0].hasFigure());
+        QCOMPARE(rows[1].model, QStringLiteral("py_liquidation_map"));
+        QVERIFY(!rows[1].hasFigure());
+        QCOMPARE(rows[1].note, QStringLiteral("no trade profile"));
+        QVERIFY(repo.latest(QStringLiteral("binance"), QStringLiteral("ETHUSDT")).empty());
+        // A later hourly run replaces the events one as the newest.
+        hourly.measuredAt = 30;
+        hourly.spearman = 0.5;
+        QVERIFY(repo.save(hourly).ok());
+        rows = repo.latest(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+        QCOMPARE(rows[0].method, QStringLiteral("hourly"));
+        QCOMPARE(*rows[0].spearman, 0.5);
+        QCOMPARE(*rows[0].diffHigh, 0.063);
+    }
 };
 
 LHM_TEST_MAIN(TestStore)

@@ -236,6 +236,61 @@ private slots:
         QCOMPARE(b.error->field, QStringLiteral("side"));
     }
 
+    // The shared row bounds (common/RowValidation, CsvParser): times 2009-01-01 .. now + 1 day,
+    // lines up to 64 KiB, not this reader's own 1970..2200 and 4 KiB.
+    void sharedBounds() {
+        TempStore t;
+        Importer imp(*t.store);
+        const QString f = t.dir.filePath(QStringLiteral("bounds.csv"));
+        const QByteArray head = "time,exchange,symbol,side,price,qty\n";
+        QVERIFY(writeFile(f, head + "2025-01-02T00:00:00Z,bybit,BTCUSDT,long,1,1\n2008-12-31T23:59:59Z,bybit,BTCUSDT,long,1,1\n"));
+        FileImportResult b = imp.importFile(f);
+        QVERIFY(b.error);
+        QCOMPARE(b.error->line, qint64(3));
+        QCOMPARE(b.error->field, QStringLiteral("time"));
+        QVERIFY(writeFile(f, head + "2199-01-01T00:00:00Z,bybit,BTCUSDT,long,1,1\n"));
+        b = imp.importFile(f);
+        QVERIFY(b.error);
+        QCOMPARE(b.error->line, qint64(2));
+        QCOMPARE(b.error->field, QStringLiteral("time"));
+        // 5,000 bytes of padding: over the old 4 KiB limit, well within the shared 64 KiB.
+        QVERIFY(writeFile(f, head + "2025-01-03T00:00:00Z,bybit,BTCUSDT,long,94000,0.5" + QByteArray(5000, ' ') + "\n"));
+        b = imp.importFile(f);
+        QVERIFY2(!b.error, qPrintable(b.error ? b.error->toString() : QString()));
+        QCOMPARE(b.rows, qint64(1));
+        QVERIFY(writeFile(f, head + "2025-01-04T00:00:00Z,bybit,BTCUSDT,long,94000,0.5" + QByteArray(70000, ' ') + "\n"));
+        b = imp.importFile(f);
+        QVERIFY(b.error);
+        QCOMPARE(b.error->line, qint64(2));
+        QVERIFY(b.error->message.contains(QStringLiteral("65536")));
+        QCOMPARE(t.store->liquidations(QStringLiteral("bybit"), QStringLiteral("BTCUSDT"), {0, 1LL << 62}).size(), size_t(1));
+    }
+
+    // The whole Coinalyze folder: three layouts imported, the long/short-ratio export (a layout lhm
+    // does not read) skipped with a note, exit 0. Named on its own, it is refused (exit 2).
+    void coinalyzeFolder() {
+        TempStore t;
+        const QString db = t.path;
+        t.store.reset();
+        const QString folder = sharedData(QStringLiteral("coinalyze-binance-perp-hourly-2024"));
+        CliRun r = runCli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--tz-offset"),
+                           QStringLiteral("+06:00"), folder});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("skipped: unknown layout " +
+                                sharedData(kCoin + QStringLiteral("long-short-ratio-history.csv")).toUtf8()),
+                 r.err.constData());
+        QCOMPARE(r.out.count('\n'), 3);  // one line per imported file
+        QVERIFY(r.out.contains("coinalyze-liquidations BTCUSDT rows 1446"));
+        r = runCli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--json"), folder});
+        QCOMPARE(r.exitCode, 0);  // again: three already imported, one skipped
+        QCOMPARE(r.out.count("\"alreadyImported\":true"), 3);
+        QCOMPARE(r.out.count("\"skippedFile\":\"unknown layout\""), 1);
+        r = runCli({QStringLiteral("--db"), db, QStringLiteral("import"),
+                    sharedData(kCoin + QStringLiteral("long-short-ratio-history.csv"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("long-short-ratio-history.csv"));
+    }
+
     void cliFlags() {
         TempStore t;
         const QString db = t.path;

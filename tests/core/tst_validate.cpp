@@ -6,6 +6,7 @@
 #include "analysis/HourlyValidation.h"
 #include "analysis/RankStats.h"
 #include "analysis/Validator.h"
+#include "heatmap/HeatmapService.h"
 #include "ingest/Importer.h"
 #include "ingest/thirdparty/TimeText.h"
 
@@ -231,6 +232,45 @@ private slots:
         QCOMPARE(py.value(QStringLiteral("n")).toInt(), 0);
         QVERIFY(py.value(QStringLiteral("spearman")).isNull());
         QVERIFY(!py.value(QStringLiteral("note")).toString().isEmpty());
+
+        // The run is kept for the comparison view: each model's figure with its baseline, the
+        // model without input kept without a figure, and the comparison carries them.
+        auto reopened = Store::open(db);
+        QVERIFY(bool(reopened));
+        const std::vector<ValidationRow> rows = (*reopened)->validationRepository().latest(QStringLiteral("binance"),
+                                                                                           QStringLiteral("BTCUSDT"));
+        QCOMPARE(int(rows.size()), 4);
+        for (const ValidationRow &row : rows) {
+            const QJsonObject *match = nullptr;
+            QJsonObject tmp;
+            for (const QJsonValue &v : arr)
+                if (v.toObject().value(QStringLiteral("model")).toString() == row.model) {
+                    tmp = v.toObject();
+                    match = &tmp;
+                }
+            QVERIFY2(match, qPrintable(row.model));
+            QCOMPARE(row.method, QStringLiteral("hourly"));
+            QCOMPARE(row.from, utc("2024-06-19T21:00:00Z"));
+            QCOMPARE(row.to, utc("2024-08-19T22:00:00Z"));
+            QCOMPARE(row.n, qint64(match->value(QStringLiteral("n")).toInt()));
+            QCOMPARE(row.hasFigure(), !match->value(QStringLiteral("spearman")).isNull());
+            if (!row.hasFigure()) continue;
+            QCOMPARE(std::round(*row.spearman * 1e4) / 1e4, match->value(QStringLiteral("spearman")).toDouble());
+            QCOMPARE(std::round(*row.baselineSpearman * 1e4) / 1e4, 0.7406);  // the python figure above
+        }
+        QVERIFY(!rows[2].hasFigure());  // py_liquidation_map: no trade profile in this set
+        HeatmapRequest hr;
+        hr.symbol = QStringLiteral("BTCUSDT");
+        hr.window = QStringLiteral("7d");
+        auto cmp = compareModels(**reopened, hr);
+        QVERIFY2(bool(cmp), cmp ? "" : qPrintable(cmp.error().toString()));
+        int measured = 0;
+        for (const ModelSummary &sm : (*cmp)->summaries) {
+            QVERIFY2(sm.measured.has_value(), qPrintable(sm.model));
+            QCOMPARE(sm.measured->model, sm.model);
+            measured += sm.measured->hasFigure();
+        }
+        QCOMPARE(measured, int((*cmp)->summaries.size()));
     }
 
     void endToEndEvents() {

@@ -8,6 +8,7 @@
 #include "heatmap/DensityLayer.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
 #include <qcustomplot.h>
@@ -46,6 +47,66 @@ private slots:
         }
         // One colour range for all: the same USD is the same colour in every panel.
         QCOMPARE(v.panel(0)->layer()->colorMap()->dataRange(), v.panel(2)->layer()->colorMap()->dataRange());
+    }
+
+    // The "Measured" row: a figure only with its baseline and period beside it, "—" otherwise
+    // (not validated yet, or validated without a figure).
+    void measuredFigureBesideItsBaseline() {
+        ModelComparisonView v;
+        v.resize(1500, 800);
+        v.show();
+        auto c = test::makeComparison();
+        ValidationRow hourly;
+        hourly.model = c->summaries[0].model;
+        hourly.method = QStringLiteral("hourly");
+        hourly.from = 1722384000000;  // 2024-07-31 00:00 UTC
+        hourly.to = 1724457600000;    // 2024-08-24 00:00 UTC (exclusive: the last day is the 23rd)
+        hourly.measuredAt = 1764590400000;
+        hourly.n = 1470;
+        hourly.window = QStringLiteral("90d");
+        hourly.spearman = 0.7814;
+        hourly.baselineSpearman = 0.7336;
+        hourly.diffLow = 0.0271;
+        hourly.diffHigh = 0.0634;
+        c->summaries[0].measured = hourly;
+        ValidationRow events = hourly;
+        events.model = c->summaries[1].model;
+        events.method = QStringLiteral("events");
+        events.spearman = events.baselineSpearman = events.diffLow = events.diffHigh = std::nullopt;
+        events.hitRate = 0.5671;
+        events.baselineMean = 0.1994;
+        events.baselineLow = 0.0702;
+        events.baselineHigh = 0.3517;
+        events.beatenShare = 1.0;
+        events.mirroredHitRate = 0.8204;
+        events.n = 468;
+        // The third model ran but gave no figure: its note, no number.
+        ValidationRow none = hourly;
+        none.model = c->summaries[2].model;
+        none.spearman = std::nullopt;
+        none.note = QStringLiteral("no trade profile in the window");
+        c->summaries[1].measured = events;
+        c->summaries[2].measured = none;
+        v.setComparison(c);
+        QCOMPARE(v.panel(0)->table()->item(4, 0)->text(),
+                 QStringLiteral("ρ 0.781 · baseline 0.734\n2024-07-31 – 2024-08-23"));
+        QVERIFY(v.panel(0)->table()->item(4, 0)->toolTip().contains(QStringLiteral("[+0.027, +0.063]")));
+        QCOMPARE(v.panel(1)->table()->item(4, 0)->text(),
+                 QStringLiteral("hit 0.567 · random 0.199 [0.070, 0.352]\n2024-07-31 – 2024-08-23"));
+        QVERIFY(v.panel(1)->table()->item(4, 0)->toolTip().contains(QStringLiteral("0.820")));
+        QCOMPARE(v.panel(2)->table()->item(4, 0)->text(), QStringLiteral("—"));
+        QVERIFY(v.panel(2)->table()->item(4, 0)->toolTip().contains(QStringLiteral("no trade profile")));
+        // The two-line cell is shown whole: the table grows to its rows.
+        QTableWidget *t = v.panel(0)->table();
+        QVERIFY(t->rowHeight(4) > t->rowHeight(0));
+        QVERIFY(t->height() >= t->verticalHeader()->length());
+
+        // A figure whose baseline is missing is not shown.
+        auto bare = test::makeComparison();
+        hourly.baselineSpearman = std::nullopt;
+        bare->summaries[0].measured = hourly;
+        v.setComparison(bare);
+        QCOMPARE(v.panel(0)->table()->item(4, 0)->text(), QStringLiteral("—"));
     }
 
     void axesAreLinked() {

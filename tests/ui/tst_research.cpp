@@ -51,10 +51,30 @@ private slots:
         QVERIFY(p.validationSummary().contains(QStringLiteral("—")));  // nothing measured yet
         p.setPeriod(kFrom, kTo);
         QSignalSpy done(&p, &ResearchPanel::finished);
+        QSignalSpy progress(&p, &ResearchPanel::progressChanged);
+        QSignalSpy stored(&p, &ResearchPanel::validationStored);
         p.runValidation();
         QVERIFY(p.isBusy());
+        QCOMPARE(p.progressPermille(), 0);
         QVERIFY(done.wait(60000));
         QVERIFY(!p.isBusy());
+        QCOMPARE(p.progressPermille(), -1);
+        // Progress as a fraction: rising steps strictly between nothing and done were shown.
+        QVERIFY2(progress.size() >= 2, qPrintable(QString::number(progress.size())));
+        int last = 0, between = 0;
+        for (const QList<QVariant> &args : progress) {
+            const int v = args.at(0).toInt();
+            QVERIFY(v > last && v <= ResearchPanel::kProgressSteps);
+            between += v < ResearchPanel::kProgressSteps;
+            last = v;
+        }
+        QVERIFY(between > 0);
+        // Kept for the comparison view: one row for the model validated.
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(test::sqlScalar(store_.path, QStringLiteral("SELECT count(*) FROM validation_results WHERE model="
+                                                             "'binance_standard' AND spearman IS NOT NULL AND "
+                                                             "baseline_spearman IS NOT NULL")),
+                 qint64(1));
         // The baseline's rho over this period does not depend on the model; the summary must show
         // the model's figure and the baseline's side by side with the interval.
         const QString s = p.validationSummary();
@@ -64,6 +84,22 @@ private slots:
         auto *chart = p.findChild<QChartView *>(QStringLiteral("validationChart"))->chart();
         QCOMPARE(chart->series().size(), 1);
         shot(p, QStringLiteral("research-validation-dark.png"));
+    }
+
+    // Cancel stops a run: nothing shown, nothing stored, the panel ready again.
+    void cancelStops() {
+        ResearchPanel p(store_.path);
+        p.setSeries(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+        p.setPeriod(kFrom - 30 * 24 * kHour, kTo);
+        QSignalSpy done(&p, &ResearchPanel::finished);
+        QSignalSpy stored(&p, &ResearchPanel::validationStored);
+        p.runValidation();
+        p.cancel();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(stored.size(), 0);
+        QVERIFY(!p.isBusy());
+        QVERIFY2(p.findChild<QLabel *>(QStringLiteral("researchStatus"))->text().contains(QStringLiteral("cancelled")),
+                 qPrintable(p.findChild<QLabel *>(QStringLiteral("researchStatus"))->text()));
     }
 
     void rulesAndBacktest() {

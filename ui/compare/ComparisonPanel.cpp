@@ -1,5 +1,6 @@
 #include "compare/ComparisonPanel.h"
 
+#include "compare/MeasuredFigure.h"
 #include "common/Format.h"
 #include "common/ModelNames.h"
 #include "common/Theme.h"
@@ -31,7 +32,7 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
     lay->addWidget(plot_, 1);
     table_ = new QTableWidget(5, 1, this);
     table_->setVerticalHeaderLabels({tr("Total longs"), tr("Total shorts"), tr("Main clusters"), tr("Confidence"),
-                                     tr("Hit rate")});
+                                     tr("Measured")});
     table_->horizontalHeader()->setVisible(false);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -101,8 +102,12 @@ void ComparisonPanel::setModel(const ModelComparison &cmp, int index, Comparison
         }
     set(2, clusters.isEmpty() ? QStringLiteral("—") : clusters.join(QStringLiteral(", ")));
     set(3, s ? QString::number(s->confidence, 'f', 2) : QStringLiteral("—"));
-    // Filled in once validation against realised liquidations exists.
-    set(4, QStringLiteral("—"));
+    // Figure beside its baseline once validation has run for the series, "—" before.
+    const std::optional<ValidationRow> measured = s ? s->measured : std::nullopt;
+    set(4, MeasuredFigure::text(measured));
+    table_->item(4, 0)->setToolTip(MeasuredFigure::toolTip(measured));
+    table_->resizeRowsToContents();
+    table_->setFixedHeight(table_->verticalHeader()->length() + 2 * table_->frameWidth() + 2);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

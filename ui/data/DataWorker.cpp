@@ -2,8 +2,10 @@
 
 #include "data/FileProgressTable.h"
 #include "ingest/Importer.h"
+#include "ingest/thirdparty/ThirdPartyImporter.h"
 
 #include <QDirIterator>
+#include <QSet>
 #include <QFileInfo>
 
 namespace lhm::ui {
@@ -123,6 +125,7 @@ void DataWorker::importPaths(const QStringList &paths) {
     }
     // Expand folders here (as the importer would) so each file gets its own row and progress bar.
     QStringList files;
+    QSet<QString> fromFolders;  // found by the walk, not named: an unknown layout is skipped, not refused
     for (const QString &p : paths) {
         if (QFileInfo(p).isDir()) {
             QStringList found;
@@ -130,6 +133,7 @@ void DataWorker::importPaths(const QStringList &paths) {
             while (it.hasNext()) found << it.next();
             found.sort();
             files += found;
+            for (const QString &f : found) fromFolders.insert(f);
         } else {
             files << p;
         }
@@ -141,6 +145,11 @@ void DataWorker::importPaths(const QStringList &paths) {
     Importer importer(*st);
     int failed = 0, imported = 0, same = 0;
     for (int i = 0; i < files.size() && !cancel_.load(); ++i) {
+        if (fromFolders.contains(files[i]) && !isImportableFile(files[i], {})) {
+            emit fileDone(i, FileProgressTable::Skipped, tr("skipped: unknown layout"));
+            emit overallProgress(i + 1, int(files.size()));
+            continue;
+        }
         emit fileStage(i, QStringLiteral("importing"));
         const FileImportResult r = importer.importFile(
             files[i], [&](qint64 done, qint64 total) { emit fileProgress(i, done, total); }, &cancel_);

@@ -1,10 +1,13 @@
 #include "main/ExportActions.h"
 
+#include "analysis/PineScript.h"
 #include "common/Exporter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QPointer>
+#include <QSaveFile>
 #include <QThreadPool>
 
 namespace lhm::ui {
@@ -52,6 +55,29 @@ void ExportActions::mapCsv(const MapPtr &map) {
     const QString path = QFileDialog::getSaveFileName(parent_, tr("Export liquidation map"),
                                                       QStringLiteral("liquidation-map.csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty()) writeInBackground(this, map, path, &Exporter::writeMapCsv);
+}
+
+}  // namespace lhm::ui
+
+namespace lhm::ui {
+
+void ExportActions::pine(const MapPtr &map, int top) {
+    if (!map) {
+        emit message(tr("Nothing to export yet"));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(parent_, tr("Export TradingView Pine Script"),
+                                                      QStringLiteral("%1-estimated-levels.pine").arg(map->symbol),
+                                                      tr("Pine Script (*.pine);;Text files (*.txt)"));
+    if (path.isEmpty()) return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    writeInBackground(this, map, path, [now, top](const LiquidationMap &m, const QString &file) -> Status {
+        const QByteArray text = pineScript(pineHeaderOf(m, now, top), topPineLevels(m, top)).toUtf8();
+        QSaveFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
+            return Error(QStringLiteral("cannot write: %1").arg(f.errorString()), file);
+        return {};
+    });
 }
 
 }  // namespace lhm::ui

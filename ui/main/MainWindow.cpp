@@ -58,7 +58,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     tabs_ = new QTabWidget(this);
     tabs_->addTab(heatmap_, tr("Heatmap"));
     tabs_->addTab(compare_, tr("Model comparison"));
-    tabs_->addTab(new ResearchPanel(opt_.dbPath, this), tr("Research"));
+    auto *research = new ResearchPanel(opt_.dbPath, this);
+    tabs_->addTab(research, tr("Research"));
     banner_ = new QLabel(this);
     banner_->setObjectName(QStringLiteral("staleBanner"));
     banner_->setWordWrap(true);
@@ -87,6 +88,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     controls_->addAction(live_->toggleAction());
     connect(live_, &LiveWiring::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
     coordinator_ = new ViewCoordinator(session_, heatmap_, map_, compare_, this);
+    // New figures for the comparison view's "Measured" row.
+    connect(research, &ResearchPanel::validationStored, session_, &Session::reload);
     connect(controls_, &ControlBar::selectionChanged, this, [this](Selection s) {
         s.side = heatmap_->side();
         session_->setSelection(s);
@@ -157,6 +160,7 @@ void MainWindow::buildMenus() {
                     [this, exports] { exports->png(map_->plot(), QStringLiteral("liquidation-map.png")); });
     file->addAction(tr("Export heatmap grid as &CSV…"), this, [this, exports] { exports->gridCsv(heatmap_->grid()); });
     file->addAction(tr("Export liquidation &map as CSV…"), this, [this, exports] { exports->mapCsv(map_->map()); });
+    file->addAction(tr("Export TradingView Pine &Script…"), this, [this, exports] { exports->pine(map_->map()); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

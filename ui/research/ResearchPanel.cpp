@@ -1,5 +1,6 @@
 #include "research/ResearchPanel.h"
 
+#include "analysis/ValidationRecord.h"
 #include "analysis/Validator.h"
 #include "common/Theme.h"
 #include "common/Timeframe.h"
@@ -33,6 +34,7 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace lhm::ui {
@@ -101,10 +103,12 @@ ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(p
     cancel_->setEnabled(false);
     export_->setEnabled(false);
     progress_ = new QProgressBar(this);
-    progress_->setRange(0, 0);
+    progress_->setObjectName(QStringLiteral("researchProgress"));
+    progress_->setRange(0, kProgressSteps);
     progress_->hide();
     status_ = new QLabel(tr("Estimates: every figure is measured on the period shown, beside its baseline. Not financial advice."),
                          this);
+    status_->setObjectName(QStringLiteral("researchStatus"));
     status_->setWordWrap(true);
     summary_ = new QLabel(tr("No validation has run: —"), this);
     summary_->setObjectName(QStringLiteral("validationSummary"));
@@ -227,6 +231,7 @@ void ResearchPanel::checkRules() {
 
 void ResearchPanel::setBusy(bool busy) {
     busy_ = busy;
+    progress_->setValue(0);
     progress_->setVisible(busy);
     cancel_->setEnabled(busy);
     validate_->setEnabled(!busy);
@@ -235,6 +240,23 @@ void ResearchPanel::setBusy(bool busy) {
 
 void ResearchPanel::fail(const QString &message) {
     status_->setText(message);
+}
+
+int ResearchPanel::progressPermille() const { return busy_ ? progress_->value() : -1; }
+
+std::function<void(double)> ResearchPanel::progressReporter(double offset, double scale) {
+    // Called on the worker: hop to the UI thread only when the shown permille changes.
+    QPointer<ResearchPanel> self(this);
+    auto last = std::make_shared<std::atomic_int>(-1);
+    return [self, last, offset, scale](double f) {
+        const int permille = int(std::clamp(offset + f * scale, 0.0, 1.0) * kProgressSteps);
+        if (last->exchange(permille) == permille) return;
+        QMetaObject::invokeMethod(self, [self, permille] {
+            if (!self || !self->busy_ || permille <= self->progress_->value()) return;
+            self->progress_->setValue(permille);
+            emit self->progressChanged(permille);
+        }, Qt::QueuedConnection);
+    };
 }
 
 void ResearchPanel::cancel() {
@@ -255,24 +277,36 @@ void ResearchPanel::runValidation() {
     QPointer<ResearchPanel> self(this);
     const QString db = dbPath_;
     auto flag = cancelFlag_;
-    worker_ = QThread::create([self, db, req, flag] {
+    auto progress = progressReporter(0, 1);
+    worker_ = QThread::create([self, db, req, flag, progress] {
         QString error;
         std::vector<ValidationResult> results;
+        bool stored = false;
         auto store = Store::openReadOnly(db);
         if (!store) {
             error = store.error().toString();
         } else {
             RunControl control;
             control.cancel = flag.get();
+            control.progress = progress;
             auto r = lhm::runValidation(**store, req, control);
             if (r) results = std::move(*r);
             else error = r.error().toString();
         }
-        QMetaObject::invokeMethod(self, [self, results, error] {
+        if (error.isEmpty()) {
+            // Kept so the comparison view can show each figure beside its baseline.
+            auto writer = Store::open(db, OpenCheck::Never);
+            Status s = writer ? saveValidation(**writer, results, req.window, QDateTime::currentMSecsSinceEpoch())
+                              : Status(writer.error());
+            if (!s) error = s.error().toString();
+            stored = bool(s);
+        }
+        QMetaObject::invokeMethod(self, [self, results, error, stored] {
             if (!self) return;
             self->setBusy(false);
             if (!error.isEmpty()) self->fail(error);
             else self->showValidation(results);
+            if (stored) emit self->validationStored();
             emit self->finished();
         }, Qt::QueuedConnection);
     });
@@ -303,7 +337,9 @@ void ResearchPanel::runBacktest() {
     QPointer<ResearchPanel> self(this);
     const QString db = dbPath_;
     auto flag = cancelFlag_;
-    worker_ = QThread::create([self, db, fr, prm, entry, exit, flag]() mutable {
+    // Two model runs: the rules' bars, then the shifted-clusters baseline's.
+    auto firstHalf = progressReporter(0, 0.5), secondHalf = progressReporter(0.5, 0.5);
+    worker_ = QThread::create([self, db, fr, prm, entry, exit, flag, firstHalf, secondHalf]() mutable {
         QString error;
         BacktestRun run, hold, shifted;
         auto store = Store::openReadOnly(db);
@@ -315,8 +351,10 @@ void ResearchPanel::runBacktest() {
         if (error.isEmpty()) {
             RunControl control;
             control.cancel = flag.get();
+            control.progress = firstHalf;
             auto bars = computeBarFeatures(**store, fr, control);
             fr.shiftBars = 168;  // the shifted-clusters baseline: 7 days of 1h bars
+            control.progress = secondHalf;
             auto old = bars ? computeBarFeatures(**store, fr, control) : bars;
             if (!bars) error = bars.error().toString();
             else if (!old) error = old.error().toString();

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -39,6 +40,9 @@ public:
     int tradeRows() const;
     QString validationSummary() const;
     bool isBusy() const { return busy_; }
+    // Progress of the running job in permille (0..1000), -1 when idle.
+    int progressPermille() const;
+    static constexpr int kProgressSteps = 1000;
     void applyTheme();
 
 public slots:
@@ -49,6 +53,10 @@ public slots:
 
 signals:
     void finished();
+    // A validation's figures reached the store (the comparison view can show them).
+    void validationStored();
+    // The running job's progress rose (permille of kProgressSteps).
+    void progressChanged(int permille);
 
 protected:
     void changeEvent(QEvent *event) override;  // follows the app's theme switches
@@ -57,6 +65,7 @@ private:
     void checkRules();
     void setBusy(bool busy);
     void fail(const QString &message);
+    std::function<void(double)> progressReporter(double offset, double scale);
 
     QString dbPath_;
     QLineEdit *exchange_ = nullptr, *symbol_ = nullptr, *entry_ = nullptr, *exit_ = nullptr;

@@ -16,6 +16,15 @@ namespace {
 constexpr qint64 kMaxFileBytes = 512LL << 20;  // these exports are a few MB; anything huge is a mistake
 }
 
+bool isImportableFile(const QString &path, const ImportOptions &options) {
+    if (!options.format.isEmpty()) return true;
+    if (auto vision = parseVisionFileName(path); vision && vision->type != DataType::Unknown) return true;
+    if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)) return true;
+    QFile peek(path);
+    if (!peek.open(QIODevice::ReadOnly)) return true;  // the import reports why it cannot be read
+    return detectThirdPartyFormat(path, peek.readLine(4096)).has_value();
+}
+
 std::optional<FileImportResult> importThirdPartyFile(Store &store, const QString &path, const ImportOptions &options,
                                                      const std::function<void(qint64, qint64)> &progress,
                                                      const std::atomic_bool *cancel) {

@@ -13,4 +13,9 @@ std::optional<FileImportResult> importThirdPartyFile(Store &store, const QString
                                                      const std::function<void(qint64, qint64)> &progress,
                                                      const std::atomic_bool *cancel);
 
+// Whether `path` is a layout the importer reads: a data.binance.vision name of a known type, a zip,
+// a third-party header or file name, or any file when --format names the layout. A folder import
+// skips the others with a note instead of refusing the run (README, "Importing").
+bool isImportableFile(const QString &path, const ImportOptions &options);
+
 }  // namespace lhm

@@ -2,7 +2,9 @@
 
 #include "ingest/thirdparty/TimeText.h"
 #include "common/RowValidation.h"
+#include "ingest/CsvParser.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
@@ -13,7 +15,8 @@ namespace lhm {
 namespace {
 
 constexpr qint64 kHourMs = 3'600'000;
-constexpr int kMaxLine = 4096;  // longest sane row of any of these layouts, with room to spare
+// The bound every CSV of the importer has (the archive parser's), not one of this reader's own.
+constexpr qsizetype kMaxLine = qsizetype(kMaxCsvLineBytes);
 
 struct Row {
     QList<QByteArray> f;
@@ -22,7 +25,8 @@ struct Row {
 
 class Reader {
 public:
-    Reader(const QString &path, const QByteArray &content) : path_(path), content_(content) {}
+    Reader(const QString &path, const QByteArray &content, qint64 nowMs)
+        : path_(path), content_(content), nowMs_(nowMs) {}
 
     Error fail(qint64 line, const QString &field, const QString &msg) const { return Error(msg, path_, line, field); }
 
@@ -41,6 +45,9 @@ public:
         if (!t)
             *err = fail(r.line, QString::fromLatin1(field),
                         QStringLiteral("'%1' is not a time (ISO 8601 or epoch ms)").arg(QString::fromUtf8(r.f[qsizetype(i)])));
+        // The bounds every stored row has, whatever brought it in (2009-01-01 .. now + 1 day).
+        else if (RowCheck issue = checkTime(*t, nowMs_, QString::fromLatin1(field)))
+            *err = fail(r.line, issue->field, issue->message);
         return t.value_or(0);
     }
 
@@ -76,6 +83,7 @@ public:
 private:
     QString path_;
     const QByteArray &content_;
+    qint64 nowMs_;
 };
 
 // Unified symbol for a venue's native name ("BTC" on Hyperliquid, "BTC-USDT-SWAP" on OKX) from
@@ -121,7 +129,7 @@ SeriesId coinalyzeSeries(const QString &path, const ThirdPartyOptions &o) {
 
 Result<ThirdPartyData> parseThirdParty(const QByteArray &content, const QString &path, ThirdPartyFormat format,
                                        const ThirdPartyOptions &o) {
-    Reader rd(path, content);
+    Reader rd(path, content, o.nowMs > 0 ? o.nowMs : QDateTime::currentMSecsSinceEpoch());
     ThirdPartyData d;
     Error err;
     const qint64 zone = o.zoneOffsetMs.value_or(0);

@@ -20,6 +20,7 @@ struct ThirdPartyOptions {
     QString symbol;    // likewise (unified symbol, e.g. BTCUSDT)
     std::optional<qint64> zoneOffsetMs;  // zone of times written without one (Coinalyze needs it)
     const ExchangesConfig *exchanges = nullptr;  // native -> unified symbols, OKX contract values
+    qint64 nowMs = 0;  // rows may lie up to a day past it (RowValidation); 0 = the current time
 };
 
 using SeriesId = std::pair<QString, QString>;  // (exchange, unified symbol)
