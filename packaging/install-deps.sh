@@ -8,7 +8,7 @@ pkgs=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libyaml-cpp-dev libsqlite3-dev sqlite3 libzip-dev zlib1g-dev
   libmuparser-dev libbenchmark-dev libssl-dev xvfb xauth python3
   libcurl4-openssl-dev qtkeychain-qt6-dev dbus python3-aiosmtpd openssl qt6-translations-l10n
-  qt6-charts-dev
+  qt6-charts-dev qt6-httpserver-dev
   clang libclang-rt-14-dev appstream desktop-file-utils dpkg-dev file
 )
 missing=()

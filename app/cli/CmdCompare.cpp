@@ -1,6 +1,7 @@
 // lhm compare: every model on one common grid, side by side, with agreement and confidence.
 #include "Cli.h"
 #include "ModelArgs.h"
+#include "api/ResultJson.h"
 
 #include "heatmap/HeatmapService.h"
 
@@ -8,11 +9,6 @@
 
 using namespace lhm;
 using namespace lhm::cli;
-
-static QJsonObject clusterJson(const Cluster &c) {
-    return QJsonObject{{"side", QString::fromLatin1(sideName(c.side))}, {"price", cents(c.price)}, {"low", cents(c.low)},
-                       {"high", cents(c.high)}, {"notional", cents(c.notional)}};
-}
 
 // Says why, from the comparer's reason: a low confidence is not always a disagreement.
 static QString confidenceText(const QString &reason) {
@@ -40,28 +36,7 @@ static int runCompare(Context &ctx) {
     const ModelComparison &c = **cmp;
     const HeatmapGrid &g = c.grids.front();
     if (ctx.json) {
-        QJsonArray models, zones, skipped;
-        for (size_t i = 0; i < c.summaries.size(); ++i) {
-            const ModelSummary &s = c.summaries[i];
-            QJsonArray clusters;
-            for (const Cluster &cl : s.clusters) clusters.append(clusterJson(cl));
-            double predicted = 0;
-            for (const PredictedLiquidation &pl : c.grids[i].predicted) predicted += pl.notional;
-            models.append(QJsonObject{{"model", s.model}, {"total_long", cents(s.totalLong)},
-                                      {"total_short", cents(s.totalShort)}, {"confidence", s.confidence},
-                                      {"predicted_notional", cents(predicted)}, {"clusters", clusters}});
-        }
-        for (const auto &[lo, hi] : c.disagreementZones) zones.append(QJsonArray{cents(lo), cents(hi)});
-        for (const auto &[m, why] : c.skipped) skipped.append(QJsonObject{{"model", m}, {"reason", why}});
-        ctx.printJson(QJsonDocument(QJsonObject{{"symbol", c.symbol}, {"exchange", c.exchange}, {"window", c.window},
-                                                {"interval", g.interval}, {"bucket", g.bucketSize},
-                                                {"current_price", g.currentPrice}, {"agreement", c.agreement},
-                                                {"confidence", c.confidence},
-                                                {"confidence_reason", c.confidenceReason},
-                                                {"disagreement_zones", zones},
-                                                {"skipped", skipped}, {"models", models}, {"estimate", true},
-                                                {"coverage", QJsonObject{{"from", double(g.coverageFrom)}, {"to", double(g.coverageTo)}, {"requested_from", double(g.requestedFrom)}}},
-                                                {"profile", profileJson(*store, *req)}}));
+        ctx.printJson(QJsonDocument(api::comparisonDocument(*store, *req, c)));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));

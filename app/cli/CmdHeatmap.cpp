@@ -1,6 +1,7 @@
 // lhm heatmap: the estimated liquidation heatmap of one window (time x price, long and short).
 #include "Cli.h"
 #include "ModelArgs.h"
+#include "api/ResultJson.h"
 
 #include "heatmap/HeatmapService.h"
 #include "models/ClusterFinder.h"
@@ -10,42 +11,6 @@
 
 using namespace lhm;
 using namespace lhm::cli;
-
-static QJsonObject heatmapJson(const HeatmapGrid &g) {
-    QJsonArray times, prices, longs, shorts, predicted;
-    for (qint64 t : g.times) times.append(double(t));
-    for (int r = 0; r < g.rows; ++r) prices.append(cents(g.rowCenter(r)));
-    for (int c = 0; c < g.cols(); ++c) {
-        QJsonArray l, s;
-        for (int r = 0; r < g.rows; ++r) {
-            l.append(cents(g.longAt(c, r)));
-            s.append(cents(g.shortAt(c, r)));
-        }
-        longs.append(l);
-        shorts.append(s);
-    }
-    for (const PredictedLiquidation &p : g.predicted)
-        predicted.append(QJsonObject{{"time", double(p.time)}, {"price", cents(p.price)},
-                                     {"side", QString::fromLatin1(sideName(p.side))}, {"notional", cents(p.notional)},
-                                     {"leverage", p.leverage}});
-    return QJsonObject{{"symbol", g.symbol},
-                       {"exchange", g.exchange},
-                       {"model", g.model},
-                       {"window", g.window},
-                       {"interval", g.interval},
-                       {"bucket", g.bucketSize},
-                       {"price_min", g.priceMin},
-                       {"prices_are", QStringLiteral("bucket_centres")},
-                       {"times", times},
-                       {"prices", prices},
-                       {"long", longs},
-                       {"short", shorts},
-                       {"predicted_liquidations", predicted},
-                       {"current_price", g.currentPrice},
-                       {"confidence", g.confidence},
-                       {"coverage", QJsonObject{{"from", double(g.coverageFrom)}, {"to", double(g.coverageTo)}, {"requested_from", double(g.requestedFrom)}}},
-                       {"estimate", true}};
-}
 
 // Long format, one line per non-empty cell: easier to load in pandas/R than a wide matrix.
 static Status writeCsv(const HeatmapGrid &g, const QString &path) {
@@ -84,9 +49,7 @@ static int runHeatmap(Context &ctx) {
     if (p.isSet(QStringLiteral("csv")))
         if (Status s = writeCsv(g, p.value(QStringLiteral("csv"))); !s) return ctx.fail(s.error(), kFailure);
     if (ctx.json) {
-        QJsonObject o = heatmapJson(g);
-        o[QStringLiteral("profile")] = profileJson(*store, *req);
-        ctx.printJson(QJsonDocument(o));
+        ctx.printJson(QJsonDocument(api::heatmapDocument(*store, *req, g)));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));

@@ -1,6 +1,7 @@
 // lhm levels: the estimated liquidation map at one instant (price bucket x leverage).
 #include "Cli.h"
 #include "ModelArgs.h"
+#include "api/ResultJson.h"
 
 #include "heatmap/HeatmapService.h"
 
@@ -9,30 +10,6 @@
 
 using namespace lhm;
 using namespace lhm::cli;
-
-static QJsonObject levelsJson(const LiquidationMap &m) {
-    const size_t L = m.leverages.size();
-    QJsonArray leverages, prices, longs, shorts, cumLong, cumShort;
-    for (double l : m.leverages) leverages.append(l);
-    for (int r = 0; r < m.rows; ++r) {
-        prices.append(cents(m.rowCenter(r)));
-        QJsonArray l, s;
-        for (size_t k = 0; k < L; ++k) {
-            l.append(cents(m.longNotional[size_t(r) * L + k]));
-            s.append(cents(m.shortNotional[size_t(r) * L + k]));
-        }
-        longs.append(l);
-        shorts.append(s);
-        cumLong.append(cents(m.cumulativeLong[size_t(r)]));
-        cumShort.append(cents(m.cumulativeShort[size_t(r)]));
-    }
-    return QJsonObject{{"symbol", m.symbol},        {"exchange", m.exchange},   {"model", m.model},
-                       {"window", m.window},        {"at", double(m.at)},       {"current_price", m.currentPrice},
-                       {"bucket", m.bucketSize},    {"price_min", m.priceMin}, {"prices_are", QStringLiteral("bucket_centres")},
-                       {"leverages", leverages},    {"prices", prices},         {"long", longs},
-                       {"short", shorts},           {"cumulative_long", cumLong}, {"cumulative_short", cumShort},
-                       {"coverage", QJsonObject{{"from", double(m.coverageFrom)}, {"to", double(m.coverageTo)}, {"requested_from", double(m.requestedFrom)}}}, {"estimate", true}};
-}
 
 static int runLevels(Context &ctx) {
     QCommandLineParser p;
@@ -57,9 +34,7 @@ static int runLevels(Context &ctx) {
     if (!map) return ctx.fail(map.error());
     const LiquidationMap &m = **map;
     if (ctx.json) {
-        QJsonObject o = levelsJson(m);
-        o[QStringLiteral("profile")] = profileJson(*store, *req);
-        ctx.printJson(QJsonDocument(o));
+        ctx.printJson(QJsonDocument(api::levelsDocument(*store, *req, m)));
         return kOk;
     }
     const size_t L = m.leverages.size();

@@ -3,6 +3,7 @@
 // --duration seconds, or on SIGINT/SIGTERM). The JSON keys and their order are a contract.
 #include "Cli.h"
 
+#include "api/ResultJson.h"
 #include "common/Log.h"
 #include "common/UrlRedaction.h"
 #include "config/ExchangeRegistry.h"
@@ -30,10 +31,7 @@ QString jsonString(const QString &s) {
 }
 
 QString liquidationLine(const LiquidationEvent &e, bool json) {
-    if (json)
-        return QStringLiteral(R"({"type":"liquidation","exchange":%1,"symbol":%2,"side":"%3","price":%4,"qty":%5,"notional":%6,"time":%7})")
-            .arg(jsonString(e.exchange), jsonString(e.symbol), QLatin1String(sideName(e.side)), num(e.price), num(e.qty),
-                 num(e.notional), QString::number(e.time));
+    if (json) return QString::fromUtf8(api::liquidationLine(e));
     return QStringLiteral("%1  %2 %3 %4 %5 @ %6  %7 USD")
         .arg(QDateTime::fromMSecsSinceEpoch(e.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
         .arg(e.exchange, -11).arg(e.symbol, -9).arg(QLatin1String(sideName(e.side)), -5)

@@ -63,6 +63,10 @@ void CoreEngine::cancelAll() {
 
 void CoreEngine::waitForIdle() { pool_.waitForDone(); }
 
+void CoreEngine::runWithStore(std::function<void(Result<Store *>)> fn) {
+    pool_.start([this, fn = std::move(fn)] { fn(workerStore()); });
+}
+
 void CoreEngine::finish() {
     if (--running_ == 0) emit busyChanged(false);
 }

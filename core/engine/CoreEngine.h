@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QThreadPool>
 #include <array>
+#include <functional>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -45,6 +46,11 @@ public:
     quint64 requestLiquidationMap(const HeatmapRequest &req, qint64 at = 0);
     quint64 requestComparison(const HeatmapRequest &req);
     quint64 requestStoreInfo(const QString &exchange = QStringLiteral("binance"));
+
+    // Runs fn on the engine's pool with that worker's own store connection (or why it could not be
+    // opened), outside the one-request-per-kind bookkeeping: for a client with many requests in
+    // flight (the local API). fn must not touch `this` after the engine is gone.
+    void runWithStore(std::function<void(Result<Store *>)> fn);
 
     void cancel(RequestKind kind);  // the running request of that kind stops; its result is dropped
     void cancelAll();

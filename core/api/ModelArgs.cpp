@@ -14,7 +14,7 @@
 #include <QTimeZone>
 #include <cmath>
 
-namespace lhm::cli {
+namespace lhm::api {
 
 void addModelOptions(QCommandLineParser &p, bool withModel) {
     p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbol, e.g. BTCUSDT."), QStringLiteral("S")});
@@ -253,4 +253,4 @@ Result<double> numberFlag(const QCommandLineParser &p, const QString &flag, doub
     return v;
 }
 
-}  // namespace lhm::cli
+}  // namespace lhm::api

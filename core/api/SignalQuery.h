@@ -1,0 +1,39 @@
+#pragma once
+// `lhm signals` and GET /trading/signals: the same arguments, the same evaluation and the same
+// JSON ({"symbol","time","price","signal","reason","confidence","nearest_cluster"}), so a bot
+// polling the local API reads exactly what the CLI prints.
+#include "analysis/BarFeatures.h"
+#include "analysis/SignalRules.h"
+#include "common/Error.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+namespace lhm {
+class Store;
+}
+
+namespace lhm::api {
+
+struct SignalQuery {
+    FeatureRequest features;
+    SignalParams params;
+    qint64 step = 0;           // bar length, ms
+    qint64 requestedFrom = 0;  // bars opening before this are only the reversal look-back
+    bool single = false;       // --at: one signal (an object), else one per bar (an array)
+    bool latest = false;       // neither --at nor --from/--to (the API's default): the newest closed bar
+};
+
+// The model options (ModelArgs) plus --at/--from/--to/--candles-from and the rule thresholds.
+void addSignalOptions(QCommandLineParser &p);
+// Validates every flag; errors name it. With `allowLatest`, no --at/--from/--to means the newest
+// bar the store has closed (the API); the CLI requires one of them.
+Result<SignalQuery> signalQueryFromArgs(const QCommandLineParser &p, bool allowLatest = false);
+// Signals of the bars asked for; an error names the field when no bar closed in the period.
+Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q);
+// An object for a single signal, else an array.
+QJsonDocument signalsJson(const std::vector<Signal> &list, const SignalQuery &q);
+// Why a signal was given, in words (the "reason" key).
+QString signalReason(const Signal &s, const SignalParams &p);
+
+}  // namespace lhm::api
