@@ -798,6 +798,29 @@ Parse errors: %6</translation>
     </message>
 </context>
 <context>
+    <name>lhm::ui::LocalApiWiring</name>
+    <message>
+        <source>Local &amp;API (127.0.0.1:8765)</source>
+        <translation>Local &amp;API (127.0.0.1:8765)</translation>
+    </message>
+    <message>
+        <source>Serve the heatmap, levels, signals and the live stream to scripts on this computer (docs/api.md)</source>
+        <translation>Serve the heatmap, levels, signals and the live stream to scripts on this computer (docs/api.md)</translation>
+    </message>
+    <message>
+        <source>Local API could not start: port %1 is in use</source>
+        <translation>Local API could not start: port %1 is in use</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Local API listening on %1 (this computer only)</source>
+        <translation>Local API listening on %1 (this computer only)</translation>
+    </message>
+</context>
+<context>
     <name>lhm::ui::LiveWiring</name>
     <message>
         <source>Live</source>

@@ -1338,6 +1338,29 @@ Parse errors: %6</source>
     </message>
 </context>
 <context>
+    <name>lhm::ui::LocalApiWiring</name>
+    <message>
+        <source>Local &amp;API (127.0.0.1:8765)</source>
+        <translation>本地 &amp;API (127.0.0.1:8765)</translation>
+    </message>
+    <message>
+        <source>Serve the heatmap, levels, signals and the live stream to scripts on this computer (docs/api.md)</source>
+        <translation>向本机的脚本提供热力图、价位、信号和实时数据流 (docs/api.md)</translation>
+    </message>
+    <message>
+        <source>Local API could not start: port %1 is in use</source>
+        <translation>本地 API 无法启动：端口 %1 已被占用</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Local API listening on %1 (this computer only)</source>
+        <translation>本地 API 正在监听 %1（仅限本机）</translation>
+    </message>
+</context>
+<context>
     <name>lhm::ui::LiveWiring</name>
     <message>
         <source>Live</source>

@@ -54,7 +54,7 @@ ApiServer::ApiServer(CoreEngine *engine, QObject *parent) : QAbstractHttpServer(
 ApiServer::~ApiServer() {
     stop();
     // Workers answer through queued calls to `this`: none may still be running when it is gone.
-    if (inFlight_.load() > 0) engine_->waitForIdle();
+    if (inFlight_.load() > 0 && engine_) engine_->waitForIdle();
 }
 
 Status ApiServer::start(const ApiOptions &options) {
@@ -197,6 +197,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             write(socket, *hit, closeAfter);
             return true;
         }
+    }
+    if (!engine_) {
+        write(socket, ApiResponse::error(503, QString(), QStringLiteral("shutting down")), true);
+        return true;
     }
     const LiveStatus live = liveStatus();
     const QString version = opt_.version;

@@ -92,7 +92,7 @@ private:
     const ApiResponse *cached(const QString &key);
     void remember(const QString &key, const ApiResponse &r);
 
-    CoreEngine *engine_;
+    QPointer<CoreEngine> engine_;  // the GUI may destroy its engine first: then nothing is in flight
     QPointer<LiveSession> live_;
     ApiOptions opt_;
     quint16 port_ = 0;

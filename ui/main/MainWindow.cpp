@@ -9,6 +9,7 @@
 #include "main/ControlBar.h"
 #include "main/ExportActions.h"
 #include "main/LiveWiring.h"
+#include "main/LocalApiWiring.h"
 #include "main/StatusPanel.h"
 #include "main/ViewCoordinator.h"
 #include "map/LiquidationMapView.h"
@@ -177,6 +178,9 @@ void MainWindow::buildMenus() {
     QMenu *live = menuBar()->addMenu(tr("&Live"));
     live->addAction(live_->toggleAction());
     live->addAction(live_->tapeDock()->toggleViewAction());
+    auto *api = new LocalApiWiring(this, engine_, session_, settings_.get());  // Live → Local API, address in the status bar
+    connect(api, &LocalApiWiring::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    live->addAction(api->toggleAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(mapDock_->toggleViewAction());
