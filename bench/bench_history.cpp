@@ -1,6 +1,10 @@
 // Cost follows the window, not the store: `lhm` commands on a multi-year store, each against the
 // time the `sqlite3` shell needs to read the same window's candles and open interest, measured in
-// the same run (both as whole processes, stdout to /dev/null; peak RSS from wait4).
+// the same run (both as whole processes, stdout to /dev/null; peak RSS and CPU time from wait4).
+// Each line gives wall time and CPU time (user + system) with a ratio for both: on a machine shared
+// with other jobs the wall time also measures the queue for the cores, the CPU time only the work.
+// Also: the GUI from start to a rendered cached view (when built), and the peak memory of one
+// process holding what the main window holds with 1 year of BTCUSDT and ETHUSDT open.
 //   LHM_BENCH_SHORT=1      a 14-day store in a temporary folder, 12h and 7d only (CI)
 //   LHM_BENCH_DAYS=N       days of history (default 730)
 //   LHM_BENCH_STORE=PATH   where to keep the generated store (default: the temp folder, reused)
@@ -21,6 +25,7 @@
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 extern char **environ;
@@ -31,7 +36,7 @@ using lhm::bench::bestMs;
 namespace {
 
 struct Run {
-    double ms = 0;
+    double ms = 0, cpuMs = 0;
     long rssKb = 0;
     int exit = -1;
 };
@@ -56,18 +61,26 @@ Run spawn(const QStringList &args) {
     rusage ru{};
     wait4(pid, &status, 0, &ru);
     r.ms = t.nsecsElapsed() / 1e6;
+    r.cpuMs = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
     r.rssKb = ru.ru_maxrss;
     r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     posix_spawn_file_actions_destroy(&fa);
     return r;
 }
 
-// Best (lowest) time of `repeats` runs, with the peak RSS of that run.
+// Best (lowest) wall and CPU time of `repeats` runs, and the highest peak RSS.
 Run best(int repeats, const QStringList &args) {
     Run b;
     for (int i = 0; i < repeats; ++i) {
         const Run r = spawn(args);
-        if (i == 0 || r.ms < b.ms) b = r;
+        if (i == 0) {
+            b = r;
+            continue;
+        }
+        b.ms = std::min(b.ms, r.ms);
+        b.cpuMs = std::min(b.cpuMs, r.cpuMs);
+        b.rssKb = std::max(b.rssKb, r.rssKb);
+        if (r.exit != 0) b.exit = r.exit;
     }
     return b;
 }
@@ -96,8 +109,25 @@ void lineMs(const char *what, double ms, double base) {
 }
 
 void line(const char *what, const Run &r, const Run &base) {
-    std::printf("  %-44s %9.1f ms  %7.1f MB  x%5.2f%s\n", what, r.ms, r.rssKb / 1024.0, r.ms / std::max(base.ms, 0.001),
+    std::printf("  %-44s %9.1f ms  %7.1f MB  x%5.2f   CPU %7.1f ms x%5.2f%s\n", what, r.ms, r.rssKb / 1024.0,
+                r.ms / std::max(base.ms, 0.001), r.cpuMs, r.cpuMs / std::max(base.cpuMs, 0.001),
                 r.exit == 0 ? "" : "  !! exit code");
+}
+
+// Peak RSS of a forked child process that runs `work` (it starts with what this process had
+// resident, a few MB: the bench keeps its own work in such children).
+long childPeakKb(const std::function<void()> &work) {
+    std::fflush(stdout);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        work();
+        std::fflush(stdout);
+        _exit(0);
+    }
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    return ru.ru_maxrss;
 }
 
 }  // namespace
@@ -118,6 +148,24 @@ int main(int argc, char **argv) {
         std::printf("cannot build the store: %s\n", qPrintable(big.error().toString()));
         return 1;
     }
+    // ETHUSDT over the big store's last year (or all of it when shorter), for the two-symbol memory case.
+    bench::HistorySpec eth = spec;
+    eth.symbol = QStringLiteral("ETHUSDT");
+    eth.startPrice = 2000;
+    eth.seed = 11;
+    eth.days = std::min(spec.days, 365);
+    eth.fromMs = spec.fromMs + qint64(spec.days - eth.days) * 86'400'000;
+    {
+        bool haveEth = false;
+        for (const SeriesInfo &si : (*big)->seriesInfo()) haveEth = haveEth || si.symbol == eth.symbol;
+        if (!haveEth) {
+            std::printf("adding %d days of %s ...\n", eth.days, qPrintable(eth.symbol));
+            if (auto st = bench::generateHistory(**big, eth); !st) {
+                std::printf("cannot add %s: %s\n", qPrintable(eth.symbol), qPrintable(st.error().toString()));
+                return 1;
+            }
+        }
+    }
     bench::HistorySpec smallSpec = spec;
     smallSpec.days = 2;
     const QString smallPath = tmp.filePath(QStringLiteral("two-days.sqlite"));
@@ -135,7 +183,8 @@ int main(int argc, char **argv) {
                 quickMs / std::max(openMs, 0.001));
     const QString lhm = QStringLiteral(LHM_CLI_PATH);
     const QString db = QStringLiteral("--db");
-    const Run start = best(repeats, {lhm, QStringLiteral("--help")});
+    const Run start = best(repeats, {lhm, QStringLiteral("--version")});
+    const Run fullStart = best(repeats, {lhm, QStringLiteral("--help")});
     const Run info = best(repeats, {lhm, db, path, QStringLiteral("--json"), QStringLiteral("info")});
     // What `lhm info` read before: count/min/max and a LAG over every row of every series.
     const Run oldInfo = best(1, {QStringLiteral("sqlite3"), path,
@@ -143,7 +192,8 @@ int main(int argc, char **argv) {
                                                 "SELECT count(*) FROM (SELECT minute - LAG(minute) OVER (ORDER BY minute) AS d "
                                                 "FROM (SELECT DISTINCT minute FROM trade_profile)) WHERE d > 90000;")});
     std::printf("coverage\n");
-    line("lhm --help (process start)", start, start);
+    line("lhm --version (process start)", start, start);
+    line("lhm --help (runs lhm-full: every command)", fullStart, start);
     line("lhm info --json", info, start);
     line("sqlite3: the scan lhm info used to run", oldInfo, start);
     const double infoIn = bestMs(repeats, [&] {
@@ -189,8 +239,13 @@ int main(int argc, char **argv) {
              best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard")})), base);
         line("lhm levels", best(repeats, cmd(QStringLiteral("levels"), {})), base);
         line("lhm compare (all models)", best(repeats, cmd(QStringLiteral("compare"), {})), base);
-        // The same work inside one process: no process start on either side.
-        Store &st = **big;
+        // The same work inside one process: no process start on either side. It runs in a forked
+        // child on its own connection: this process stays small, because wait4 reports a spawned
+        // command's peak RSS as at least what its parent had resident when it spawned it.
+        childPeakKb([&] {
+        auto opened = Store::open(path);
+        if (!opened) return;
+        Store &st = **opened;
         const double read = bestMs(repeats, [&] {
             st.candles(k5, {from, end});
             st.openInterest({QStringLiteral("binance"), spec.symbol, {}}, {from, end});
@@ -207,6 +262,7 @@ int main(int argc, char **argv) {
         lineMs("in process: computeHeatmap py_liquidation_map", bestMs(repeats, [&] { computeHeatmap(st, py, noCache); }), read);
         lineMs("in process: computeLiquidationMap", bestMs(repeats, [&] { computeLiquidationMap(st, req, 0, noCache); }), read);
         lineMs("in process: compareModels", bestMs(repeats, [&] { compareModels(st, req, noCache); }), read);
+        });
     }
     // --- the same 12h on a two-day store
     const Run small12 = best(repeats, {lhm, db, smallPath, QStringLiteral("--json"), QStringLiteral("heatmap"),
@@ -218,5 +274,51 @@ int main(int argc, char **argv) {
     line("two-day store", small12, small12);
     line("multi-year store", big12, small12);
     Q_UNUSED(smallEnd);
+
+    // --- memory: what one process holds for the main window with a year of BTCUSDT and ETHUSDT
+    // open (both symbols' heatmaps and liquidation maps), then the 1-year comparison of all models.
+    const QString year = shortMode ? QStringLiteral("7d") : QStringLiteral("1y");
+    std::printf("peak memory (in a forked process; %s windows)\n", qPrintable(year));
+    const long baseKb = bench::currentRssKb();  // a forked child starts with this resident
+    auto holdViews = [&](bool compare) {
+        auto s = Store::open(path);
+        if (!s) return;
+        std::vector<std::shared_ptr<const void>> held;
+        ComputeOptions noCache;
+        noCache.useCache = false;
+        for (const QString &sym : {spec.symbol, eth.symbol}) {
+            HeatmapRequest r;
+            r.symbol = sym;
+            r.window = year;
+            if (auto g = computeHeatmap(**s, r, noCache)) held.push_back(*g);
+            if (auto m = computeLiquidationMap(**s, r, 0, noCache)) held.push_back(*m);
+        }
+        if (compare) {
+            HeatmapRequest r;
+            r.symbol = spec.symbol;
+            r.window = year;
+            if (auto c = compareModels(**s, r, noCache)) held.push_back(*c);
+        }
+    };
+    std::printf("  %-44s %7.1f MB (peak RSS of a forked child; the bench had %.1f MB resident)\n",
+                "BTCUSDT + ETHUSDT heatmaps and maps", childPeakKb([&] { holdViews(false); }) / 1024.0, baseKb / 1024.0);
+    std::printf("  %-44s %7.1f MB\n", "the same + comparison of all models (BTCUSDT)", childPeakKb([&] { holdViews(true); }) / 1024.0);
+
+#ifdef LHM_GUI_PATH
+    // --- the GUI: process start to the view rendered off-screen into a PNG, from a warm cache.
+    const QString gui = QStringLiteral(LHM_GUI_PATH);
+    const QString png = tmp.filePath(QStringLiteral("shot.png"));
+    std::printf("GUI (liquidationheatmap --screenshot, off-screen, start to PNG written; cache warmed by a first run)\n");
+    for (const QString &w : shortMode ? QStringList{year} : QStringList{QStringLiteral("7d"), year}) {
+        for (const QString &view : {QStringLiteral("heatmap"), QStringLiteral("window")}) {
+            const QStringList args{gui, db, path, QStringLiteral("--screenshot"), png, QStringLiteral("--window"), w,
+                                   QStringLiteral("--view"), view, QStringLiteral("--size"), QStringLiteral("1600x900")};
+            spawn(args);
+            const Run r = best(repeats, args);
+            const QByteArray what = QStringLiteral("%1 view, %2 (cached)").arg(view, w).toUtf8();
+            line(what.constData(), r, start);
+        }
+    }
+#endif
     return 0;
 }
