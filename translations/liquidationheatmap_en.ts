@@ -1651,4 +1651,65 @@ Choose another file with --db, or move this one away to start afresh.</translati
         <translation>hit %1 · random %2 [%3, %4]</translation>
     </message>
 </context>
+<context>
+    <name>lhm::ui::SignalOverlay</name>
+    <message>
+        <source>Signal (estimate) at %1: %2
+%3</source>
+        <translation>Signal (estimate) at %1: %2
+%3</translation>
+    </message>
+    <message>
+        <source>no bar closed</source>
+        <translation>no bar closed</translation>
+    </message>
+    <message>
+        <source>Signal: — (%1)</source>
+        <translation>Signal: — (%1)</translation>
+    </message>
+    <message>
+        <source>no cluster near, confidence %1</source>
+        <translation>no cluster near, confidence %1</translation>
+    </message>
+    <message>
+        <source>nearest cluster %1 % away, confidence %2</source>
+        <translation>nearest cluster %1 % away, confidence %2</translation>
+    </message>
+    <message>
+        <source>model confidence %1 is low</source>
+        <translation>model confidence %1 is low</translation>
+    </message>
+    <message>
+        <source>realised liquidations %1 beyond the %2 predicted</source>
+        <translation>realised liquidations %1 beyond the %2 predicted</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>long</translation>
+    </message>
+    <message>
+        <source>price within %1 % of a %2 cluster at %3 (%4)</source>
+        <translation>price within %1 % of a %2 cluster at %3 (%4)</translation>
+    </message>
+    <message>
+        <source>NONE</source>
+        <translation>NONE</translation>
+    </message>
+    <message>
+        <source>WAIT</source>
+        <translation>WAIT</translation>
+    </message>
+    <message>
+        <source>REVERSAL OPPORTUNITY</source>
+        <translation>REVERSAL OPPORTUNITY</translation>
+    </message>
+    <message>
+        <source>AVOID</source>
+        <translation>AVOID</translation>
+    </message>
+</context>
 </TS>

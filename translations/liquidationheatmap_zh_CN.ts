@@ -1929,4 +1929,65 @@ Choose another file with --db, or move this one away to start afresh.</source>
         <translation>命中 %1 · 随机 %2 [%3, %4]</translation>
     </message>
 </context>
+<context>
+    <name>lhm::ui::SignalOverlay</name>
+    <message>
+        <source>Signal (estimate) at %1: %2
+%3</source>
+        <translation>信号（估算）%1：%2
+%3</translation>
+    </message>
+    <message>
+        <source>no bar closed</source>
+        <translation>没有已收盘的K线</translation>
+    </message>
+    <message>
+        <source>Signal: — (%1)</source>
+        <translation>信号：—（%1）</translation>
+    </message>
+    <message>
+        <source>no cluster near, confidence %1</source>
+        <translation>附近无密集区，置信度 %1</translation>
+    </message>
+    <message>
+        <source>nearest cluster %1 % away, confidence %2</source>
+        <translation>最近密集区相距 %1%，置信度 %2</translation>
+    </message>
+    <message>
+        <source>model confidence %1 is low</source>
+        <translation>模型置信度 %1 偏低</translation>
+    </message>
+    <message>
+        <source>realised liquidations %1 beyond the %2 predicted</source>
+        <translation>实际清算 %1，超过预测的 %2</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>空头</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>多头</translation>
+    </message>
+    <message>
+        <source>price within %1 % of a %2 cluster at %3 (%4)</source>
+        <translation>价格距 %3 处的%2密集区不到 %1%（%4）</translation>
+    </message>
+    <message>
+        <source>NONE</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <source>WAIT</source>
+        <translation>观望</translation>
+    </message>
+    <message>
+        <source>REVERSAL OPPORTUNITY</source>
+        <translation>反转机会</translation>
+    </message>
+    <message>
+        <source>AVOID</source>
+        <translation>避开</translation>
+    </message>
+</context>
 </TS>

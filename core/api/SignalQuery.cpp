@@ -1,5 +1,6 @@
 #include "api/SignalQuery.h"
 
+#include "analysis/SignalHistory.h"
 #include "api/ModelArgs.h"
 #include "common/Timeframe.h"
 #include "store/Store.h"
@@ -128,17 +129,8 @@ Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q) {
         fr.to = floorTo(newest, q.step);
         fr.from = fr.to - q.step;
     }
-    // The reversal window looks back before --from: start the features that much earlier.
-    q.requestedFrom = fr.from;
-    fr.from -= qint64(q.params.reversalBars - 1) * q.step;
-    auto features = computeBarFeatures(store, fr);
-    if (!features) return features.error();
-    std::vector<Signal> sigs = evaluateSignals(*features, q.step, q.params);
-    const qint64 requestedFrom = q.requestedFrom, step = q.step;
-    sigs.erase(std::remove_if(sigs.begin(), sigs.end(), [&](const Signal &s) { return s.time - step < requestedFrom; }),
-               sigs.end());
-    if (sigs.empty()) return Error(QStringLiteral("no bar closed in the period"), {}, 0, QStringLiteral("from"));
-    return sigs;
+    // One walk-forward run from reversalBars - 1 bars early (shared with the heatmap's signal marks).
+    return signalHistory(store, fr, q.params);
 }
 
 QJsonDocument signalsJson(const std::vector<Signal> &list, const SignalQuery &q) {

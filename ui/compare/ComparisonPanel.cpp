@@ -9,6 +9,7 @@
 #include "heatmap/HeatmapView.h"
 
 #include <QHeaderView>
+#include <algorithm>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -106,7 +107,13 @@ void ComparisonPanel::setModel(const ModelComparison &cmp, int index, Comparison
     const std::optional<ValidationRow> measured = s ? s->measured : std::nullopt;
     set(4, MeasuredFigure::text(measured));
     table_->item(4, 0)->setToolTip(MeasuredFigure::toolTip(measured));
+    // Two lines (figure, period) at the height of two one-line rows: the size hint uses the primary
+    // font's metrics, too short when a taller fallback font draws the text (Chinese).
+    QHeaderView *rowsHeader = table_->verticalHeader();
+    const int lines = int(table_->item(4, 0)->text().count(QLatin1Char('\n'))) + 1;
+    rowsHeader->setSectionResizeMode(4, lines > 1 ? QHeaderView::Fixed : QHeaderView::ResizeToContents);
     table_->resizeRowsToContents();
+    if (lines > 1) table_->setRowHeight(4, std::max(table_->rowHeight(4), lines * table_->rowHeight(0)));
     table_->setFixedHeight(table_->verticalHeader()->length() + 2 * table_->frameWidth() + 2);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -13,6 +13,7 @@
 #include "main/StatusPanel.h"
 #include "main/ViewCoordinator.h"
 #include "map/LiquidationMapView.h"
+#include "main/SignalWiring.h"
 #include "research/ResearchPanel.h"
 
 #include <QActionGroup>
@@ -89,6 +90,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     controls_->addAction(live_->toggleAction());
     connect(live_, &LiveWiring::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
     coordinator_ = new ViewCoordinator(session_, heatmap_, map_, compare_, this);
+    // The current signal as a badge on the heatmap, its history as marks on the time axis.
+    signalWiring_ = new SignalWiring(session_, heatmap_, opt_.dbPath, this);
     // New figures for the comparison view's "Measured" row.
     connect(research, &ResearchPanel::validationStored, session_, &Session::reload);
     connect(controls_, &ControlBar::selectionChanged, this, [this](Selection s) {

@@ -21,6 +21,7 @@ class ModelComparisonView;
 class StatusPanel;
 class ViewCoordinator;
 class LiveWiring;
+class SignalWiring;
 
 struct MainWindowOptions {
     QString dbPath;
@@ -46,6 +47,7 @@ public:
     Session *session() const { return session_; }
     StatusPanel *statusPanel() const { return status_; }
     LiveWiring *live() const { return live_; }
+    SignalWiring *signalWiring() const { return signalWiring_; }
     QTabWidget *tabs() const { return tabs_; }
     CoreEngine *engine() const { return engine_; }
     QString bannerText() const;
@@ -79,6 +81,7 @@ private:
     ViewCoordinator *coordinator_ = nullptr;
     StatusPanel *status_ = nullptr;
     LiveWiring *live_ = nullptr;
+    SignalWiring *signalWiring_ = nullptr;
     bool firstRunChecked_ = false;
 };
 

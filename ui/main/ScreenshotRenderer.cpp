@@ -6,6 +6,7 @@
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapView.h"
 #include "main/MainWindow.h"
+#include "main/SignalWiring.h"
 #include "main/ViewSelection.h"
 #include "map/LiquidationMapView.h"
 
@@ -65,6 +66,13 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
         loop.exec();
     }
     engine->waitForIdle();
+    // The signal badge and marks follow the grid on a pool thread of their own.
+    if (w.signalWiring()->isComputing()) {
+        QEventLoop loop;
+        QObject::connect(w.signalWiring(), &SignalWiring::computed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     QCoreApplication::processEvents();
     if (!w.session()->grid()) {
         *error = QCoreApplication::translate("ScreenshotRenderer", "no data for %1 %2 %3").arg(o.symbol, o.exchange, o.window);

@@ -1,0 +1,81 @@
+#include "main/SignalWiring.h"
+
+#include "analysis/SignalHistory.h"
+#include "common/Timeframe.h"
+#include "heatmap/HeatmapView.h"
+#include "heatmap/SignalOverlay.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+
+namespace lhm::ui {
+
+namespace {
+constexpr qint64 kHourMs = 3'600'000;
+}
+
+SignalWiring::SignalWiring(Session *session, HeatmapView *view, const QString &dbPath, QObject *parent)
+    : QObject(parent), session_(session), overlay_(new SignalOverlay(view->plot())), dbPath_(dbPath) {
+    connect(session_, &Session::gridChanged, this, [this](const GridPtr &grid, GridOrigin origin) {
+        if (origin != GridOrigin::Live) start(grid);
+    });
+}
+
+SignalWiring::~SignalWiring() {
+    if (cancel_) cancel_->store(true);
+}
+
+void SignalWiring::start(const GridPtr &grid) {
+    if (cancel_) cancel_->store(true);
+    const quint64 seq = ++seq_;
+    if (!grid || grid->cols() == 0) {
+        computing_ = false;
+        overlay_->clear();
+        emit computed();
+        return;
+    }
+    cancel_ = std::make_shared<std::atomic_bool>(false);
+    computing_ = true;
+    const HeatmapRequest view = session_->selection().request();
+    FeatureRequest fr;
+    fr.series.exchange = grid->exchange;
+    fr.series.symbol = grid->symbol;
+    fr.series.window = grid->window;
+    fr.series.params = view.params;
+    // Hourly bars, as `lhm signals` decides by default; finer when the view itself is finer.
+    const qint64 gridStep = intervalMs(grid->interval).value_or(kHourMs);
+    fr.series.params.interval = gridStep < kHourMs ? grid->interval : QStringLiteral("1h");
+    fr.model = grid->model;
+    fr.from = grid->times.front();
+    fr.to = grid->times.back() + grid->intervalMs;
+    const qint64 barMs = intervalMs(fr.series.params.interval).value_or(kHourMs);
+    QPointer<SignalWiring> self(this);
+    const QString db = dbPath_;
+    const SignalParams params = params_;
+    auto cancel = cancel_;
+    QThreadPool::globalInstance()->start([self, db, fr, params, cancel, seq, barMs] {
+        QString error;
+        std::vector<Signal> sigs;
+        if (auto store = Store::openReadOnly(db); !store) {
+            error = store.error().message;
+        } else {
+            RunControl control;
+            control.cancel = cancel.get();
+            auto r = signalHistory(**store, fr, params, control);
+            if (r) sigs = std::move(*r);
+            else error = r.error().message;
+        }
+        if (cancel->load()) return;
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, sigs, error, seq, barMs] {
+            if (!self || seq != self->seq_) return;  // a newer grid is being worked on
+            self->computing_ = false;
+            if (error.isEmpty()) self->overlay_->setSignals(sigs, barMs);
+            else self->overlay_->setUnavailable(error);
+            emit self->computed();
+        });
+    });
+}
+
+}  // namespace lhm::ui
