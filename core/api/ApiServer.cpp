@@ -276,7 +276,8 @@ void ApiServer::onWebSocket() {
         const QString client = clientOf(s->peerAddress());
         const QUrl url = s->requestUrl();
         const QUrlQuery q(url);
-        auto refuse = [s](quint16 code, const QString &why) {
+        auto refuse = [this, s](quint16 code, const QString &why) {
+            s->setParent(this);  // gone with the server if the client never completes the close
             s->close(QWebSocketProtocol::CloseCode(code), why);
             QObject::connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
             QTimer::singleShot(1000, s, [s] { s->abort(); });
