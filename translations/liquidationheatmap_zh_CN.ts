@@ -952,6 +952,22 @@ Parse errors: %6</source>
         <source>%1 imported, %2 already in the store, %3 refused</source>
         <translation>已导入 %1 个，%2 个已在存储中，%3 个被拒绝</translation>
     </message>
+    <message>
+        <source>%1 has no history download</source>
+        <translation>%1 没有历史数据下载</translation>
+    </message>
+    <message>
+        <source>stored, %L1 new rows</source>
+        <translation>已保存，新增 %L1 行</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was stored stays; the next download fetches only the rest.</source>
+        <translation>已取消。已保存的数据保留；下次下载只获取其余部分。</translation>
+    </message>
+    <message>
+        <source>%1 series stored, %2 already in the store, %3 failed</source>
+        <translation>已保存 %1 个序列，%2 个已在存储中，%3 个失败</translation>
+    </message>
 </context>
 <context>
     <name>lhm::ui::DownloadForm</name>
@@ -1023,6 +1039,26 @@ Parse errors: %6</source>
         <source>Import</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>%1 publishes no open-interest history: the app records it every minute while Live is on (and while `lhm live` or `lhm alerts watch` runs).</source>
+        <translation>%1 不提供持仓量历史：实时模式开启时（以及 `lhm live` 或 `lhm alerts watch` 运行时），应用每分钟记录一次。</translation>
+    </message>
+    <message>
+        <source>No public liquidation stream.</source>
+        <translation>没有公开的强平数据流。</translation>
+    </message>
+    <message>
+        <source>Open interest (5 min)</source>
+        <translation>持仓量（5 分钟）</translation>
+    </message>
+    <message>
+        <source>Funding rate</source>
+        <translation>资金费率</translation>
+    </message>
 </context>
 <context>
     <name>lhm::ui::ExportActions</name>
@@ -1092,6 +1128,10 @@ Parse errors: %6</source>
     <message>
         <source>not started</source>
         <translation>未开始</translation>
+    </message>
+    <message>
+        <source>page %1 · %p%</source>
+        <translation>第 %1 页 · %p%</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // `lhm download --exchange bybit|okx|hyperliquid` against loopback servers that speak each
-// exchange's documented REST protocol (tests/core/ExchangeServers.h), plus the recorded Bybit
+// exchange's documented REST protocol (tests/support/ExchangeServers.h), plus the recorded Bybit
 // open-interest response and Hyperliquid funding history from ../shared/data. Every expected
 // count and value is worked out from the generated market's rule in ExchangeServers.h:
 // one day = 1,440 one-minute candles, 288 five-minute open-interest points, 3 fundings.

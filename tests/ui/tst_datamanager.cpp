@@ -2,6 +2,7 @@
 // mirror built from the recorded BTCUSDT data, through the dialog's own buttons, with the work on
 // the dialog's worker thread. Expected counts come from ../shared/data/SOURCES.md (metrics: full
 // days of 288 rows on 05-10 and 05-11; 5m klines start 2024-05-10 20:30Z: 42 + 288 rows).
+#include "ExchangeServers.h"
 #include "HttpTestServer.h"
 #include "TestSupport.h"
 #include "VisionMirror.h"
@@ -10,6 +11,7 @@
 #include "data/FileProgressTable.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QPushButton>
@@ -129,6 +131,50 @@ private slots:
         QVERIFY(dialog.statusText().startsWith(QStringLiteral("Done: 4 imported")));
         QVERIFY(button->isEnabled());
         QVERIFY(dialog.grab().save(kShotDir + QStringLiteral("/datamanager.png")));
+    }
+
+    // The exchange selector: Hyperliquid's missing open-interest history is said and its box
+    // disabled; a Bybit day downloads through the same buttons from a loopback server speaking
+    // Bybit's v5 protocol (1,440 candles, 288 open-interest points, 3 fundings: ExchangeServers.h).
+    void downloadsOtherExchangesThroughTheDialog() {
+        HttpTestServer bybit;
+        QVERIFY(bybit.start(QString()));
+        GeneratedMarket m;
+        m.day = 1714521600000LL;  // 2024-05-01
+        bybit.setHandler(bybitServer(m));
+        TempStore ts;
+        DataManagerDialog dialog(ts.path, server_.baseUrl(), nullptr, fast(QString()));
+        dialog.resize(1100, 700);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.exchangeCaveat(), QString());
+        dialog.setExchange(QStringLiteral("hyperliquid"));
+        QVERIFY(dialog.exchangeCaveat().contains(QStringLiteral("publishes no open-interest history")));
+        auto *oiBox = dialog.findChild<QCheckBox *>(QStringLiteral("type_metrics"));
+        QVERIFY(oiBox && !oiBox->isEnabled() && !oiBox->isChecked());
+        QVERIFY(dialog.grab().save(kShotDir + QStringLiteral("/datamanager-hyperliquid.png")));
+
+        dialog.setExchange(QStringLiteral("bybit"));
+        dialog.setExchangeBaseUrl(QStringLiteral("bybit"), bybit.baseUrl());
+        QVERIFY(oiBox->isEnabled());
+        dialog.setSymbols({QStringLiteral("BTCUSDT")});
+        dialog.setTypes({QStringLiteral("metrics"), QStringLiteral("klines"), QStringLiteral("fundingRate")});
+        dialog.setInterval(QStringLiteral("1m"));
+        dialog.setRange(QDate(2024, 5, 1), QDate(2024, 5, 1));
+        QCOMPARE(dialog.request().exchange, QStringLiteral("bybit"));
+        QSignalSpy done(&dialog, &DataManagerDialog::jobFinished);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("downloadButton")), Qt::LeftButton);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().at(0).toBool(), true);
+        auto *files = dialog.fileTable();
+        QCOMPARE(files->rowCount(), 3);
+        QCOMPARE(cell(files, 0, 0), QStringLiteral("BTCUSDT open_interest"));
+        QCOMPARE(files->statusText(0), QStringLiteral("stored, 288 new rows"));
+        QCOMPARE(files->statusText(1), QStringLiteral("stored, %L1 new rows").arg(1440));
+        QCOMPARE(files->statusText(2), QStringLiteral("stored, 3 new rows"));
+        QCOMPARE(sqlScalar(ts.path, QStringLiteral("SELECT COUNT(*) FROM candles WHERE exchange='bybit'")), qint64(1440));
+        QVERIFY(dialog.statusText().contains(QStringLiteral("3 series stored")));
+        QVERIFY(dialog.grab().save(kShotDir + QStringLiteral("/datamanager-bybit.png")));
     }
 
     void importFolderThroughTheDialog() {

@@ -111,6 +111,11 @@ DataManagerDialog::DataManagerDialog(const QString &dbPath, const QString &baseU
         currentPercent_ = total > 0 ? int(std::min<qint64>(100, done * 100 / total)) : 0;
         overall_->setValue(filesDone_ * 100 + currentPercent_);
     });
+    connect(worker_, &DataWorker::pageProgress, this, [this](int i, int page, int percent) {
+        files_->setPageProgress(i, page, percent);
+        currentPercent_ = percent;
+        overall_->setValue(filesDone_ * 100 + currentPercent_);
+    });
     connect(worker_, &DataWorker::retrying, this, [this](int i, const QString &text) { files_->setStage(i, text); });
     connect(worker_, &DataWorker::fileDone, files_, &FileProgressTable::setDone);
     connect(worker_, &DataWorker::overallProgress, this, [this](int done, int) {
@@ -155,6 +160,9 @@ QWidget *DataManagerDialog::buildOfflineBanner() {
     return offlineBanner_;
 }
 
+void DataManagerDialog::setExchange(const QString &name) { form_->setExchange(name); }
+void DataManagerDialog::setExchangeBaseUrl(const QString &exchange, const QString &url) { form_->setExchangeBaseUrl(exchange, url); }
+QString DataManagerDialog::exchangeCaveat() const { return form_->caveatText(); }
 void DataManagerDialog::setSymbols(const QStringList &symbols) { form_->setSymbols(symbols); }
 void DataManagerDialog::setTypes(const QStringList &types) { form_->setTypes(types); }
 void DataManagerDialog::setInterval(const QString &interval) { form_->setInterval(interval); }
@@ -167,13 +175,14 @@ QString DataManagerDialog::statusText() const { return status_->text(); }
 void DataManagerDialog::startDownload() {
     if (busy_) return;
     const DownloadRequest r = form_->request();
-    if (auto plan = VisionLayout::plan(r); !plan) {
+    // The archive's plan is checked here; an exchange's REST plan is checked by the worker.
+    if (auto plan = VisionLayout::plan(r); !plan && r.exchange == QLatin1String("binance")) {
         status_->setText(tr("Cannot download: %1").arg(plan.error().message));
         return;
     }
     offlineBanner_->hide();
     setBusy(true);
-    status_->setText(tr("Connecting to %1…").arg(QUrl(baseUrl_).host()));
+    status_->setText(tr("Connecting to %1…").arg(QUrl(r.baseUrl).host()));
     worker_->resetCancel();
     QMetaObject::invokeMethod(worker_, "download", Qt::QueuedConnection, Q_ARG(lhm::DownloadRequest, r));
 }

@@ -39,6 +39,9 @@ public:
     // True when the store holds nothing yet: the main window then opens this dialog at start-up.
     static bool shouldOpenOnFirstRun(Store &store);
 
+    void setExchange(const QString &name);
+    void setExchangeBaseUrl(const QString &exchange, const QString &url);  // tests, mirrors
+    QString exchangeCaveat() const;  // what the chosen exchange lacks, as shown; empty when nothing
     void setSymbols(const QStringList &symbols);
     void setTypes(const QStringList &types);
     void setInterval(const QString &interval);

@@ -2,6 +2,7 @@
 
 #include "data/FileProgressTable.h"
 #include "ingest/Importer.h"
+#include "ingest/history/HistoryDownloader.h"
 #include "ingest/thirdparty/ThirdPartyImporter.h"
 
 #include <QDirIterator>
@@ -31,6 +32,7 @@ void DataWorker::cancel() {
     cancel_.store(true);
     QMutexLocker lock(&mutex_);
     if (current_) current_->cancel();
+    if (currentHistory_) currentHistory_->cancel();
 }
 
 Store *DataWorker::store(QString *error) {
@@ -46,6 +48,10 @@ Store *DataWorker::store(QString *error) {
 }
 
 void DataWorker::download(const DownloadRequest &request) {
+    if (request.exchange != QLatin1String("binance")) {
+        downloadHistory(request);
+        return;
+    }
     RunningFlag running(running_);
     QString err;
     Store *st = store(&err);

@@ -15,6 +15,10 @@
 Q_DECLARE_METATYPE(lhm::DownloadRequest)
 Q_DECLARE_METATYPE(std::vector<lhm::SeriesInfo>)
 
+namespace lhm {
+class HistoryDownloader;
+}
+
 namespace lhm::ui {
 
 class DataWorker : public QObject {
@@ -28,7 +32,7 @@ public:
     bool isRunning() const { return running_.load(); }  // a job is in progress (any thread may ask)
 
 public slots:
-    void download(const lhm::DownloadRequest &request);
+    void download(const lhm::DownloadRequest &request);  // Binance archive, or an exchange's REST history
     void importPaths(const QStringList &paths);
     void refreshCoverage();
 
@@ -36,6 +40,7 @@ signals:
     void planned(const QStringList &fileNames);  // one row per file, in order
     void fileStage(int index, const QString &stage);
     void fileProgress(int index, qint64 done, qint64 total);
+    void pageProgress(int index, int page, int percent);  // REST history series
     void fileDone(int index, int outcome, const QString &status);  // outcome: FileProgressTable::Outcome
     void overallProgress(int filesDone, int filesTotal);
     void retrying(int index, const QString &text);
@@ -45,12 +50,14 @@ signals:
 
 private:
     Store *store(QString *error);
+    void downloadHistory(const DownloadRequest &request);  // DataWorkerHistory.cpp
 
     QString dbPath_;
     DownloadOptions options_;
     std::unique_ptr<Store> store_;
     QMutex mutex_;  // guards current_
     Downloader *current_ = nullptr;
+    HistoryDownloader *currentHistory_ = nullptr;
     std::atomic_bool cancel_{false};
     std::atomic_bool running_{false};
 };

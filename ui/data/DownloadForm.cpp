@@ -1,5 +1,7 @@
 #include "data/DownloadForm.h"
 
+#include "config/ExchangeRegistry.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -23,6 +25,23 @@ const QStringList kDefaultTypes = {QStringLiteral("metrics"), QStringLiteral("kl
 DownloadForm::DownloadForm(const QString &baseUrl, QWidget *parent)
     : QGroupBox(tr("Download from %1").arg(QUrl(baseUrl).host()), parent), baseUrl_(baseUrl) {
     auto *form = new QFormLayout(this);
+
+    auto *exchangeRow = new QHBoxLayout;
+    exchange_ = new QComboBox(this);
+    exchange_->setObjectName(QStringLiteral("exchange"));
+    auto registry = ExchangeRegistry::load();
+    const ExchangeRegistry exchanges = registry ? *registry : ExchangeRegistry::defaults();
+    for (const ExchangeDescriptor &e : exchanges.exchanges()) {
+        exchange_->addItem(e.displayName, e.name);
+        restUrls_.insert(e.name, e.restUrl);
+    }
+    caveat_ = new QLabel(this);
+    caveat_->setObjectName(QStringLiteral("exchangeCaveat"));
+    caveat_->setWordWrap(true);
+    caveat_->setStyleSheet(QStringLiteral("color: #d29922;"));
+    exchangeRow->addWidget(exchange_);
+    exchangeRow->addWidget(caveat_, 1);
+    form->addRow(tr("Exchange"), exchangeRow);
 
     auto *symbolRow = new QHBoxLayout;
     for (const QString &s : kSymbols) {
@@ -99,6 +118,55 @@ DownloadForm::DownloadForm(const QString &baseUrl, QWidget *parent)
     setSymbols(kFirstRunSymbols);
     setTypes(kDefaultTypes);
     setRange(yesterday.addDays(-29), yesterday);
+    connect(exchange_, &QComboBox::currentIndexChanged, this, &DownloadForm::onExchangeChanged);
+    onExchangeChanged();
+}
+
+void DownloadForm::setExchange(const QString &name) {
+    const int i = exchange_->findData(name);
+    if (i >= 0) exchange_->setCurrentIndex(i);
+}
+
+QString DownloadForm::exchange() const { return exchange_->currentData().toString(); }
+
+void DownloadForm::setExchangeBaseUrl(const QString &exchange, const QString &url) {
+    restUrls_.insert(exchange, url);
+    onExchangeChanged();
+}
+
+QString DownloadForm::caveatText() const { return caveat_->text(); }
+
+void DownloadForm::onExchangeChanged() {
+    const ExchangeDescriptor *ex = ExchangeRegistry::builtin(exchange());
+    const bool archive = exchange() == QLatin1String("binance");
+    const QString host = archive ? QUrl(baseUrl_).host() : QUrl(restUrls_.value(exchange())).host();
+    setTitle(tr("Download from %1").arg(host));
+    // The archive's file types; an exchange's REST API has the same three series, no trade files.
+    for (QCheckBox *cb : typeBoxes_) {
+        const QString type = cb->property("lhmType").toString();
+        bool available = true;
+        if (type == QLatin1String("aggTrades")) available = archive;
+        else if (type == QLatin1String("metrics")) available = archive || (ex && ex->history.openInterest);
+        else if (type == QLatin1String("klines")) available = archive || (ex && ex->history.candles);
+        else if (type == QLatin1String("fundingRate")) available = archive || (ex && ex->history.funding);
+        cb->setEnabled(available);
+        if (!available) cb->setChecked(false);
+    }
+    QStringList lacks;
+    if (ex && !ex->history.openInterest && ex->recordsOpenInterestLive)
+        lacks << tr("%1 publishes no open-interest history: the app records it every minute while Live is on "
+                    "(and while `lhm live` or `lhm alerts watch` runs).")
+                     .arg(ex->displayName);
+    if (ex && !ex->liquidationStream) lacks << tr("No public liquidation stream.");
+    caveat_->setText(lacks.join(QLatin1Char(' ')));
+    // Archive file names on Binance; the plain series names elsewhere.
+    for (QCheckBox *cb : typeBoxes_) {
+        const QString type = cb->property("lhmType").toString();
+        if (type == QLatin1String("metrics")) cb->setText(archive ? tr("Open interest (metrics, 5 min)") : tr("Open interest (5 min)"));
+        else if (type == QLatin1String("fundingRate")) cb->setText(archive ? tr("Funding rate (monthly files)") : tr("Funding rate"));
+    }
+    importFilesButton_->setEnabled(archive);
+    importFolderButton_->setEnabled(archive);
 }
 
 void DownloadForm::setSymbols(const QStringList &symbols) {
@@ -132,12 +200,15 @@ DownloadRequest DownloadForm::request() const {
     r.interval = interval_->currentText();
     r.from = from_->date();
     r.to = to_->date();
-    r.baseUrl = baseUrl_;
+    r.exchange = exchange();
+    r.baseUrl = r.exchange == QLatin1String("binance") ? baseUrl_ : restUrls_.value(r.exchange);
     return r;
 }
 
 void DownloadForm::setBusy(bool busy) {
     for (QPushButton *w : {downloadButton_, importFilesButton_, importFolderButton_}) w->setEnabled(!busy);
+    exchange_->setEnabled(!busy);
+    if (!busy) onExchangeChanged();  // the import buttons are for the archive only
 }
 
 }  // namespace lhm::ui

@@ -1,5 +1,6 @@
 #include "data/FileProgressTable.h"
 
+#include <algorithm>
 #include <QHeaderView>
 #include <QProgressBar>
 #include <QVBoxLayout>
@@ -69,6 +70,14 @@ void FileProgressTable::setImportProgress(int row, qint64 done, qint64 total) {
     b->setFormat(tr("importing %p%"));
     b->setRange(0, 100);
     b->setValue(int(std::min<qint64>(100, done * 100 / total)));
+}
+
+void FileProgressTable::setPageProgress(int row, int page, int percent) {
+    QProgressBar *b = bar(row);
+    if (!b) return;
+    b->setFormat(tr("page %1 · %p%").arg(page));
+    b->setRange(0, 100);
+    b->setValue(std::clamp(percent, 0, 100));
 }
 
 void FileProgressTable::setDone(int row, int outcome, const QString &text) {

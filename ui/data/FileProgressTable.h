@@ -17,6 +17,7 @@ public:
     void setStage(int row, const QString &text);
     void setProgress(int row, qint64 done, qint64 total);        // download bytes
     void setImportProgress(int row, qint64 done, qint64 total);  // CSV bytes parsed
+    void setPageProgress(int row, int page, int percent);        // REST history: pages, share of the range
     void setDone(int row, int outcome, const QString &text);
     // Rows still waiting when a job stops early say so instead of "waiting".
     void markNotStarted();

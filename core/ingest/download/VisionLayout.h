@@ -18,6 +18,10 @@ struct DownloadRequest {
     QStringList types = {QStringLiteral("metrics"), QStringLiteral("klines"), QStringLiteral("fundingRate")};
     QString interval = QStringLiteral("1m");  // klines only
     QString baseUrl;                      // empty: VisionLayout::defaultBaseUrl()
+    // binance: the data.binance.vision archive. Others take their REST history API
+    // (ingest/history) with baseUrl as its REST base; types metrics/klines/fundingRate are read as
+    // open interest/candles/funding there.
+    QString exchange = QStringLiteral("binance");
 };
 
 // One zip to fetch.
