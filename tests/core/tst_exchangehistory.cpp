@@ -145,7 +145,7 @@ private slots:
         QCOMPARE(runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("klines"))).exitCode, 0);
         auto run = runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("open_interest")));
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.out.contains("bybit /v5/market/open-interest page 2") && run.out.contains("openInterest"), run.out.constData());
+        QVERIFY2(run.out.contains("bybit /v5/market/open-interest page 2") && run.out.contains("(field result.list[0].openInterest)"), run.out.constData());
         QCOMPARE(sqlScalar(db, QStringLiteral("SELECT COUNT(*) FROM open_interest WHERE exchange='bybit'")), qint64(200));
         QCOMPARE(sqlScalar(db, QStringLiteral("SELECT COUNT(*) FROM candles WHERE exchange='bybit'")), qint64(1440));
 

@@ -250,7 +250,10 @@ HistorySeriesResult HistoryDownloader::fetchSeries(int index, const HistorySerie
                 return result;
             }
             auto page = source_.parse(part, reply.body);
-            if (!page) return failWith(QStringLiteral("%1: %2").arg(where, page.error().message));
+            if (!page) {
+                const Error &e = page.error();
+                return failWith(QStringLiteral("%1: %2%3").arg(where, e.message, e.field.isEmpty() ? QString() : QStringLiteral(" (field %1)").arg(e.field)));
+            }
             ++result.pages;
             // Rows outside the asked range (exchanges round bounds) are left for another run.
             const auto inRange = [&](qint64 t) { return t >= part.from && t < part.to; };
