@@ -15,7 +15,6 @@
 #include "ingest/download/VisionLayout.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <cstdio>
 #include <unistd.h>
 
@@ -23,21 +22,6 @@ using namespace lhm;
 using namespace lhm::cli;
 
 namespace {
-
-QStringList splitList(const QString &s) {
-    QStringList out;
-    for (const QString &part : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!part.trimmed().isEmpty()) out << part.trimmed();
-    return out;
-}
-
-std::optional<QDate> parseDay(const QString &s) {
-    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    if (!re.match(s).hasMatch()) return std::nullopt;
-    const QDate d = QDate::fromString(s, Qt::ISODate);
-    if (!d.isValid()) return std::nullopt;
-    return d;
-}
 
 QJsonObject toJson(const DownloadFileResult &r) {
     QJsonObject o{{"file", r.item.fileName},       {"url", redactUrl(r.item.url)},
@@ -99,16 +83,8 @@ int runDownload(Context &ctx) {
     if (exchange != QLatin1String("binance")) return runExchangeHistory(ctx, p, *ex);
 
     DownloadRequest req;
-    if (!p.isSet(QStringLiteral("symbol"))) return ctx.fail(QStringLiteral("--symbol is required (e.g. --symbol BTCUSDT)"));
-    req.symbols = splitList(p.value(QStringLiteral("symbol")).toUpper());
-    for (const char *name : {"from", "to"}) {
-        const QString opt = QString::fromLatin1(name);
-        if (!p.isSet(opt)) return ctx.fail(QStringLiteral("--%1 YYYY-MM-DD is required").arg(opt));
-        const auto d = parseDay(p.value(opt));
-        if (!d) return ctx.fail(QStringLiteral("--%1 '%2' is not a date YYYY-MM-DD").arg(opt, p.value(opt)));
-        (opt == QLatin1String("from") ? req.from : req.to) = *d;
-    }
-    req.types = p.isSet(QStringLiteral("types")) ? splitList(p.value(QStringLiteral("types")))
+    if (auto code = readSymbolsAndDays(ctx, p, &req.symbols, &req.from, &req.to)) return *code;
+    req.types = p.isSet(QStringLiteral("types")) ? splitCommaList(p.value(QStringLiteral("types")))
                                                  : QStringList{QStringLiteral("metrics"), QStringLiteral("klines"), QStringLiteral("fundingRate")};
     // The names every exchange shares map onto the archive's own.
     for (QString &t : req.types) {

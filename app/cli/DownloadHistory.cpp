@@ -14,9 +14,7 @@
 
 namespace lhm::cli {
 
-namespace {
-
-QStringList splitList(const QString &s) {
+QStringList splitCommaList(const QString &s) {
     QStringList out;
     for (const QString &part : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!part.trimmed().isEmpty()) out << part.trimmed();
@@ -30,6 +28,21 @@ std::optional<QDate> parseDay(const QString &s) {
     if (!d.isValid()) return std::nullopt;
     return d;
 }
+
+std::optional<int> readSymbolsAndDays(Context &ctx, const QCommandLineParser &p, QStringList *symbols, QDate *from, QDate *to) {
+    if (!p.isSet(QStringLiteral("symbol"))) return ctx.fail(QStringLiteral("--symbol is required (e.g. --symbol BTCUSDT)"));
+    *symbols = splitCommaList(p.value(QStringLiteral("symbol")).toUpper());
+    for (const char *name : {"from", "to"}) {
+        const QString opt = QString::fromLatin1(name);
+        if (!p.isSet(opt)) return ctx.fail(QStringLiteral("--%1 YYYY-MM-DD is required").arg(opt));
+        const auto d = parseDay(p.value(opt));
+        if (!d) return ctx.fail(QStringLiteral("--%1 '%2' is not a date YYYY-MM-DD").arg(opt, p.value(opt)));
+        *(opt == QLatin1String("from") ? from : to) = *d;
+    }
+    return std::nullopt;
+}
+
+namespace {
 
 QJsonObject toJson(const QString &exchange, const HistorySeriesResult &r) {
     QJsonObject o{{"exchange", exchange},
@@ -48,16 +61,8 @@ QJsonObject toJson(const QString &exchange, const HistorySeriesResult &r) {
 
 int runExchangeHistory(Context &ctx, const QCommandLineParser &p, const ExchangeDescriptor &ex) {
     HistoryPlanRequest req;
-    if (!p.isSet(QStringLiteral("symbol"))) return ctx.fail(QStringLiteral("--symbol is required (e.g. --symbol BTCUSDT)"));
-    req.symbols = splitList(p.value(QStringLiteral("symbol")).toUpper());
-    for (const char *name : {"from", "to"}) {
-        const QString opt = QString::fromLatin1(name);
-        if (!p.isSet(opt)) return ctx.fail(QStringLiteral("--%1 YYYY-MM-DD is required").arg(opt));
-        const auto d = parseDay(p.value(opt));
-        if (!d) return ctx.fail(QStringLiteral("--%1 '%2' is not a date YYYY-MM-DD").arg(opt, p.value(opt)));
-        (opt == QLatin1String("from") ? req.from : req.to) = *d;
-    }
-    const QStringList types = p.isSet(QStringLiteral("types")) ? splitList(p.value(QStringLiteral("types")))
+    if (auto code = readSymbolsAndDays(ctx, p, &req.symbols, &req.from, &req.to)) return *code;
+    const QStringList types = p.isSet(QStringLiteral("types")) ? splitCommaList(p.value(QStringLiteral("types")))
                                                                : QStringList{QStringLiteral("open_interest"), QStringLiteral("klines"),
                                                                              QStringLiteral("funding")};
     for (const QString &t : types) {

@@ -34,6 +34,27 @@ QStringList downloadArgs(const QString &db, const QString &exchange, const QStri
 }
 
 SeriesKey key(const QString &exchange, const QString &interval = {}) { return SeriesKey{exchange, QStringLiteral("BTCUSDT"), interval}; }
+
+// One exchange server on loopback and a fresh store for `lhm download` to fill.
+struct Rig {
+    HttpTestServer server;
+    QTemporaryDir dir;
+    QString db = dir.filePath(QStringLiteral("s.sqlite"));
+    QString exchange;
+    Rig(const QString &exchangeName, HttpHandler handler) : exchange(exchangeName) {
+        server.start(QString());
+        server.setHandler(std::move(handler));
+    }
+    CliRun download(const QString &types, const QString &day = kDayArg) {
+        return runCli(downloadArgs(db, exchange, server.baseUrl(), types, day));
+    }
+};
+
+GeneratedMarket dayMarket(qint64 day = kDay) {
+    GeneratedMarket m;
+    m.day = day;
+    return m;
+}
 const TimeRange kAll{0, std::numeric_limits<qint64>::max()};
 
 }  // namespace
@@ -46,14 +67,10 @@ private slots:
     // then 88), one funding page. USD value of open interest = OI × close of the 1m candle
     // opening at the same time: k = 1 (00:05) -> 50,001 × 60,007 = 3,000,410,007.
     void bybitFullDayThenNoOp() {
-        HttpTestServer server;
-        QVERIFY(server.start(QString()));
-        GeneratedMarket m;
-        m.day = kDay;
-        server.setHandler(bybitServer(m));
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("s.sqlite"));
-        auto run = runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("open_interest,klines,funding")));
+        Rig rig(QStringLiteral("bybit"), bybitServer(dayMarket()));
+        HttpTestServer &server = rig.server;
+        const QString &db = rig.db;
+        auto run = rig.download(QStringLiteral("open_interest,klines,funding"));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(count(server, QStringLiteral("/v5/market/kline")), 2);
         QCOMPARE(count(server, QStringLiteral("/v5/market/open-interest")), 2);
@@ -96,7 +113,7 @@ private slots:
 
         // Again: the store holds the whole range, so not one request is made.
         server.clearLog();
-        run = runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("open_interest,klines,funding")));
+        run = rig.download(QStringLiteral("open_interest,klines,funding"));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(server.requests().size(), qsizetype(0));
         QCOMPARE(run.out.count("\"status\":\"already-complete\""), qsizetype(3));
@@ -104,21 +121,17 @@ private slots:
 
     // 429 with Retry-After: 1 on the first kline request: waited out, then the day lands.
     void rateLimitedThenServed() {
-        HttpTestServer server;
-        QVERIFY(server.start(QString()));
-        GeneratedMarket m;
-        m.day = kDay;
         auto limited = std::make_shared<std::atomic_int>(1);
-        server.setHandler(bybitServer(m, [limited](const HttpRequestRecord &r) -> std::optional<HttpResponse> {
+        Rig rig(QStringLiteral("bybit"), bybitServer(dayMarket(), [limited](const HttpRequestRecord &r) -> std::optional<HttpResponse> {
             if (r.path.endsWith(QLatin1String("kline")) && limited->fetch_sub(1) > 0)
                 return HttpResponse{429, R"({"retCode":10006,"retMsg":"Too many visits!"})", {{"Retry-After", "1"}}};
             return std::nullopt;
         }));
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("s.sqlite"));
+        HttpTestServer &server = rig.server;
+        const QString &db = rig.db;
         QElapsedTimer t;
         t.start();
-        auto run = runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("klines")));
+        auto run = rig.download(QStringLiteral("klines"));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(t.elapsed() >= 1000);
         QVERIFY(run.err.contains("HTTP 429"));
@@ -130,20 +143,16 @@ private slots:
     // page and field; the 200 rows of page 1 and the klines stored before stay. Once the server is
     // fixed, the next run asks only for the 88 missing points (one request, no cursor).
     void malformedPageKeepsWhatWasStoredAndResumes() {
-        HttpTestServer server;
-        QVERIFY(server.start(QString()));
-        GeneratedMarket m;
-        m.day = kDay;
         auto broken = std::make_shared<std::atomic_bool>(true);
-        server.setHandler(bybitServer(m, [broken](const HttpRequestRecord &r) -> std::optional<HttpResponse> {
+        Rig rig(QStringLiteral("bybit"), bybitServer(dayMarket(), [broken](const HttpRequestRecord &r) -> std::optional<HttpResponse> {
             if (broken->load() && r.path.endsWith(QLatin1String("open-interest")) && r.query.contains(QLatin1String("cursor=")))
                 return HttpResponse{200, R"({"retCode":0,"retMsg":"OK","result":{"list":[{"openInterest":"abc","timestamp":"1714521600000"}],"nextPageCursor":""}})", {}};
             return std::nullopt;
         }));
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("s.sqlite"));
-        QCOMPARE(runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("klines"))).exitCode, 0);
-        auto run = runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("open_interest")));
+        HttpTestServer &server = rig.server;
+        const QString &db = rig.db;
+        QCOMPARE(rig.download(QStringLiteral("klines")).exitCode, 0);
+        auto run = rig.download(QStringLiteral("open_interest"));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("bybit /v5/market/open-interest page 2") && run.out.contains("(field result.list[0].openInterest)"), run.out.constData());
         QCOMPARE(sqlScalar(db, QStringLiteral("SELECT COUNT(*) FROM open_interest WHERE exchange='bybit'")), qint64(200));
@@ -151,7 +160,7 @@ private slots:
 
         broken->store(false);
         server.clearLog();
-        run = runCli(downloadArgs(db, QStringLiteral("bybit"), server.baseUrl(), QStringLiteral("open_interest")));
+        run = rig.download(QStringLiteral("open_interest"));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto oi = server.requestsFor(QStringLiteral("/v5/market/open-interest"));
         QCOMPARE(oi.size(), qsizetype(1));
@@ -223,14 +232,9 @@ private slots:
     // config: k = 10 -> 5,000,010 contracts = 50,000.1 BTC, worth 50,000.1 × 60,000 USD. The
     // settled funding is realizedRate.
     void okxFullDay() {
-        HttpTestServer server;
-        QVERIFY(server.start(QString()));
-        GeneratedMarket m;
-        m.day = kDay;
-        server.setHandler(okxServer(m));
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("s.sqlite"));
-        auto run = runCli(downloadArgs(db, QStringLiteral("okx"), server.baseUrl(), QStringLiteral("open_interest,klines,funding")));
+        Rig rig(QStringLiteral("okx"), okxServer(dayMarket()));
+        HttpTestServer &server = rig.server;
+        auto run = rig.download(QStringLiteral("open_interest,klines,funding"));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(count(server, QStringLiteral("/api/v5/market/history-candles")), 15);
         QCOMPARE(count(server, QStringLiteral("/api/v5/rubik/stat/contracts/open-interest-history")), 3);
@@ -242,7 +246,7 @@ private slots:
         QCOMPARE(q0.queryItemValue(QStringLiteral("after")), QString::number(kDay + 86400000));
         QCOMPARE(q0.queryItemValue(QStringLiteral("before")), QString::number(kDay - 1));
         QCOMPARE(q1.queryItemValue(QStringLiteral("after")), QString::number(kDay + 1340 * 60000));  // oldest of page 1: minute 1,340
-        auto store = Store::open(db);
+        auto store = Store::open(rig.db);
         QCOMPARE(int((*store)->candles(key(QStringLiteral("okx"), QStringLiteral("1m")), kAll).size()), 1440);
         const auto oi = (*store)->openInterest(key(QStringLiteral("okx")), kAll);
         QCOMPARE(int(oi.size()), 288);
