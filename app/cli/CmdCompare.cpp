@@ -11,15 +11,18 @@ using namespace lhm;
 using namespace lhm::cli;
 
 // Says why, from the comparer's reason: a low confidence is not always a disagreement.
-static QString confidenceText(const QString &reason) {
-    if (reason == QLatin1String("disagree")) return QStringLiteral("models disagree: main clusters > 5% apart");
-    if (reason == QLatin1String("agree")) return QStringLiteral("models agree: main clusters within 5%");
-    if (reason == QLatin1String("single_model"))
-        return QStringLiteral("unverified: only one model had data, so confidence is 0.5");
-    if (reason == QLatin1String("unverified_side"))
+static QString confidenceText(ConfidenceReason reason) {
+    switch (reason) {
+    case ConfidenceReason::Disagree: return QStringLiteral("models disagree: main clusters > 5% apart");
+    case ConfidenceReason::Agree: return QStringLiteral("models agree: main clusters within 5%");
+    case ConfidenceReason::SingleModel: return QStringLiteral("unverified: only one model had data, so confidence is 0.5");
+    case ConfidenceReason::UnverifiedSide:
         return QStringLiteral("unverified: only one model has positions on one side, so confidence is 0.5");
+    case ConfidenceReason::NoDensity: break;
+    }
     return QStringLiteral("no open positions in the last column: nothing to compare");
 }
+
 
 static int runCompare(Context &ctx) {
     QCommandLineParser p;
@@ -51,7 +54,7 @@ static int runCompare(Context &ctx) {
         ctx.print(QStringLiteral("%1 %2 %3 %4  %5").arg(s.model, -20).arg(s.totalLong, 14, 'f', 0)
                       .arg(s.totalShort, 14, 'f', 0).arg(s.confidence, 5, 'f', 2).arg(cl.join(QStringLiteral(" "))));
     }
-    for (const auto &[m, why] : c.skipped) ctx.print(QStringLiteral("skipped %1: %2").arg(m, why));
+    for (const auto &[m, why] : c.skipped) ctx.print(QStringLiteral("skipped %1: %2").arg(m, QString::fromLatin1(missingInputSentence(why))));
     ctx.print(QStringLiteral("agreement %1  confidence %2  (%3)").arg(c.agreement, 0, 'f', 2).arg(c.confidence, 0, 'f', 2)
                   .arg(confidenceText(c.confidenceReason)));
     for (const auto &[lo, hi] : c.disagreementZones)

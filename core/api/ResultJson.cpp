@@ -110,12 +110,12 @@ QJsonObject comparisonJson(const ModelComparison &c) {
                                   {"predicted_notional", cents(predicted)}, {"clusters", clusters}});
     }
     for (const auto &[lo, hi] : c.disagreementZones) zones.append(QJsonArray{cents(lo), cents(hi)});
-    for (const auto &[m, why] : c.skipped) skipped.append(QJsonObject{{"model", m}, {"reason", why}});
+    for (const auto &[m, why] : c.skipped) skipped.append(QJsonObject{{"model", m}, {"reason", QString::fromLatin1(missingInputSentence(why))}});
     return QJsonObject{{"symbol", c.symbol}, {"exchange", c.exchange}, {"window", c.window},
                        {"interval", g.interval}, {"bucket", g.bucketSize},
                        {"current_price", g.currentPrice}, {"agreement", c.agreement},
                        {"confidence", c.confidence},
-                       {"confidence_reason", c.confidenceReason},
+                       {"confidence_reason", QString::fromLatin1(confidenceReasonName(c.confidenceReason))},
                        {"disagreement_zones", zones},
                        {"skipped", skipped}, {"models", models}, {"estimate", true},
                        {"coverage", coverageJson(g.coverageFrom, g.coverageTo, g.requestedFrom)}};

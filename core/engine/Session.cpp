@@ -183,9 +183,12 @@ void Session::checkSettled() {
 }
 
 qint64 Session::shownTo(const HeatmapGrid &g) {
-    // dataTo is the store's watermark (it may include inputs outside this window), so it only caps.
+    // dataTo is the store's watermark (it may include inputs outside this window), so it only caps;
+    // the coverage's end caps too: a reduced 12-hour column ends hours after the data does, and
+    // the banner, the status bar and "Data covers …" must name one and the same time.
     if (g.times.empty()) return g.dataTo;
-    const qint64 end = g.times.back() + g.intervalMs;
+    qint64 end = g.times.back() + g.intervalMs;
+    if (g.coverageTo > 0) end = std::min(end, g.coverageTo);
     return g.dataTo > 0 ? std::min(g.dataTo, end) : end;
 }
 

@@ -51,10 +51,10 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
         if (!m || model == QLatin1String("ensemble"))
             return Error(QStringLiteral("unknown ensemble member '%1'").arg(model), {}, 0, QStringLiteral("ensemble"));
         if (!EnsembleModel::hasInput(model, *inputs)) {
-            QString why = QStringLiteral("no open interest in the window");
-            if (model == QLatin1String("py_liquidation_map")) why = QStringLiteral("no trade profile in the window");
+            MissingInput why = MissingInput::OpenInterest;
+            if (model == QLatin1String("py_liquidation_map")) why = MissingInput::TradeProfile;
             else if (model == QLatin1String("funding_adjusted") && EnsembleModel::hasInput(QStringLiteral("binance_standard"), *inputs))
-                why = QStringLiteral("no funding rates in the window");
+                why = MissingInput::FundingRates;
             cmp->skipped.emplace_back(model, why);
             continue;
         }
@@ -83,7 +83,7 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
     const Agreement a = assessAgreement(grids, col);
     cmp->agreement = densityOverlap(grids, col);
     cmp->confidence = a.confidence;
-    cmp->confidenceReason = QString::fromLatin1(confidenceReasonName(a.reason));
+    cmp->confidenceReason = a.reason;
     cmp->disagreementZones = a.disagreementZones;
     cmp->summaries.push_back(summarise(ensemble->grid));
     // Measured figures travel with the comparison, read here on the worker, never by the view.

@@ -19,6 +19,24 @@ const char *confidenceReasonName(ConfidenceReason r) {
     return "no_density";
 }
 
+const char *missingInputSentence(MissingInput m) {
+    switch (m) {
+    case MissingInput::OpenInterest: return "no open interest in the window";
+    case MissingInput::TradeProfile: return "no trade profile in the window";
+    case MissingInput::FundingRates: return "no funding rates in the window";
+    }
+    return "no open interest in the window";
+}
+
+const char *missingInputName(MissingInput m) {
+    switch (m) {
+    case MissingInput::OpenInterest: return "no_open_interest";
+    case MissingInput::TradeProfile: return "no_trade_profile";
+    case MissingInput::FundingRates: return "no_funding_rates";
+    }
+    return "no_open_interest";
+}
+
 static SideAgreement assessSide(const std::vector<const HeatmapGrid *> &grids, int col, Side side) {
     SideAgreement a;
     a.side = side;

@@ -21,15 +21,6 @@ struct SideAgreement {
     bool present = false;  // any model has density on this side
 };
 
-// Machine-readable (JSON "confidence_reason"), from the side with the lowest confidence:
-enum class ConfidenceReason {
-    Agree,           // >= 2 models on that side, main clusters within 5 %
-    Disagree,        // >= 2 models on that side, main clusters more than 5 % apart
-    SingleModel,     // only one model was compared: nothing to check it against (0.5)
-    UnverifiedSide,  // several models, but only one has positions on that side (0.5)
-    NoDensity,       // no model has any density in the column: nothing to compare (1)
-};
-const char *confidenceReasonName(ConfidenceReason r);  // agree, disagree, single_model, ...
 
 struct Agreement {
     SideAgreement longSide, shortSide;

@@ -4,6 +4,7 @@
 // liquidation price falls in the bucket: an ESTIMATE, and every view must say so.
 #include "common/Types.h"
 #include "store/ValidationRepository.h"
+#include "models/ComparisonCodes.h"
 
 #include <QString>
 #include <vector>
@@ -96,13 +97,12 @@ struct ModelComparison {
     std::vector<ModelSummary> summaries;
     double agreement = 1.0;   // 0..1
     double confidence = 1.0;  // ensemble confidence
-    // What set it (ConfidenceReason's name): agree | disagree | single_model | unverified_side |
-    // no_density. Only "disagree" means two models' main clusters are more than 5 % apart.
-    QString confidenceReason = QStringLiteral("no_density");
+    // What set it. Only Disagree means two models' main clusters are more than 5 % apart.
+    ConfidenceReason confidenceReason = ConfidenceReason::NoDensity;
     // Price ranges (low, high) where the models' main clusters are more than 5% apart.
     std::vector<std::pair<double, double>> disagreementZones;
-    // Models left out because the window holds none of their input: (model, reason).
-    std::vector<std::pair<QString, QString>> skipped;
+    // Models left out because the window holds none of their input: (model, what is missing).
+    std::vector<std::pair<QString, MissingInput>> skipped;
 };
 
 }  // namespace lhm

@@ -272,11 +272,11 @@ void TestHeatmap::comparison() {
     QVERIFY(without.ok());
     QCOMPARE((*without)->skipped.size(), size_t(2));
     QCOMPARE((*without)->skipped[0].first, QStringLiteral("funding_adjusted"));
-    QCOMPARE((*without)->skipped[0].second, QStringLiteral("no funding rates in the window"));
+    QCOMPARE((*without)->skipped[0].second, MissingInput::FundingRates);
     QCOMPARE((*without)->grids.size(), size_t(2));  // binance_standard + ensemble
     // One model alone cannot be checked: 0.5 "unverified", which is not a disagreement.
     QCOMPARE((*without)->confidence, 0.5);
-    QCOMPARE((*without)->confidenceReason, QStringLiteral("single_model"));
+    QCOMPARE((*without)->confidenceReason, ConfidenceReason::SingleModel);
     QVERIFY((*without)->disagreementZones.empty());
     insertZeroFunding(*ts.store);
     auto c = compareModels(*ts.store, request());
@@ -296,7 +296,7 @@ void TestHeatmap::comparison() {
     // Both put the long cluster in row 6 (spread 0): long confidence 1; only funding_adjusted has
     // shorts → that side is unverified (0.5), and the overall confidence is the lower one.
     QCOMPARE(cmp.confidence, 0.5);
-    QCOMPARE(cmp.confidenceReason, QStringLiteral("unverified_side"));
+    QCOMPARE(cmp.confidenceReason, ConfidenceReason::UnverifiedSide);
     // Overlap of normalised last columns: bs = {row6: 1}, fa = {row6: .5, short25: .5} → min sum 0.5.
     QCOMPARE(cmp.agreement, 0.5);
 }

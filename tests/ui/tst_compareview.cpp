@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "common/Format.h"
 #include "compare/ComparisonPanel.h"
+#include "heatmap/CandleLayer.h"
 #include "compare/ModelComparisonView.h"
 #include "heatmap/DensityLayer.h"
 
@@ -136,22 +137,58 @@ private slots:
     }
 
     void titleSaysWhyConfidenceIsLow() {
-        // 0.50 from a lone model is "unverified", not "models disagree"; skipped models are named.
+        // One model with input (the ensemble repeats it): no "agreement 1.00" beside "confidence
+        // 0.50", but what each number means; the skipped model is named with what it lacks.
         ModelComparisonView v;
         auto lone = test::makeComparison();
+        lone->grids.erase(lone->grids.begin() + 1);
+        lone->summaries.erase(lone->summaries.begin() + 1);
+        lone->agreement = 1.0;
         lone->confidence = 0.5;
-        lone->confidenceReason = QStringLiteral("single_model");
-        lone->skipped = {{QStringLiteral("funding_adjusted"), QStringLiteral("no funding rates in the window")}};
+        lone->confidenceReason = ConfidenceReason::SingleModel;
+        lone->skipped = {{QStringLiteral("funding_adjusted"), MissingInput::FundingRates}};
         v.setComparison(lone);
         const QString t = v.findChild<QLabel *>(QStringLiteral("viewTitle"))->text();
-        QVERIFY2(t.contains(QStringLiteral("ensemble confidence 0.50 (only one model had data: unverified)")), qPrintable(t));
-        QVERIFY2(t.contains(QStringLiteral("no input in this window: funding_adjusted")), qPrintable(t));
-        QVERIFY(!t.contains(QStringLiteral("disagree")));
+        QVERIFY2(t.contains(QStringLiteral("Only Open-interest model had input in this window, so the ensemble equals it. "
+                                           "Agreement between models: none to compare. Ensemble confidence 0.50 "
+                                           "(only one model had data: nothing to check it against).")),
+                 qPrintable(t));
+        QVERIFY2(!t.contains(QStringLiteral("1.00")), qPrintable(t));
+        QVERIFY2(t.contains(QStringLiteral("Not compared, no input in this window: Funding-adjusted (no funding rates).")), qPrintable(t));
+        QVERIFY(!t.contains(QStringLiteral("apart")));
         auto split = test::makeComparison();
-        split->confidenceReason = QStringLiteral("disagree");
+        split->confidenceReason = ConfidenceReason::Disagree;
         v.setComparison(split);
-        QVERIFY(v.findChild<QLabel *>(QStringLiteral("viewTitle"))->text().contains(
-            QStringLiteral("ensemble confidence 0.64 (shaded: models disagree by more than 5%)")));
+        const QString t2 = v.findChild<QLabel *>(QStringLiteral("viewTitle"))->text();
+        QVERIFY2(t2.contains(QStringLiteral("Agreement between the 2 models (overlap of their density, 1 = identical): 0.90 · "
+                                            "Ensemble confidence (how close their main clusters are): 0.64 — shaded: their "
+                                            "main clusters are more than 5% apart.")),
+                 qPrintable(t2));
+        // Each panel's own number is labelled as its own.
+        QCOMPARE(v.panel(2)->table()->verticalHeaderItem(3)->text(), QStringLiteral("Own confidence"));
+        QCOMPARE(v.panel(2)->table()->item(3, 0)->text(), QStringLiteral("0.64"));
+    }
+
+    // Every panel has what the heatmap has: a colour scale on the shared range, candles and the
+    // price tag. makeGrid: 24 hourly candles, the last closing at 60,000 + 10·100·0.4 + 23 + 20
+    // = 60,443; the shared range's upper end is the largest 97th percentile of the three models.
+    void panelsHaveScaleCandlesAndPriceTag() {
+        ModelComparisonView v;
+        v.resize(1500, 800);
+        v.show();
+        v.setComparison(test::makeComparison());
+        QCoreApplication::processEvents();
+        QCOMPARE(v.panelCount(), 3);
+        const double upper = v.panel(0)->colorScale()->dataRange().upper;
+        QVERIFY(upper > 1e6);
+        for (int i = 0; i < v.panelCount(); ++i) {
+            ComparisonPanel *p = v.panel(i);
+            QVERIFY(p->colorScale()->visible());
+            QCOMPARE(p->colorScale()->dataRange().upper, upper);
+            QCOMPARE(p->candles()->count(), 24);
+            QCOMPARE(p->candles()->width(), 3600 * 0.7);
+            QCOMPARE(p->priceTagText(), QStringLiteral("60443"));
+        }
     }
 };
 

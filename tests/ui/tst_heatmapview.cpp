@@ -4,7 +4,9 @@
 #include "GridFixtures.h"
 #include "TestSupport.h"
 #include "common/Format.h"
+#include "heatmap/CandleLayer.h"
 #include "heatmap/DensityLayer.h"
+#include "heatmap/HeatmapLegend.h"
 #include "heatmap/HeatmapView.h"
 
 #include <QApplication>
@@ -45,6 +47,85 @@ private slots:
         QCOMPARE(lo, 60276.0);
         QCOMPARE(hi, 79824.0);
     }
+    // At 12h the candles must not be squashed into a line by clusters 10–30 % away (the map shows
+    // those): the range may reach six times the candles' span or 8 % of the price, whichever is
+    // more. Candles 67,950..68,073 (makeGrid with 200 rows), clusters at 61,000 and 79,100:
+    // limit max(6·123, 0.08·68,011.5) = 5,440.92, room 5,317.92 shared evenly (both sides need
+    // more than half): 2,658.96 each → 65,291.04..70,731.96, padded by 4 % of 5,440.92 = 217.6368.
+    void twelveHourCandlesStayReadable() {
+        auto g = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("12h"), QStringLiteral("binance_standard"), 24, 200, 100);
+        std::fill(g->longDensity.begin(), g->longDensity.end(), 0.f);
+        std::fill(g->shortDensity.begin(), g->shortDensity.end(), 0.f);
+        for (int c = 0; c < g->cols(); ++c) {
+            g->longDensity[size_t(c) * 200 + 10] = 3e6f;
+            g->shortDensity[size_t(c) * 200 + 190] = 2e6f;
+        }
+        const auto [lo, hi] = HeatmapView::defaultPriceRange(*g);
+        QCOMPARE(lo, 65291.04 - 217.6368);
+        QCOMPARE(hi, 70731.96 + 217.6368);
+        // The candles are as wide as a column: 70 % of an hour.
+        auto v = shown();
+        v->setGrid(g);
+        QCOMPARE(v->candles()->count(), 24);
+        QCOMPARE(v->candles()->width(), 3600 * 0.7);
+    }
+
+    // A grid with cells but no notional anywhere (a window the data does not reach): an empty
+    // state that says so, not a "$0 … $1" colour scale over an empty plot.
+    void zeroGridShowsEmptyStateNotDegenerateScale() {
+        auto v = shown();
+        v->setGrid(test::makeGrid());
+        QVERIFY(!v->isShowingEmpty());
+        auto zero = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("1y"));
+        std::fill(zero->longDensity.begin(), zero->longDensity.end(), 0.f);
+        std::fill(zero->shortDensity.begin(), zero->shortDensity.end(), 0.f);
+        QVERIFY(!HeatmapView::hasDensity(*zero));
+        v->setGrid(zero);
+        QVERIFY(v->isShowingEmpty());
+        QVERIFY2(v->emptyText().contains(QStringLiteral("No estimated positions in this window")), qPrintable(v->emptyText()));
+        QVERIFY(v->emptyText().contains(QStringLiteral("BTCUSDT · binance · 1y")));
+    }
+
+    // Every mark on the plot is named: the dashed price line, the model's dots, the live circles.
+    void legendNamesLinesAndDots() {
+        auto v = shown();
+        auto g = test::makeGrid();
+        v->setGrid(g);
+        QCOMPARE(v->legend()->entries(),
+                 QStringList({QStringLiteral("Price (dashed line, tag on the right)"),
+                              QStringLiteral("Predicted long liquidations (model, dots)"),
+                              QStringLiteral("Predicted short liquidations (model, dots)")}));
+        LiquidationEvent e{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Side::Long, 60300, 0.1, 10000, g->times[3], 0};
+        v->addRealisedLiquidations({e});
+        QCOMPARE(v->legend()->entries().size(), 5);
+        QCOMPARE(v->legend()->entries().at(3), QStringLiteral("Realised long liquidations (live, circle ∝ size)"));
+        // Live events on their own: the model's dots are hidden, so the legend drops them.
+        v->setLiveOnly(true);
+        QCOMPARE(v->legend()->entries().size(), 3);
+        QVERIFY(v->plot()->legend->visible());
+    }
+
+    // Live with history too old to roll: before any liquidation arrives, the newest price tick
+    // sets the view (the last half hour, price ±1 %), and a line says what the view waits for.
+    void liveOnlyFollowsThePriceBeforeTheFirstLiquidation() {
+        auto v = shown();
+        v->setGrid(test::makeGrid());
+        v->setLiveOnly(true);
+        const qint64 t = 1764547200000LL;  // 2025-12-01 00:00 UTC
+        v->setLivePrice(91000, t);
+        QVERIFY(v->isWaitingForLive());
+        QCOMPARE(v->plot()->xAxis->range().upper, t / 1000.0 + 120);
+        QCOMPARE(v->plot()->xAxis->range().lower, t / 1000.0 - 1800);
+        QCOMPARE(v->plot()->yAxis->range().lower, 91000 * 0.99);
+        QCOMPARE(v->plot()->yAxis->range().upper, 91000 * 1.01);
+        QCOMPARE(v->priceTagText(), QStringLiteral("91000"));
+        LiquidationEvent e{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Side::Long, 90500, 0.1, 9050, t + 5000, 0};
+        v->addRealisedLiquidations({e});
+        QVERIFY(!v->isWaitingForLive());
+        v->setLiveOnly(false);
+        QVERIFY(!v->isWaitingForLive());
+    }
+
     void cellsHoldGridValues() {
         auto v = shown();
         auto g = test::makeGrid();

@@ -113,8 +113,20 @@ private slots:
             QVERIFY(w.grab().save(QDir(shots).filePath(QStringLiteral("live-window.png"))));
         }
 
+        // Live off: the engine's grid again over the whole window, and the lights read "off"
+        // (grey), not red: turning live off is not an error.
+        w.heatmapView()->plot()->xAxis->setRange(before->times[20] / 1000.0, before->times[23] / 1000.0);
         live->toggleAction()->trigger();
         QVERIFY(!live->isRunning());
+        QCOMPARE(w.heatmapView()->grid(), w.session()->baseGrid());
+        QCOMPARE(w.heatmapView()->grid()->longAt(23, 5), float(1100000 + 2300 + 5));
+        QCOMPARE(w.heatmapView()->plot()->xAxis->range().lower, before->times.front() / 1000.0);
+        QCOMPARE(w.heatmapView()->plot()->xAxis->range().upper, (before->times.back() + before->intervalMs) / 1000.0);
+        QCOMPARE(live->lights()->light(QStringLiteral("binance")), ConnectionLights::Light::Off);
+        QVERIFY(live->lights()->isVisible());
+        QVERIFY(live->lights()->tooltip(QStringLiteral("binance")).contains(QStringLiteral("live mode is off")));
+        QTest::qWait(300);  // the feed's last health report ("stopped") must not turn it red
+        QCOMPARE(live->lights()->light(QStringLiteral("binance")), ConnectionLights::Light::Off);
         qunsetenv("LHM_CONFIG_DIR");
     }
 };

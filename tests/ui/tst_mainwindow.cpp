@@ -6,7 +6,9 @@
 #include "data/DataManagerDialog.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapView.h"
+#include "common/ElidedLabel.h"
 #include "main/ControlBar.h"
+#include "main/StatusPanel.h"
 #include "main/MainWindow.h"
 #include "main/ViewCoordinator.h"
 #include "main/WindowHost.h"
@@ -21,6 +23,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QStatusBar>
 #include <qcustomplot.h>
 
 using namespace lhm;
@@ -203,6 +206,43 @@ private slots:
         QVERIFY2(msg.contains(QStringLiteral("2024-05-13 06:00 UTC")), qPrintable(msg));
         // Within two candles of now: not stale.
         QVERIFY(ViewCoordinator::staleMessage(g, lastOpen + 3600'000 + 3600'000).isEmpty());
+    }
+
+    void bannerStatusAndCoverageNameOneTime() {
+        // A 90 d window reduced to 12-hour columns: the last column opens 2024-05-13 00:00 and ends
+        // 12:00, but the data ends at 07:00 (coverageTo) and the store's watermark is months later.
+        // Banner and status bar must both date 07:00, the end "Data covers …" names.
+        HeatmapGrid g;
+        g.intervalMs = 12 * 3600'000LL;
+        const qint64 lastOpen = QDateTime(QDate(2024, 5, 13), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        g.times = {lastOpen - g.intervalMs, lastOpen};
+        g.coverageTo = lastOpen + 7 * 3600'000LL;
+        g.dataTo = lastOpen + 90LL * 86400'000;
+        QCOMPARE(Session::shownTo(g), g.coverageTo);
+        const QString msg = ViewCoordinator::staleMessage(g, g.coverageTo + 2 * 86400'000LL);
+        QVERIFY2(msg.contains(QStringLiteral("ended 2 d 0 h ago (2024-05-13 07:00 UTC)")), qPrintable(msg));
+    }
+
+    void longStatusMessageStaysLeftOfTheCoverage() {
+        // QStatusBar draws its own message across the whole bar, over the coverage label: every
+        // message (also one sent to QStatusBar::showMessage) goes to an elided label left of it.
+        auto f = open();
+        MainWindow &w = *f->window;
+        w.resize(1280, 720);
+        QTRY_VERIFY(w.heatmapView()->grid() && w.session()->isSettled());
+        QTest::qWait(50);
+        const QString longText = QStringLiteral("A very long message about a failed recomputation ").repeated(8);
+        w.statusBar()->showMessage(longText, 8000);
+        QCoreApplication::processEvents();
+        QVERIFY(w.statusBar()->currentMessage().isEmpty());
+        StatusPanel *p = w.statusPanel();
+        QCOMPARE(p->message(), longText);
+        QVERIFY(p->coverageLabel()->isVisible());
+        QVERIFY(!p->coverageLabel()->text().isEmpty());
+        const QRect msg = p->messageLabel()->geometry(), cov = p->coverageLabel()->geometry();
+        QVERIFY2(msg.right() < cov.left(), qPrintable(QStringLiteral("%1 vs %2").arg(msg.right()).arg(cov.left())));
+        QVERIFY(p->messageLabel()->text().endsWith(QChar(0x2026)));
+        QCOMPARE(p->messageLabel()->toolTip(), longText);
     }
 
     void bannerNamesTheFittedProfile() {

@@ -49,6 +49,41 @@ private slots:
         QCOMPARE(lines[0]->point1->coords().x(), 61050.0);
     }
 
+    // No notional in any bucket: an empty state, not axes reading "$1 $1 $0".
+    void zeroMapShowsEmptyState() {
+        LiquidationMapView v;
+        v.resize(900, 600);
+        v.show();
+        auto m = test::makeMap(QStringLiteral("BTCUSDT"), QStringLiteral("1y"));
+        std::fill(m->longNotional.begin(), m->longNotional.end(), 0.0);
+        std::fill(m->shortNotional.begin(), m->shortNotional.end(), 0.0);
+        v.setMap(m);
+        QVERIFY(v.isShowingEmpty());
+        QVERIFY2(v.emptyText().contains(QStringLiteral("No estimated positions in this window")), qPrintable(v.emptyText()));
+    }
+
+    // Twelve leverages per side used to be 24 legend entries, a third of the dock at 1280×720.
+    // Now: the two cumulative curves and one shade row per side, in two rows at dock width.
+    void legendIsCompactWithTwelveLeverages() {
+        LiquidationMapView v;
+        v.resize(520, 640);  // the map dock at 1280×720
+        v.show();
+        auto m = test::makeMap();
+        m->leverages = {3, 5, 10, 15, 20, 25, 35, 50, 75, 100, 125, 150};
+        const size_t L = m->leverages.size();
+        m->longNotional.assign(size_t(m->rows) * L, 0.0);
+        m->shortNotional.assign(size_t(m->rows) * L, 0.0);
+        for (int r = 0; r < m->rows; ++r)
+            for (size_t l = 0; l < L; ++l) (r < 10 ? m->longNotional : m->shortNotional)[size_t(r) * L + l] = 1000 + l;
+        v.setMap(m);
+        QCoreApplication::processEvents();
+        v.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(v.legendEntries(), QStringList({QStringLiteral("Cumulative longs"), QStringLiteral("Cumulative shorts"),
+                                                 QStringLiteral("Longs"), QStringLiteral("Shorts")}));
+        const int legendHeight = v.plot()->legend->outerRect().height();
+        QVERIFY2(legendHeight * 8 < v.plot()->height(), qPrintable(QStringLiteral("legend %1 px of %2").arg(legendHeight).arg(v.plot()->height())));
+    }
+
     void newMapReplacesBars() {
         LiquidationMapView v;
         v.resize(900, 600);

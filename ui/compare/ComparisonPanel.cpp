@@ -5,8 +5,11 @@
 #include "common/ModelNames.h"
 #include "common/Theme.h"
 #include "common/TimePricePlot.h"
+#include "common/UsdTicker.h"
+#include "heatmap/CandleLayer.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapView.h"
+#include "heatmap/PriceMarker.h"
 
 #include <QHeaderView>
 #include <algorithm>
@@ -29,11 +32,28 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
     plot_ = new QCustomPlot(this);
     setUpTimePricePlot(plot_, 4);
     plot_->setMinimumHeight(220);
-    layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis);
+    plot_->yAxis2->setVisible(true);  // room for the price tag on the right
+    plot_->yAxis2->setTickLabels(false);
+    plot_->yAxis2->setPadding(56);
+    scale_ = new QCPColorScale(plot_);
+    plot_->plotLayout()->addElement(0, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->axis()->setTicker(QSharedPointer<UsdTicker>::create());
+    scale_->setBarWidth(8);
+    auto *group = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis, scale_);
+    candles_ = new CandleLayer(layer_);
+    price_ = new PriceMarker(plot_);
     lay->addWidget(plot_, 1);
     table_ = new QTableWidget(5, 1, this);
-    table_->setVerticalHeaderLabels({tr("Total longs"), tr("Total shorts"), tr("Main clusters"), tr("Confidence"),
+    table_->setVerticalHeaderLabels({tr("Total longs"), tr("Total shorts"), tr("Main clusters"), tr("Own confidence"),
                                      tr("Measured")});
+    // "Own confidence" is per panel; the agreement between models is in the view's title.
+    table_->verticalHeaderItem(3)->setToolTip(
+        tr("How sure this model is of its own estimate. For the ensemble: how close its members' main clusters are "
+           "(0.50 when only one model had data: nothing to check it against)."));
     table_->horizontalHeader()->setVisible(false);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -45,8 +65,13 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
     applyTheme();
 }
 
+QString ComparisonPanel::priceTagText() const { return price_->tagText(); }
+
 void ComparisonPanel::applyTheme() {
     Theme::stylePlot(plot_);
+    Theme::styleAxis(scale_->axis());
+    candles_->applyTheme();
+    price_->applyTheme();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -67,7 +92,9 @@ void ComparisonPanel::setModel(const ModelComparison &cmp, int index, Comparison
     layer_->setCutoffRange(colourRange.first, colourRange.second);
     layer_->setGrid(grid);
 
-    plot_->clearItems();
+    // The zones change with every comparison; the price marker's items stay.
+    for (int i = plot_->itemCount() - 1; i >= 0; --i)
+        if (qobject_cast<QCPItemRect *>(plot_->item(i))) plot_->removeItem(i);
     const PlotPalette &p = Theme::palette();
     for (const auto &[lo, hi] : cmp.disagreementZones) {
         auto *rect = new QCPItemRect(plot_);
@@ -78,12 +105,7 @@ void ComparisonPanel::setModel(const ModelComparison &cmp, int index, Comparison
         rect->setBrush(p.zone);
         rect->setPen(QPen(p.zone.darker(110), 1, Qt::DashLine));
     }
-    if (g.currentPrice > 0) {
-        auto *line = new QCPItemStraightLine(plot_);
-        line->point1->setCoords(0, g.currentPrice);
-        line->point2->setCoords(1, g.currentPrice);
-        line->setPen(QPen(Qt::white, 1, Qt::DashLine));  // over the dark colour map in both themes
-    }
+    price_->setPrice(g.currentPrice, g.bucketSize);
 
     const ModelSummary *s = index < int(cmp.summaries.size()) ? &cmp.summaries[size_t(index)] : nullptr;
     auto set = [this](int row, const QString &text) {

@@ -1,17 +1,21 @@
 #pragma once
-// One model of the comparison: its heatmap (on the comparison's common grid and colour range),
-// the zones where the models disagree shaded, and a summary table.
+// One model of the comparison: its heatmap (on the comparison's common grid and colour range)
+// with its colour scale, candles and the price tag, the zones where the models disagree shaded,
+// and a summary table.
 #include "engine/CoreEngine.h"
 
 #include <QWidget>
 
 class QCustomPlot;
+class QCPColorScale;
 class QLabel;
 class QTableWidget;
 
 namespace lhm::ui {
 
+class CandleLayer;
 class DensityLayer;
+class PriceMarker;
 
 class ComparisonPanel : public QWidget {
     Q_OBJECT
@@ -22,6 +26,9 @@ public:
     void setModel(const ModelComparison &cmp, int index, ComparisonPtr owner, std::pair<float, float> colourRange);
     QCustomPlot *plot() const { return plot_; }
     DensityLayer *layer() const { return layer_; }
+    CandleLayer *candles() const { return candles_; }
+    QCPColorScale *colorScale() const { return scale_; }
+    QString priceTagText() const;
     QTableWidget *table() const { return table_; }
     QString modelName() const;
     void applyTheme();
@@ -31,6 +38,9 @@ private:
     QString model_;  // identifier; name_ shows its readable name
     QCustomPlot *plot_ = nullptr;
     DensityLayer *layer_ = nullptr;
+    QCPColorScale *scale_ = nullptr;
+    CandleLayer *candles_ = nullptr;
+    PriceMarker *price_ = nullptr;
     QTableWidget *table_ = nullptr;
 };
 

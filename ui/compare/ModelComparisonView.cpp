@@ -1,6 +1,7 @@
 #include "compare/ModelComparisonView.h"
 
 #include "common/EmptyStateStack.h"
+#include "common/ModelNames.h"
 #include "compare/ComparisonPanel.h"
 #include "engine/HeatmapLod.h"
 
@@ -59,24 +60,56 @@ void ModelComparisonView::setComparison(ComparisonPtr cmp) {
     }
     if (range.second <= 0) range.second = 1;
     for (size_t i = 0; i < panels_.size(); ++i) panels_[i]->setModel(c, int(i), cmp_, range);
-    // Say why the confidence is what it is: 0.50 from a lone model is not disagreement.
-    QString why;
-    if (c.confidenceReason == QLatin1String("agree")) why = tr("models agree");
-    else if (c.confidenceReason == QLatin1String("disagree")) why = tr("shaded: models disagree by more than 5%");
-    else if (c.confidenceReason == QLatin1String("single_model")) why = tr("only one model had data: unverified");
-    else if (c.confidenceReason == QLatin1String("unverified_side")) why = tr("one side is covered by a single model");
-    else why = tr("no estimated positions");
-    QStringList without;
-    for (const auto &[model, reason] : c.skipped) without << model;
-    QString text = tr("ESTIMATES · %1 · %2 · %3 — agreement %4, ensemble confidence %5 (%6)")
-                       .arg(c.symbol, c.exchange, c.window)
-                       .arg(c.agreement, 0, 'f', 2)
-                       .arg(c.confidence, 0, 'f', 2)
-                       .arg(why);
-    if (!without.isEmpty()) text += tr(" · no input in this window: %1").arg(without.join(QStringLiteral(", ")));
-    title_->setText(text);
+    title_->setText(titleText(c));
     linkAxes();
     stack_->showContent();
+}
+
+QString ModelComparisonView::reasonText(ConfidenceReason r) {
+    switch (r) {
+    case ConfidenceReason::Agree: return tr("their main clusters are within 5%");
+    case ConfidenceReason::Disagree: return tr("shaded: their main clusters are more than 5% apart");
+    case ConfidenceReason::SingleModel: return tr("only one model had data: nothing to check it against");
+    case ConfidenceReason::UnverifiedSide: return tr("one side is covered by a single model");
+    case ConfidenceReason::NoDensity: break;
+    }
+    return tr("no estimated positions");
+}
+
+QString ModelComparisonView::missingText(MissingInput m) {
+    switch (m) {
+    case MissingInput::OpenInterest: return tr("no open interest");
+    case MissingInput::TradeProfile: return tr("no large trades");
+    case MissingInput::FundingRates: break;
+    }
+    return tr("no funding rates");
+}
+
+// Two different numbers, each said with what it measures: the agreement compares the models with
+// each other, the confidence is the ensemble's own. With one model there is nothing to compare,
+// and the ensemble panel repeats that model: both are said instead of "agreement 1.00".
+QString ModelComparisonView::titleText(const ModelComparison &c) {
+    const int models = std::max(0, int(c.grids.size()) - 1);  // the last grid is the ensemble
+    QString text = tr("ESTIMATES · %1 · %2 · %3").arg(c.symbol, c.exchange, c.window);
+    if (models < 2) {
+        const QString only = models == 1 ? modelDisplayName(c.grids.front().model) : QString();
+        text += QLatin1Char('\n') + tr("Only %1 had input in this window, so the ensemble equals it. Agreement between "
+                                       "models: none to compare. Ensemble confidence %2 (%3).")
+                                        .arg(only)
+                                        .arg(c.confidence, 0, 'f', 2)
+                                        .arg(reasonText(c.confidenceReason));
+    } else {
+        text += QLatin1Char('\n') + tr("Agreement between the %1 models (overlap of their density, 1 = identical): %2 · "
+                                       "Ensemble confidence (how close their main clusters are): %3 — %4.")
+                                        .arg(models)
+                                        .arg(c.agreement, 0, 'f', 2)
+                                        .arg(c.confidence, 0, 'f', 2)
+                                        .arg(reasonText(c.confidenceReason));
+    }
+    QStringList without;
+    for (const auto &[model, missing] : c.skipped) without << tr("%1 (%2)").arg(modelDisplayName(model), missingText(missing));
+    if (!without.isEmpty()) text += tr(" Not compared, no input in this window: %1.").arg(without.join(QStringLiteral(", ")));
+    return text;
 }
 
 void ModelComparisonView::linkAxes() {

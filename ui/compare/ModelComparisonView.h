@@ -28,6 +28,10 @@ public:
     int panelCount() const { return int(panels_.size()); }
     ComparisonPanel *panel(int i) const { return panels_.at(size_t(i)); }
     void applyTheme();
+    // The title above the panels: what the agreement and the confidence each measure.
+    static QString titleText(const ModelComparison &c);
+    static QString reasonText(ConfidenceReason r);
+    static QString missingText(MissingInput m);
 
 private:
     void linkAxes();

@@ -5,10 +5,14 @@
 #include "common/Format.h"
 #include "common/ModelNames.h"
 #include "common/Theme.h"
+#include "common/Timeframe.h"
 #include "common/TimePricePlot.h"
 #include "common/UsdTicker.h"
+#include "heatmap/CandleLayer.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapControls.h"
+#include "heatmap/HeatmapLegend.h"
+#include "heatmap/PriceMarker.h"
 
 #include <QLabel>
 #include <QMouseEvent>
@@ -57,21 +61,18 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent) {
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
 
     layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis, scale_);
-    candles_ = new QCPFinancial(plot_->xAxis, plot_->yAxis);
-    candles_->setChartStyle(QCPFinancial::csCandlestick);
-    candles_->setTwoColored(true);
+    candles_ = new CandleLayer(layer_);
     predictedLong_ = plot_->addGraph();
     predictedShort_ = plot_->addGraph();
     for (QCPGraph *g : {predictedLong_, predictedShort_}) g->setLineStyle(QCPGraph::lsNone);
-    priceLine_ = new QCPItemStraightLine(plot_);
-    priceTag_ = new QCPItemText(plot_);
-    priceTag_->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    priceTag_->position->setTypeY(QCPItemPosition::ptPlotCoords);
-    priceTag_->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    priceTag_->setClipToAxisRect(false);
-    priceTag_->setPadding(QMargins(4, 1, 4, 1));
+    price_ = new PriceMarker(plot_);
     estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled liquidation levels, not exchange data"));
-    connect(layer_, &DensityLayer::displayChanged, this, &HeatmapView::updateCandles);
+    legend_ = new HeatmapLegend(plot_, price_->line(), predictedLong_, predictedShort_);
+    waiting_ = new QCPItemText(plot_);
+    waiting_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    waiting_->position->setCoords(0.5, 0.5);
+    waiting_->setPositionAlignment(Qt::AlignCenter);
+    waiting_->setVisible(false);
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
 
@@ -93,19 +94,14 @@ void HeatmapView::applyTheme() {
     const PlotPalette &p = Theme::palette();
     Theme::stylePlot(plot_);
     Theme::styleAxis(scale_->axis());
-    candles_->setBrushPositive(p.candleUp);
-    candles_->setBrushNegative(p.candleDown);
-    candles_->setPenPositive(QPen(p.candleUp));
-    candles_->setPenNegative(QPen(p.candleDown));
+    candles_->applyTheme();
     predictedLong_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, p.longSide, p.longSide, 3));
     predictedShort_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, p.shortSide, p.shortSide, 3));
     predictedLong_->setName(tr("Predicted long liquidations"));
     predictedShort_->setName(tr("Predicted short liquidations"));
-    // The colour map is dark in both themes: the price line stays white over it.
-    priceLine_->setPen(QPen(Qt::white, 1, Qt::DashLine));
-    priceTag_->setBrush(Qt::white);
-    priceTag_->setColor(QColor(0x0d, 0x11, 0x17));
-    priceTag_->setPen(QPen(p.axis));  // outlined, so it also reads on the light theme's white
+    price_->applyTheme();
+    legend_->applyTheme();
+    waiting_->setColor(p.text);
     styleEstimateBadge(estimate_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -118,6 +114,15 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
         showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
         return;
     }
+    if (!hasDensity(*grid)) {
+        // A colour scale from $0 to $1 and an empty plot would read as "the market is empty".
+        layer_->setGrid(nullptr);
+        showEmpty(tr("No estimated positions in this window"),
+                  tr("%1 · %2 · %3: the model found no open interest to place in this window.\n"
+                     "Pick a window the stored data covers, or download more history from the Data menu.")
+                      .arg(grid->symbol, grid->exchange, grid->window));
+        return;
+    }
     stack_->showContent();
     // Set the view first so the first reduced image is already cut to it.
     if (!sameView) fitView(*grid);
@@ -127,6 +132,14 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
                              fromCache ? tr(" · cached") : QString()));
     updateOverlays();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool HeatmapView::hasDensity(const HeatmapGrid &g) {
+    for (float v : g.longDensity)
+        if (v > 0) return true;
+    for (float v : g.shortDensity)
+        if (v > 0) return true;
+    return false;
 }
 
 void HeatmapView::setLiveGrid(GridPtr grid) {
@@ -145,7 +158,7 @@ void HeatmapView::resetView() {
 }
 
 // The whole window in time; in price, the candles plus the band holding the central 99% of the
-// estimated notional, so distant thin levels do not squeeze the part traders read.
+// estimated notional (within a limit that keeps the candles readable).
 void HeatmapView::fitView(const HeatmapGrid &g) {
     plot_->xAxis->setRange(g.times.front() / 1000.0, (g.times.back() + g.intervalMs) / 1000.0);
     const auto [lo, hi] = defaultPriceRange(g);
@@ -179,6 +192,25 @@ std::pair<double, double> HeatmapView::defaultPriceRange(const HeatmapGrid &g) {
         hi = std::max(hi, g.rowPrice(std::min(rHi + 1, g.rows)));
     }
     if (lo >= hi) lo = g.priceMin, hi = g.priceMin + g.rows * g.bucketSize;
+    // The candles stay readable: the range is at most six times their span, so at 12h they are
+    // not squashed into a line by clusters 30 % away (the map shows those). It may always reach
+    // 8 % of the price at 12h, growing with the square root of the window (16 % at 48h, 30 % at
+    // 7d), so longer windows keep their far clusters. Room is shared between below and above;
+    // what one side does not need goes to the other.
+    double cLo = std::numeric_limits<double>::max(), cHi = std::numeric_limits<double>::lowest();
+    for (const Candle &c : g.candles) cLo = std::min(cLo, c.low), cHi = std::max(cHi, c.high);
+    if (cHi > cLo && cLo > 0 && !g.times.empty()) {
+        const auto w = windowByName(g.window);
+        const double days = double(w ? w->lengthMs : g.times.back() + g.intervalMs - g.times.front()) / 86400000.0;
+        const double floor = 0.08 * std::sqrt(std::max(0.5, days) / 0.5) * (cLo + cHi) / 2;
+        const double maxSpan = std::max(6.0 * (cHi - cLo), floor);
+        if (hi - lo > maxSpan) {
+            const double room = maxSpan - (cHi - cLo), below = cLo - lo, above = hi - cHi;
+            const double b = std::min(below, std::max(room / 2, room - above));
+            const double a = std::min(above, room - b);
+            lo = cLo - b, hi = cHi + a;
+        }
+    }
     const double pad = (hi - lo) * 0.04;
     return {std::max(g.priceMin, lo - pad), std::min(g.priceMin + g.rows * g.bucketSize, hi + pad)};
 }
@@ -206,23 +238,6 @@ void HeatmapView::setCutoff(double lowPct, double highPct) {
 double HeatmapView::lowCutoff() const { return controls_->lowCutoff(); }
 double HeatmapView::highCutoff() const { return controls_->highCutoff(); }
 
-void HeatmapView::updateCandles() {
-    const DisplayGrid &d = layer_->display();
-    const GridPtr &g = layer_->grid();
-    QVector<QCPFinancialData> data;
-    if (g) {
-        data.reserve(int(d.candles.size()));
-        const double I = double(g->intervalMs);
-        for (int c = 0; c < int(d.candles.size()); ++c) {
-            const Candle &k = d.candles[size_t(c)];
-            const double key = (g->times.front() + (d.colFrom + (c + 0.5) * d.colStep) * I) / 1000.0;
-            data.push_back(QCPFinancialData(key, k.open, k.high, k.low, k.close));
-        }
-        candles_->setWidth(d.colStep * I / 1000.0 * 0.7);
-    }
-    candles_->data()->set(data, true);
-}
-
 void HeatmapView::updateOverlays() {
     const GridPtr &g = layer_->grid();
     if (!g) return;
@@ -245,37 +260,43 @@ void HeatmapView::updateOverlays() {
     }
     predictedLong_->setData(lk, lv, true);
     predictedShort_->setData(sk, sv, true);
+    legend_->setPredictedShown(!lk.isEmpty(), !sk.isEmpty());
 
     setLivePrice(g->currentPrice);
 }
 
-void HeatmapView::setLivePrice(double price) {
+void HeatmapView::setLivePrice(double price, qint64 timeMs) {
     shownPrice_ = price;
-    const bool hasPrice = price > 0;
-    priceLine_->setVisible(hasPrice);
-    priceTag_->setVisible(hasPrice);
-    priceLine_->point1->setCoords(0, price);
-    priceLine_->point2->setCoords(1, price);
-    priceTag_->position->setCoords(1.0, price);
+    if (timeMs > 0) livePriceTime_ = timeMs;
     const GridPtr &g = layer_->grid();
-    priceTag_->setText(Format::price(price, g ? g->bucketSize : 0));
+    price_->setPrice(price, g ? g->bucketSize : 0);
+    if (liveOnly_) fitLive();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
+
+QString HeatmapView::priceTagText() const { return price_->tagText(); }
 
 void HeatmapView::setLiveOnly(bool on) {
     if (on == liveOnly_) return;
     liveOnly_ = on;
-    for (QCPAbstractPlottable *p : std::initializer_list<QCPAbstractPlottable *>{layer_->colorMap(), candles_, predictedLong_, predictedShort_})
+    for (QCPAbstractPlottable *p : std::initializer_list<QCPAbstractPlottable *>{layer_->colorMap(), predictedLong_, predictedShort_})
         p->setVisible(!on);
+    candles_->setVisible(!on);
     scale_->setVisible(!on);
     estimate_->setVisible(!on);
+    legend_->setLiveOnly(on);
+    waiting_->setVisible(false);
     if (on) fitLive();
     else resetView();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapView::fitLive() {
-    qint64 newest = 0;
+    // Until the first liquidation arrives the newest price tick sets the view, so the plot is
+    // never an empty frame; the text says what it waits for.
+    waiting_->setText(tr("Live: waiting for liquidations of this symbol…"));
+    waiting_->setVisible(liveOnly_ && bubbles_.empty());
+    qint64 newest = livePriceTime_;
     double lo = shownPrice_, hi = shownPrice_;
     for (QCPItemTracer *t : bubbles_) {
         newest = std::max(newest, qint64(t->position->key() * 1000));
@@ -306,9 +327,12 @@ void HeatmapView::addRealisedLiquidations(const std::vector<LiquidationEvent> &e
         plot_->removeItem(bubbles_.front());
         bubbles_.erase(bubbles_.begin());
     }
+    legend_->setRealisedShown(!bubbles_.empty());
     if (liveOnly_) fitLive();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
+
+bool HeatmapView::isWaitingForLive() const { return waiting_->visible(); }
 
 QString HeatmapView::readout() const { return readout_; }
 bool HeatmapView::crosshairVisible() const { return crossH_->visible(); }

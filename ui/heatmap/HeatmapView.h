@@ -9,7 +9,6 @@
 #include <QWidget>
 
 class QCustomPlot;
-class QCPFinancial;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
@@ -21,8 +20,11 @@ namespace lhm::ui {
 
 class EmptyStateStack;
 
+class CandleLayer;
 class DensityLayer;
 class HeatmapControls;
+class HeatmapLegend;
+class PriceMarker;
 
 class HeatmapView : public QWidget {
     Q_OBJECT
@@ -48,8 +50,9 @@ public:
     void addRealisedLiquidations(const std::vector<LiquidationEvent> &events);
     int bubbleCount() const { return int(bubbles_.size()); }
     // The latest traded or mark price from the live feed: moves the price line and its tag.
-    void setLivePrice(double price);
+    void setLivePrice(double price, qint64 timeMs = 0);
     double shownPrice() const { return shownPrice_; }
+    QString priceTagText() const;
     // Live with history too old to roll forward: the estimate is hidden and the view follows the
     // live price and bubbles on their own (the last half hour).
     void setLiveOnly(bool on);
@@ -59,12 +62,17 @@ public:
     // The whole window in time; in price the candles and the band holding the central 99% of the
     // estimated notional (no cap around the price: the map's far clusters must be visible too).
     static std::pair<double, double> defaultPriceRange(const HeatmapGrid &g);
+    // False when every cell is zero: the view then shows an empty state, never a $0…$1 scale.
+    static bool hasDensity(const HeatmapGrid &g);
     // What the hover tooltip says for the cell under the cursor (the hint when outside the grid).
     QString readout() const;
     bool crosshairVisible() const;
 
     QCustomPlot *plot() const { return plot_; }
     DensityLayer *layer() const { return layer_; }
+    CandleLayer *candles() const { return candles_; }
+    HeatmapLegend *legend() const { return legend_; }
+    bool isWaitingForLive() const;
     void applyTheme();
 
 signals:
@@ -74,7 +82,6 @@ signals:
 private:
     void updateOverlays();
     void fitView(const HeatmapGrid &g);
-    void updateCandles();
     void updateReadout(const QPoint &pos);
     void fitLive();
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -82,10 +89,12 @@ private:
     QCustomPlot *plot_ = nullptr;
     QCPColorScale *scale_ = nullptr;
     DensityLayer *layer_ = nullptr;
-    QCPFinancial *candles_ = nullptr;
+    CandleLayer *candles_ = nullptr;
     QCPGraph *predictedLong_ = nullptr, *predictedShort_ = nullptr;
-    QCPItemStraightLine *priceLine_ = nullptr;
-    QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
+    PriceMarker *price_ = nullptr;
+    HeatmapLegend *legend_ = nullptr;
+    QCPItemText *estimate_ = nullptr, *waiting_ = nullptr;
+    qint64 livePriceTime_ = 0;
     std::vector<QCPItemTracer *> bubbles_;
     double shownPrice_ = 0;
     bool liveOnly_ = false;

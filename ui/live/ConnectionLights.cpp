@@ -12,6 +12,8 @@ namespace lhm::ui {
 using feeds::FeedHealth;
 using feeds::FeedState;
 
+static QPixmap dot(const QColor &c, int size);
+
 ConnectionLights::ConnectionLights(QWidget *parent) : QWidget(parent) {
     layout_ = new QHBoxLayout(this);
     layout_->setContentsMargins(4, 2, 4, 2);
@@ -22,7 +24,17 @@ ConnectionLights::ConnectionLights(QWidget *parent) : QWidget(parent) {
 
 void ConnectionLights::setActive(bool on) {
     active_ = on;
-    setVisible(on);
+    off_ = !on;
+    if (on) {
+        setVisible(true);
+        return;
+    }
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+        it->light = Light::Off;
+        it->dot->setPixmap(dot(colorOf(Light::Off), std::max(8, it->dot->fontMetrics().height() - 4)));
+        it->box->setToolTip(tr("%1: live mode is off").arg(it.key()));
+    }
+    setVisible(!entries_.isEmpty());
 }
 
 void ConnectionLights::connectTo(feeds::LiveController *controller) {
@@ -44,6 +56,7 @@ QColor ConnectionLights::colorOf(Light l) {
     switch (l) {
     case Light::Green: return QColor(0x2e, 0xcc, 0x71);
     case Light::Amber: return QColor(0xf3, 0x9c, 0x12);
+    case Light::Off: return QColor(0x8b, 0x94, 0x9e);
     case Light::Red: break;
     }
     return QColor(0xe7, 0x4c, 0x3c);
@@ -93,6 +106,7 @@ static QPixmap dot(const QColor &c, int size) {
 }
 
 void ConnectionLights::setHealth(const QList<FeedHealth> &feeds) {
+    if (off_) return;  // the feeds' last "stopped" after live mode was turned off
     for (const FeedHealth &h : feeds) {
         Entry &e = entries_[h.exchange];
         if (!e.box) {

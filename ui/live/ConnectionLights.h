@@ -1,6 +1,7 @@
 #pragma once
 // One light per exchange feed: green (live), amber (connecting or quiet for a while), red
-// (reconnecting after a failure, or stopped). The tooltip shows the supervisor's numbers: state,
+// (reconnecting after a failure, or stopped while live mode is on), grey once live mode is turned
+// off (an intended stop is not an error). The tooltip shows the supervisor's numbers: state,
 // last message age, messages/s, reconnects, parse errors. Hyperliquid's says it has no public
 // liquidation stream.
 #include "feeds/FeedTypes.h"
@@ -22,13 +23,14 @@ namespace lhm::ui {
 class ConnectionLights : public QWidget {
     Q_OBJECT
 public:
-    enum class Light { Green, Amber, Red };
+    enum class Light { Green, Amber, Red, Off };
 
     explicit ConnectionLights(QWidget *parent = nullptr);
 
     void connectTo(lhm::feeds::LiveController *controller);
     void setHealth(const QList<lhm::feeds::FeedHealth> &feeds);
-    // Off: live mode is off, so no light is shown (a stopped feed is not an error).
+    // Off: live mode is off; the lights turn grey ("off"), health reports are ignored until on.
+    // Hidden until live mode was first turned on.
     void setActive(bool on);
     bool isActive() const { return active_; }
 
@@ -49,6 +51,7 @@ private:
     };
     QMap<QString, Entry> entries_;
     bool active_ = false;
+    bool off_ = false;  // turned off by the trader: grey, health reports ignored
 };
 
 }  // namespace lhm::ui

@@ -34,9 +34,9 @@ LiveWiring::LiveWiring(QMainWindow *window, HeatmapView *heatmap, Session *sessi
     connect(live, &LiveSession::focusLiquidations, this, [this](const QList<LiquidationEvent> &events) {
         heatmap_->addRealisedLiquidations(std::vector<LiquidationEvent>(events.begin(), events.end()));
     });
-    connect(live, &LiveSession::focusPrice, this, [this](double price) {
+    connect(live, &LiveSession::focusPrice, this, [this](double price, qint64 timeMs) {
         // While rolling, the rolled grid carries the price; otherwise the newest tick moves the line.
-        if (session_->liveState() != LiveState::Rolling) heatmap_->setLivePrice(price);
+        if (session_->liveState() != LiveState::Rolling) heatmap_->setLivePrice(price, timeMs);
     });
     connect(live, &LiveSession::storeFailed, this, &LiveWiring::message);
     connect(session_, &Session::liveChanged, this, [this](bool on) {

@@ -88,7 +88,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     live_ = new LiveWiring(this, heatmap_, session_);
     live_->tapeDock()->hide();  // until the trader goes live (or the restored layout shows it)
     controls_->addAction(live_->toggleAction());
-    connect(live_, &LiveWiring::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(live_, &LiveWiring::message, this, [this](const QString &t) { status_->showMessage(t, 8000); });
     coordinator_ = new ViewCoordinator(session_, heatmap_, map_, compare_, this);
     // The current signal as a badge on the heatmap, its history as marks on the time axis.
     signalWiring_ = new SignalWiring(session_, heatmap_, opt_.dbPath, this);
@@ -109,7 +109,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
         banner_->setText(text);
         banner_->setVisible(!text.isEmpty());
     });
-    connect(coordinator_, &ViewCoordinator::statusChanged, this, [this](const QString &t) { statusBar()->showMessage(t); });
+    connect(coordinator_, &ViewCoordinator::statusChanged, this, [this](const QString &t) { status_->showMessage(t); });
     connect(coordinator_, &ViewCoordinator::progressChanged, status_, &StatusPanel::setProgress);
     connect(session_, &Session::gridChanged, status_, [this] { status_->setGrid(session_->grid()); });
     connect(session_, &Session::storeInfoChanged, this, [this](const StoreSnapshot &info) {
@@ -155,7 +155,7 @@ QString MainWindow::bannerText() const { return banner_->isVisibleTo(this) ? ban
 void MainWindow::buildMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     auto *exports = new ExportActions(this);
-    connect(exports, &ExportActions::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(exports, &ExportActions::message, this, [this](const QString &t) { status_->showMessage(t, 8000); });
     file->addAction(tr("Export view as &PNG…"), this, [this, exports] {
         if (tabs_->currentWidget() == heatmap_) exports->png(heatmap_->plot(), QStringLiteral("heatmap.png"));
         else exports->png(compare_, QStringLiteral("model-comparison.png"));
@@ -173,7 +173,7 @@ void MainWindow::buildMenus() {
     data->addAction(tr("&Recompute"), QKeySequence::Refresh, this, [this] { session_->reload(); });
     QAction *cancel = data->addAction(tr("&Cancel computation"), this, [this] {
         engine_->cancelAll();
-        statusBar()->showMessage(tr("Computation cancelled"), 5000);
+        status_->showMessage(tr("Computation cancelled"), 5000);
     });
     cancel->setEnabled(false);
     connect(engine_, &CoreEngine::busyChanged, cancel, &QAction::setEnabled);

@@ -1,5 +1,6 @@
 #include "main/StatusPanel.h"
 
+#include "common/ElidedLabel.h"
 #include "common/Format.h"
 #include "common/Timeframe.h"
 #include "engine/Session.h"
@@ -17,6 +18,17 @@ QString day(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toSt
 }  // namespace
 
 StatusPanel::StatusPanel(QStatusBar *bar, const Clock &clock) : QObject(bar), clock_(clock) {
+    message_ = new ElidedLabel(bar);
+    message_->setObjectName(QStringLiteral("statusMessage"));
+    bar->addWidget(message_, 1);
+    messageTimeout_.setSingleShot(true);
+    connect(&messageTimeout_, &QTimer::timeout, this, [this] { message_->setFullText({}); });
+    connect(bar, &QStatusBar::messageChanged, this, [this, bar](const QString &sent) {
+        if (sent.isEmpty()) return;
+        const QString text = sent;  // `sent` refers to the bar's own copy, which clearMessage() empties
+        bar->clearMessage();
+        showMessage(text, 8000);
+    });
     coverage_ = new QLabel(bar);
     coverage_->setObjectName(QStringLiteral("coverageLabel"));
     age_ = new QLabel(bar);
@@ -77,6 +89,14 @@ void StatusPanel::setProgress(int percent) {
     progress_->setVisible(percent >= 0);
     if (percent >= 0) progress_->setValue(percent);
 }
+
+void StatusPanel::showMessage(const QString &text, int timeoutMs) {
+    message_->setFullText(text);
+    if (timeoutMs > 0) messageTimeout_.start(timeoutMs);
+    else messageTimeout_.stop();
+}
+
+QString StatusPanel::message() const { return message_->fullText(); }
 
 QString StatusPanel::coverage() const { return coverage_->text(); }
 QString StatusPanel::ageText() const { return age_->text(); }

@@ -21,6 +21,11 @@ ViewCoordinator::ViewCoordinator(Session *session, HeatmapView *heatmap, Liquida
     connect(session_, &Session::viewFailed, this, &ViewCoordinator::onViewFailed);
     connect(session_, &Session::statusChanged, this, &ViewCoordinator::onStatus);
     connect(session_, &Session::liveStateChanged, this, &ViewCoordinator::updateBanner);
+    // Live off: the session is back on the engine's grid; the view goes back to the whole window
+    // (not the rolled or live-only one).
+    connect(session_, &Session::liveChanged, this, [this](bool on) {
+        if (!on) heatmap_->resetView();
+    });
 }
 
 QString ViewCoordinator::noEstimateTitle() const {

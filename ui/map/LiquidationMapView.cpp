@@ -6,6 +6,7 @@
 #include "common/ModelNames.h"
 #include "common/Theme.h"
 #include "common/UsdTicker.h"
+#include "map/LeverageLegendItem.h"
 
 #include <QLabel>
 #include <QMouseEvent>
@@ -45,7 +46,7 @@ LiquidationMapView::LiquidationMapView(QWidget *parent) : QWidget(parent) {
     plot_->yAxis2->setVisible(true);
     plot_->legend->setVisible(true);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot_->legend->setWrap(4);
+    plot_->legend->setWrap(2);
     QFont lf = plot_->legend->font();
     lf.setPointSizeF(lf.pointSizeF() * 0.9);
     plot_->legend->setFont(lf);
@@ -114,11 +115,37 @@ void LiquidationMapView::setMap(MapPtr map) {
         showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
         return;
     }
+    if (!hasNotional(*map_)) {
+        // Axes reading "$1 $1 $0" over no bars would say the market is empty; say why instead.
+        showEmpty(tr("No estimated positions in this window"),
+                  tr("%1 · %2 · %3: the model found no open interest to place in this window.\n"
+                     "Pick a window the stored data covers, or download more history from the Data menu.")
+                      .arg(map_->symbol, map_->exchange, map_->window));
+        return;
+    }
     stack_->showContent();
     title_->setText(tr("%1 · %2 · %3 · %4 · at %5")
                         .arg(map_->symbol, map_->exchange, map_->window, modelDisplayName(map_->model), Format::utcTime(map_->at)));
     rebuild();
     resetView();
+}
+
+bool LiquidationMapView::hasNotional(const LiquidationMap &m) {
+    for (double v : m.longNotional)
+        if (v > 0) return true;
+    for (double v : m.shortNotional)
+        if (v > 0) return true;
+    return false;
+}
+
+QStringList LiquidationMapView::legendEntries() const {
+    QStringList out;
+    for (int i = 0; i < plot_->legend->itemCount(); ++i) {
+        QCPAbstractLegendItem *item = plot_->legend->item(i);
+        if (auto *p = qobject_cast<QCPPlottableLegendItem *>(item)) out << p->plottable()->name();
+        else if (auto *l = qobject_cast<LeverageLegendItem *>(item)) out << l->label();
+    }
+    return out;
 }
 
 void LiquidationMapView::rebuild() {
@@ -144,10 +171,22 @@ void LiquidationMapView::rebuild() {
             b->setBrush(c);
             b->setPen(Qt::NoPen);
             b->setName((side == Side::Long ? tr("Long %1x") : tr("Short %1x")).arg(m.leverages[size_t(l)]));
+            b->removeFromLegend();
             if (!out.empty()) b->moveAbove(out.back());
             out.push_back(b);
         }
     }
+    // One legend row per side for all leverages (light = low, deep = high).
+    QCPLegend *legend = plot_->legend;
+    for (int i = legend->itemCount() - 1; i >= 0; --i)
+        if (qobject_cast<LeverageLegendItem *>(legend->item(i))) legend->removeItem(i);
+    for (Side side : {Side::Long, Side::Short}) {
+        std::vector<QColor> shades;
+        for (int l = 0; l < L; ++l) shades.push_back(shade(side, l, L));
+        legend->addItem(new LeverageLegendItem(legend, side == Side::Long ? tr("Longs") : tr("Shorts"), std::move(shades),
+                                               tr("%1x").arg(m.leverages.front()), tr("%1x").arg(m.leverages.back())));
+    }
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     QVector<double> cl(m.rows), cs(m.rows);
     for (int r = 0; r < m.rows; ++r) {
         cl[r] = r < int(m.cumulativeLong.size()) ? m.cumulativeLong[size_t(r)] : 0;
@@ -214,9 +253,9 @@ bool LiquidationMapView::eventFilter(QObject *watched, QEvent *event) {
     if (watched == plot_ && event->type() == QEvent::MouseMove)
         updateReadout(static_cast<QMouseEvent *>(event)->position().toPoint());
     if (watched == plot_ && event->type() == QEvent::Resize) {
-        // As many legend columns as fit whole (about 150 px each): a narrow dock wraps into more
-        // rows instead of cutting "Cumulative longs" to "Cumulative lo".
-        const int columns = std::clamp(plot_->width() / 150, 1, 4);
+        // Two columns (cumulative curve and leverage row of a side) when they fit whole, else one:
+        // a narrow dock wraps instead of cutting "Cumulative longs" to "Cumulative lo".
+        const int columns = std::clamp(plot_->width() / 200, 1, 2);
         if (plot_->legend->wrap() != columns) {
             plot_->legend->setWrap(columns);
             plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);

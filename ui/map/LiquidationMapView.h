@@ -33,6 +33,10 @@ public:
     QCPGraph *cumulative(Side side) const { return side == Side::Long ? cumLong_ : cumShort_; }
     QCustomPlot *plot() const { return plot_; }
     QString readout() const;
+    // The names the legend lists now, in order (the leverage rows by their side label).
+    QStringList legendEntries() const;
+    // False when no bucket holds any notional: the view then shows an empty state.
+    static bool hasNotional(const LiquidationMap &m);
     void resetView();
     void applyTheme();
 
