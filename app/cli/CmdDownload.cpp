@@ -124,8 +124,8 @@ int runDownload(Context &ctx) {
             if (size > 0) std::fprintf(stderr, "\r  %5.1f%% of %lld bytes", 100.0 * double(done) / double(size), size);
             else std::fprintf(stderr, "\r  %lld bytes", done);
         });
-        QObject::connect(&dl, &Downloader::fileStage, [&](int, const QString &stage) {
-            std::fprintf(stderr, "\r  %-40s\r", qPrintable(stage));
+        QObject::connect(&dl, &Downloader::fileStage, [&](int, DownloadStage stage) {
+            std::fprintf(stderr, "\r  %-40s\r", downloadStageName(stage));
         });
     }
     QObject::connect(&dl, &Downloader::fileFinished, [&](int, const DownloadFileResult &r) {

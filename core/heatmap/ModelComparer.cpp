@@ -50,12 +50,8 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
         auto m = makeModel(model);
         if (!m || model == QLatin1String("ensemble"))
             return Error(QStringLiteral("unknown ensemble member '%1'").arg(model), {}, 0, QStringLiteral("ensemble"));
-        if (!EnsembleModel::hasInput(model, *inputs)) {
-            MissingInput why = MissingInput::OpenInterest;
-            if (model == QLatin1String("py_liquidation_map")) why = MissingInput::TradeProfile;
-            else if (model == QLatin1String("funding_adjusted") && EnsembleModel::hasInput(QStringLiteral("binance_standard"), *inputs))
-                why = MissingInput::FundingRates;
-            cmp->skipped.emplace_back(model, why);
+        if (const auto why = missingInput(*m, *inputs)) {
+            cmp->skipped.emplace_back(model, *why);
             continue;
         }
         // Progress runs 0..1 over all members, not once per member.

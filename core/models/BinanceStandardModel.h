@@ -14,6 +14,8 @@ class BinanceStandardModel : public LiquidationModel {
 public:
     QString name() const override { return QStringLiteral("binance_standard"); }
     ModelInputSet inputs() const override { return ModelInput::Candles | ModelInput::OpenInterest | ModelInput::Funding; }
+    // Funding only tilts the side split when present; open interest is what it places.
+    ModelInputSet required() const override { return ModelInput::OpenInterest; }
     Result<ModelOutput> run(const ModelInputs &inputs, const ModelParams &params,
                             const RunControl &control = {}) const override;
 

@@ -8,10 +8,8 @@
 namespace lhm {
 
 bool EnsembleModel::hasInput(const QString &model, const ModelInputs &in) {
-    auto any = [](const std::vector<double> &v) { return std::any_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); }); };
-    if (model == QLatin1String("py_liquidation_map")) return in.hasTradeProfile();
-    if (model == QLatin1String("funding_adjusted")) return any(in.openInterestValue) && any(in.fundingRate);
-    return any(in.openInterestValue);
+    const auto m = makeModel(model);
+    return m && !missingInput(*m, in);
 }
 
 Result<ModelOutput> EnsembleModel::run(const ModelInputs &in, const ModelParams &params, const RunControl &control) const {

@@ -16,6 +16,7 @@ public:
 
     QString name() const override { return QStringLiteral("ensemble"); }
     ModelInputSet inputs() const override { return ModelInput::Candles | ModelInput::OpenInterest | ModelInput::Funding | ModelInput::TradeProfile; }
+    ModelInputSet required() const override { return {}; }  // each member is checked on its own
     // Runs each model of params.ensembleWeights. A member whose input is absent from the window
     // (no open interest; no funding for funding_adjusted; no trade profile for py_liquidation_map)
     // is left out and the others' weights renormalised.

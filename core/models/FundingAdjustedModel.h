@@ -9,6 +9,7 @@ namespace lhm {
 class FundingAdjustedModel : public BinanceStandardModel {
 public:
     QString name() const override { return QStringLiteral("funding_adjusted"); }
+    ModelInputSet required() const override { return ModelInput::OpenInterest | ModelInput::Funding; }
 
 protected:
     std::optional<SideRule> forcedRule() const override { return SideRule::Funding; }

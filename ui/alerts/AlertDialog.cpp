@@ -1,6 +1,7 @@
 #include "alerts/AlertDialog.h"
 
 #include "alerts/AlertText.h"
+#include "models/LiquidationModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -56,8 +57,7 @@ AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &symbols, QWid
     side_->addItem(tr("Shorts"), int(SideFilter::Short));
     side_->setCurrentIndex(int(rule.params.side));
     model_ = new QComboBox(this);
-    model_->addItems({QStringLiteral("ensemble"), QStringLiteral("binance_standard"), QStringLiteral("funding_adjusted"),
-                      QStringLiteral("py_liquidation_map")});
+    model_->addItems(liquidationModelNames());  // the model registry (core/models/ModelRegistry.cpp)
     model_->setCurrentText(rule.params.model);
     level_ = money();
     level_->setValue(rule.params.level);

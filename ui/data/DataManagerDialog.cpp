@@ -97,12 +97,12 @@ DataManagerDialog::DataManagerDialog(const QString &dbPath, const QString &baseU
         overall_->setRange(0, std::max(1, filesTotal_) * 100);
         overall_->setValue(0);
     });
-    connect(worker_, &DataWorker::fileStage, this, [this](int i, const QString &stage) {
-        const QString text = stage == QLatin1String("downloading") ? tr("downloading")
-                             : stage == QLatin1String("verifying") ? tr("verifying checksum")
-                                                                   : tr("importing");
+    connect(worker_, &DataWorker::fileStage, this, [this](int i, DownloadStage stage) {
+        const QString text = stage == DownloadStage::Downloading ? tr("downloading")
+                             : stage == DownloadStage::Verifying ? tr("verifying checksum")
+                                                                 : tr("importing");
         files_->setStage(i, text);
-        importingRow_ = stage == QLatin1String("importing") ? i : -1;
+        importingRow_ = stage == DownloadStage::Importing ? i : -1;
         status_->setText(tr("%1 of %2: %3 %4").arg(i + 1).arg(filesTotal_).arg(text, files_->item(i, 0)->text()));
     });
     connect(worker_, &DataWorker::fileProgress, this, [this](int i, qint64 done, qint64 total) {

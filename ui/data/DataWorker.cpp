@@ -156,7 +156,7 @@ void DataWorker::importPaths(const QStringList &paths) {
             emit overallProgress(i + 1, int(files.size()));
             continue;
         }
-        emit fileStage(i, QStringLiteral("importing"));
+        emit fileStage(i, DownloadStage::Importing);
         const FileImportResult r = importer.importFile(
             files[i], [&](qint64 done, qint64 total) { emit fileProgress(i, done, total); }, &cancel_);
         if (r.error) {

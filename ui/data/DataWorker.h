@@ -38,7 +38,7 @@ public slots:
 
 signals:
     void planned(const QStringList &fileNames);  // one row per file, in order
-    void fileStage(int index, const QString &stage);
+    void fileStage(int index, lhm::DownloadStage stage);
     void fileProgress(int index, qint64 done, qint64 total);
     void pageProgress(int index, int page, int percent);  // REST history series
     void fileDone(int index, int outcome, const QString &status);  // outcome: FileProgressTable::Outcome

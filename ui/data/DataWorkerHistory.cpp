@@ -58,7 +58,7 @@ void DataWorker::downloadHistory(const DownloadRequest &request) {
     if (cancel_.load()) dl.cancel();
     const int total = int(plan->size());
     int finishedCount = 0;
-    connect(&dl, &HistoryDownloader::seriesStarted, this, [this](int i) { emit fileStage(i, QStringLiteral("downloading")); });
+    connect(&dl, &HistoryDownloader::seriesStarted, this, [this](int i) { emit fileStage(i, DownloadStage::Downloading); });
     connect(&dl, &HistoryDownloader::seriesProgress, this,
             [this](int i, int page, double fraction) { emit pageProgress(i, page, int(fraction * 100)); });
     connect(&dl, &HistoryDownloader::retrying, this, [this](int i, int attempt, int delayMs, const QString &why) {

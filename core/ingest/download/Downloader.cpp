@@ -18,6 +18,15 @@
 
 namespace lhm {
 
+const char *downloadStageName(DownloadStage s) {
+    switch (s) {
+    case DownloadStage::Downloading: return "downloading";
+    case DownloadStage::Verifying: return "verifying";
+    case DownloadStage::Importing: break;
+    }
+    return "importing";
+}
+
 QString downloadStatusName(DownloadStatus s) {
     switch (s) {
     case DownloadStatus::Imported: return QStringLiteral("imported");
@@ -77,6 +86,7 @@ Error offlineError(const QUrl &url, const HttpReply &r) {
 Downloader::Downloader(Store &store, DownloadOptions options, QObject *parent)
     : QObject(parent), store_(store), options_(std::move(options)) {
     qRegisterMetaType<lhm::DownloadFileResult>();
+    qRegisterMetaType<lhm::DownloadStage>();
     if (options_.destDir.isEmpty()) options_.destDir = defaultCacheDir();
     options_.maxAttempts = std::max(1, options_.maxAttempts);
     options_.retryBaseDelayMs = std::clamp(options_.retryBaseDelayMs, 0, 60000);  // jitter adds as much again
@@ -216,7 +226,7 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
     //    from zero, since a resumed .part may have spliced in bad bytes.
     bool haveFile = !expected.isEmpty() && QFile::exists(finalPath) && sha256Of(finalPath) == expected;
     for (int round = 0; !haveFile && round < 2; ++round) {
-        emit fileStage(index, QStringLiteral("downloading"));
+        emit fileStage(index, DownloadStage::Downloading);
         if (round > 0) QFile::remove(partPath);
         int attempts = 0;
         HttpReply rep = withRetries(item.url, [&] {
@@ -255,7 +265,7 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
             r.message = QStringLiteral("cannot move %1 into place").arg(partPath);
             return r;
         }
-        emit fileStage(index, QStringLiteral("verifying"));
+        emit fileStage(index, DownloadStage::Verifying);
         const QByteArray actual = sha256Of(finalPath);
         if (expected.isEmpty() || actual == expected) {
             haveFile = true;
@@ -284,7 +294,7 @@ DownloadFileResult Downloader::fetchOne(int index, const DownloadItem &item, Htt
     }
 
     // 3. Import. The importer is cancellable too and stores nothing from a file it stops in.
-    emit fileStage(index, QStringLiteral("importing"));
+    emit fileStage(index, DownloadStage::Importing);
     Importer importer(store_);
     const FileImportResult imp = importer.importFile(
         finalPath, [&](qint64 done, qint64 total) { emit fileProgress(index, done, total); }, &cancel_);

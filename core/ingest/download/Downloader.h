@@ -73,6 +73,10 @@ struct DownloadSummary {
     bool ok() const;
 };
 
+// What a file is going through; a code, so only ui/ turns it into (translated) words.
+enum class DownloadStage { Downloading, Verifying, Importing };
+const char *downloadStageName(DownloadStage s);  // downloading, verifying, importing (CLI, logs)
+
 class Downloader : public QObject {
     Q_OBJECT
 public:
@@ -91,7 +95,7 @@ signals:
     void fileStarted(int index, const QString &fileName);
     // Bytes of the current zip (total -1 while unknown), then import progress with stage "importing".
     void fileProgress(int index, qint64 done, qint64 total);
-    void fileStage(int index, const QString &stage);  // "downloading", "verifying", "importing"
+    void fileStage(int index, lhm::DownloadStage stage);
     void retrying(int index, int attempt, int delayMs, const QString &reason);
     void fileFinished(int index, const lhm::DownloadFileResult &result);
     void filesProgress(int done, int total);
@@ -109,3 +113,4 @@ private:
 }  // namespace lhm
 
 Q_DECLARE_METATYPE(lhm::DownloadFileResult)
+Q_DECLARE_METATYPE(lhm::DownloadStage)
