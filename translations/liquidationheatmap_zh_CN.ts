@@ -2030,4 +2030,149 @@ Choose another file with --db, or move this one away to start afresh.</source>
         <translation>避开</translation>
     </message>
 </context>
+<context>
+    <name>lhm::ui::HeatmapLegend</name>
+    <message>
+        <source>Price (dashed line, tag on the right)</source>
+        <translation>价格（虚线，右侧标签）</translation>
+    </message>
+    <message>
+        <source>Predicted long liquidations (model, dots)</source>
+        <translation>预测多单清算（模型，圆点）</translation>
+    </message>
+    <message>
+        <source>Predicted short liquidations (model, dots)</source>
+        <translation>预测空单清算（模型，圆点）</translation>
+    </message>
+    <message>
+        <source>Realised long liquidations (live, circle ∝ size)</source>
+        <translation>实际多单清算（实时，圆圈大小∝金额）</translation>
+    </message>
+    <message>
+        <source>Realised short liquidations (live, circle ∝ size)</source>
+        <translation>实际空单清算（实时，圆圈大小∝金额）</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapView</name>
+    <message>
+        <source>No estimated positions in this window</source>
+        <translation>此时间窗口内没有估计的持仓</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: the model found no open interest to place in this window.
+Pick a window the stored data covers, or download more history from the Data menu.</source>
+        <translation>%1 · %2 · %3：模型在此时间窗口内找不到可分配的持仓量。
+请选择已存数据覆盖的时间窗口，或从“数据”菜单下载更多历史。</translation>
+    </message>
+    <message>
+        <source>Live: waiting for liquidations of this symbol…</source>
+        <translation>实时：正在等待该品种的清算…</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiquidationMapView</name>
+    <message>
+        <source>No estimated positions in this window</source>
+        <translation>此时间窗口内没有估计的持仓</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: the model found no open interest to place in this window.
+Pick a window the stored data covers, or download more history from the Data menu.</source>
+        <translation>%1 · %2 · %3：模型在此时间窗口内找不到可分配的持仓量。
+请选择已存数据覆盖的时间窗口，或从“数据”菜单下载更多历史。</translation>
+    </message>
+    <message>
+        <source>Longs</source>
+        <translation>多单</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>空单</translation>
+    </message>
+    <message>
+        <source>%1x</source>
+        <translation>%1x</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ComparisonPanel</name>
+    <message>
+        <source>Own confidence</source>
+        <translation>自身置信度</translation>
+    </message>
+    <message>
+        <source>How sure this model is of its own estimate. For the ensemble: how close its members&apos; main clusters are (0.50 when only one model had data: nothing to check it against).</source>
+        <translation>该模型对自身估计的把握程度。对集成模型：其成员主要聚集区的接近程度（只有一个模型有数据时为 0.50：无从核对）。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ConnectionLights</name>
+    <message>
+        <source>%1: live mode is off</source>
+        <translation>%1：实时模式已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::CandleLayer</name>
+    <message>
+        <source>Candles</source>
+        <translation>K线</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ModelComparisonView</name>
+    <message>
+        <source>their main clusters are within 5%</source>
+        <translation>它们的主要聚集区相差在 5% 以内</translation>
+    </message>
+    <message>
+        <source>shaded: their main clusters are more than 5% apart</source>
+        <translation>阴影：它们的主要聚集区相差超过 5%</translation>
+    </message>
+    <message>
+        <source>only one model had data: nothing to check it against</source>
+        <translation>只有一个模型有数据：无从核对</translation>
+    </message>
+    <message>
+        <source>one side is covered by a single model</source>
+        <translation>有一侧只有一个模型覆盖</translation>
+    </message>
+    <message>
+        <source>no estimated positions</source>
+        <translation>没有估计的持仓</translation>
+    </message>
+    <message>
+        <source>no open interest</source>
+        <translation>无持仓量</translation>
+    </message>
+    <message>
+        <source>no large trades</source>
+        <translation>无大额成交</translation>
+    </message>
+    <message>
+        <source>no funding rates</source>
+        <translation>无资金费率</translation>
+    </message>
+    <message>
+        <source>ESTIMATES · %1 · %2 · %3</source>
+        <translation>估计值 · %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Only %1 had input in this window, so the ensemble equals it. Agreement between models: none to compare. Ensemble confidence %2 (%3).</source>
+        <translation>此时间窗口内只有%1有输入，因此集成模型与之相同。模型间一致性：无可比较。集成置信度 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Agreement between the %1 models (overlap of their density, 1 = identical): %2 · Ensemble confidence (how close their main clusters are): %3 — %4.</source>
+        <translation>%1 个模型之间的一致性（密度重叠，1 = 完全相同）：%2 · 集成置信度（主要聚集区的接近程度）：%3 — %4。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source> Not compared, no input in this window: %1.</source>
+        <translation> 未比较，此时间窗口内无输入：%1。</translation>
+    </message>
+</context>
 </TS>

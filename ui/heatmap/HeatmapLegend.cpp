@@ -25,7 +25,8 @@ HeatmapLegend::HeatmapLegend(QCustomPlot *plot, QCPItemStraightLine *priceLine, 
     QFont f = legend->font();
     f.setPointSizeF(f.pointSizeF() * 0.85);
     legend->setFont(f);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // Bottom right: the signal badge and its marks legend sit at the bottom left.
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     applyTheme();
 }
 
