@@ -2056,32 +2056,12 @@ Choose another file with --db, or move this one away to start afresh.</source>
 <context>
     <name>lhm::ui::HeatmapView</name>
     <message>
-        <source>No estimated positions in this window</source>
-        <translation>此时间窗口内没有估计的持仓</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3: the model found no open interest to place in this window.
-Pick a window the stored data covers, or download more history from the Data menu.</source>
-        <translation>%1 · %2 · %3：模型在此时间窗口内找不到可分配的持仓量。
-请选择已存数据覆盖的时间窗口，或从“数据”菜单下载更多历史。</translation>
-    </message>
-    <message>
         <source>Live: waiting for liquidations of this symbol…</source>
         <translation>实时：正在等待该品种的清算…</translation>
     </message>
 </context>
 <context>
     <name>lhm::ui::LiquidationMapView</name>
-    <message>
-        <source>No estimated positions in this window</source>
-        <translation>此时间窗口内没有估计的持仓</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3: the model found no open interest to place in this window.
-Pick a window the stored data covers, or download more history from the Data menu.</source>
-        <translation>%1 · %2 · %3：模型在此时间窗口内找不到可分配的持仓量。
-请选择已存数据覆盖的时间窗口，或从“数据”菜单下载更多历史。</translation>
-    </message>
     <message>
         <source>Longs</source>
         <translation>多单</translation>
@@ -2173,6 +2153,19 @@ Pick a window the stored data covers, or download more history from the Data men
     <message>
         <source> Not compared, no input in this window: %1.</source>
         <translation> 未比较，此时间窗口内无输入：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::EmptyStateStack</name>
+    <message>
+        <source>No estimated positions in this window</source>
+        <translation>此时间窗口内没有估计的持仓</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: the model found no open interest to place in this window.
+Pick a window the stored data covers, or download more history from the Data menu.</source>
+        <translation>%1 · %2 · %3：模型在此时间窗口内找不到可分配的持仓量。
+请选择已存数据覆盖的时间窗口，或从“数据”菜单下载更多历史。</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,13 @@ void EmptyStateStack::showEmpty(const QString &title, const QString &hint) {
     setCurrentWidget(empty_);
 }
 
+void EmptyStateStack::showNoPositions(const QString &symbol, const QString &exchange, const QString &window) {
+    showEmpty(tr("No estimated positions in this window"),
+              tr("%1 · %2 · %3: the model found no open interest to place in this window.\n"
+                 "Pick a window the stored data covers, or download more history from the Data menu.")
+                  .arg(symbol, exchange, window));
+}
+
 void EmptyStateStack::showContent() { setCurrentWidget(content_); }
 bool EmptyStateStack::isShowingEmpty() const { return currentWidget() == empty_; }
 QString EmptyStateStack::emptyText() const { return empty_->text(); }

@@ -13,6 +13,9 @@ public:
     EmptyStateStack(QWidget *content, QWidget *parent = nullptr);
 
     void showEmpty(const QString &title, const QString &hint = {});
+    // The state of a grid or map with no notional anywhere (a window the data does not reach):
+    // said in words instead of a "$0 … $1" scale or "$1 $1 $0" axes.
+    void showNoPositions(const QString &symbol, const QString &exchange, const QString &window);
     void showContent();
     bool isShowingEmpty() const;
     QString emptyText() const;

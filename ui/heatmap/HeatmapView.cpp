@@ -117,10 +117,7 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
     if (!hasDensity(*grid)) {
         // A colour scale from $0 to $1 and an empty plot would read as "the market is empty".
         layer_->setGrid(nullptr);
-        showEmpty(tr("No estimated positions in this window"),
-                  tr("%1 · %2 · %3: the model found no open interest to place in this window.\n"
-                     "Pick a window the stored data covers, or download more history from the Data menu.")
-                      .arg(grid->symbol, grid->exchange, grid->window));
+        stack_->showNoPositions(grid->symbol, grid->exchange, grid->window);
         return;
     }
     stack_->showContent();

@@ -117,10 +117,7 @@ void LiquidationMapView::setMap(MapPtr map) {
     }
     if (!hasNotional(*map_)) {
         // Axes reading "$1 $1 $0" over no bars would say the market is empty; say why instead.
-        showEmpty(tr("No estimated positions in this window"),
-                  tr("%1 · %2 · %3: the model found no open interest to place in this window.\n"
-                     "Pick a window the stored data covers, or download more history from the Data menu.")
-                      .arg(map_->symbol, map_->exchange, map_->window));
+        stack_->showNoPositions(map_->symbol, map_->exchange, map_->window);
         return;
     }
     stack_->showContent();
