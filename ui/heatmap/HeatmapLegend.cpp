@@ -25,8 +25,8 @@ HeatmapLegend::HeatmapLegend(QCustomPlot *plot, QCPItemStraightLine *priceLine, 
     QFont f = legend->font();
     f.setPointSizeF(f.pointSizeF() * 0.85);
     legend->setFont(f);
-    // Bottom right: the signal badge and its marks legend sit at the bottom left.
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // Top right: the ESTIMATE badge is top left, the signal badge and its marks run along the bottom.
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     applyTheme();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The heatmap's key, inside the plot (bottom right): what the dashed line, the small dots and the
+// The heatmap's key, inside the plot (top right): what the dashed line, the small dots and the
 // circles are. Only what is drawn is listed: the price always, the model's predicted
 // liquidations when there are any, the realised (live) liquidations once one arrived.
 #include <QObject>
