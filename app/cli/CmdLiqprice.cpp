@@ -1,6 +1,8 @@
 // lhm liqprice: the tier-exact liquidation price of one isolated, one-way position.
-// Binance uses its leverage brackets (config/tiers/binance/<SYMBOL>.yaml); Bybit uses its simpler
-// formula with the MMR from --mmr, or from config/tiers/bybit/<SYMBOL>.yaml when that file exists.
+// Every exchange uses its own isolated formula and its tiers from config/tiers/<exchange>/<SYMBOL>.yaml
+// (docs/liquidation-price.md): Binance brackets with cum, Bybit risk limits with the maintenance-margin
+// deduction (or --mmr [--mm-deduction]), OKX position tiers plus its fee term, Hyperliquid's
+// maintenance margin from the asset's max leverage (or --max-leverage).
 #include "Cli.h"
 
 #include "config/LeverageTiers.h"
@@ -19,7 +21,12 @@ struct Input {
     Side side = Side::Long;
     double entry = 0, leverage = 0, qty = 0;
     double mmr = 0;  // Bybit only; 0 = take it from the tier file
+    double mmd = 0;  // Bybit only, with --mmr
+    double maxLeverage = 0;  // Hyperliquid only; 0 = take it from the tier file
 };
+
+const QStringList kExchanges = {QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("okx"),
+                                QStringLiteral("hyperliquid")};
 
 // Parses one required positive number; on failure returns false with `error` set.
 bool positive(const QCommandLineParser &p, const QString &name, double &out, QString &error) {
@@ -38,8 +45,8 @@ bool positive(const QCommandLineParser &p, const QString &name, double &out, QSt
 
 bool readInput(const QCommandLineParser &p, Input &in, QString &error) {
     in.exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
-    if (in.exchange != QLatin1String("binance") && in.exchange != QLatin1String("bybit")) {
-        error = QStringLiteral("unknown exchange '%1' (expected binance or bybit)").arg(in.exchange);
+    if (!kExchanges.contains(in.exchange)) {
+        error = QStringLiteral("unknown exchange '%1' (expected %2)").arg(in.exchange, kExchanges.join(QStringLiteral(", ")));
         return false;
     }
     in.symbol = p.value(QStringLiteral("symbol")).trimmed().toUpper();
@@ -69,45 +76,68 @@ bool readInput(const QCommandLineParser &p, Input &in, QString &error) {
             return false;
         }
     }
+    if (p.isSet(QStringLiteral("mm-deduction"))) {
+        if (!p.isSet(QStringLiteral("mmr"))) {
+            error = QStringLiteral("--mm-deduction goes with --mmr (the tier file carries its own deduction)");
+            return false;
+        }
+        bool ok = false;
+        in.mmd = p.value(QStringLiteral("mm-deduction")).trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(in.mmd) || in.mmd < 0) {
+            error = QStringLiteral("--mm-deduction must be a number >= 0 (USDT), got '%1'").arg(p.value(QStringLiteral("mm-deduction")));
+            return false;
+        }
+    }
+    if (p.isSet(QStringLiteral("max-leverage"))) {
+        if (in.exchange != QLatin1String("hyperliquid")) {
+            error = QStringLiteral("--max-leverage is only for --exchange hyperliquid");
+            return false;
+        }
+        if (!positive(p, QStringLiteral("max-leverage"), in.maxLeverage, error)) return false;
+    }
     return true;
 }
 
-// Bybit: MMR from --mmr, else from the symbol's tier file (tier picked by the position notional).
-Result<LiqPriceResult> bybit(const Input &in) {
+// Bybit with --mmr [--mm-deduction]: the formula on the given rate, no tier file.
+Result<LiqPriceResult> bybitWithMmr(const Input &in) {
+    // With MMR >= IMR the position would be liquidated the moment it opens.
+    if (in.mmr >= 1 / in.leverage)
+        return Error(QStringLiteral("--mmr %1 is not below the initial margin rate 1/%2").arg(in.mmr).arg(in.leverage));
     LiqPriceResult r;
     r.mmr = in.mmr;
-    if (in.mmr <= 0) {
-        auto tiers = LeverageTiers::load(in.exchange, in.symbol);
-        if (!tiers)
-            return Error(QStringLiteral("%1; pass the maintenance margin rate with --mmr").arg(tiers.error().toString()));
-        const LeverageTier *t = tiers->tierFor(in.qty * in.entry);
-        if (!t) return Error(QStringLiteral("position notional %1 USD is beyond the last risk limit").arg(in.qty * in.entry, 0, 'f', 2));
-        if (in.leverage > t->maxLeverage)
-            return Error(QStringLiteral("leverage %1x is above the %2x maximum of risk limit %3").arg(in.leverage).arg(t->maxLeverage).arg(t->bracket));
-        r.mmr = t->mmr;
-        r.tier = t->bracket;
-        r.maxLeverage = t->maxLeverage;
-    } else if (in.mmr >= 1 / in.leverage) {
-        // With MMR >= IMR the position would be liquidated the moment it opens.
-        return Error(QStringLiteral("--mmr %1 is not below the initial margin rate 1/%2").arg(in.mmr).arg(in.leverage));
-    }
-    r.liqPrice = bybitLiquidationPrice(in.side, in.entry, in.leverage, r.mmr);
+    r.cum = in.mmd;
+    r.liqPrice = std::max(0.0, bybitLiquidationPrice(in.side, in.entry, in.leverage, in.mmr, in.mmd, in.qty));
     return r;
+}
+
+Result<LiqPriceResult> compute(const Input &in, bool *placeholder) {
+    if (in.exchange == QLatin1String("bybit") && in.mmr > 0) return bybitWithMmr(in);
+    Result<LeverageTiers> tiers = in.maxLeverage > 0 ? LeverageTiers::fromMaxLeverage(in.exchange, in.symbol, in.maxLeverage)
+                                                     : LeverageTiers::load(in.exchange, in.symbol);
+    if (!tiers) {
+        if (in.exchange == QLatin1String("bybit"))
+            return Error(QStringLiteral("%1; pass the maintenance margin rate with --mmr").arg(tiers.error().toString()));
+        return tiers.error();
+    }
+    *placeholder = tiers->isPlaceholder();
+    return liquidationPrice(*tiers, in.side, in.entry, in.leverage, in.qty);
 }
 
 int runLiqprice(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Liquidation price of an isolated, one-way position, with the tier chosen by the position's notional "
-        "(qty x entry). Binance: exact bracket formula from config/tiers/binance/<SYMBOL>.yaml. Bybit: "
-        "EP*(1 -/+ 1/L +/- MMR) with --mmr, or the MMR from config/tiers/bybit/<SYMBOL>.yaml."));
-    p.addOption({QStringLiteral("exchange"), QStringLiteral("binance (default) or bybit."), QStringLiteral("name"), QStringLiteral("binance")});
+        "(qty x entry; base units for OKX), by each exchange's own formula with its tiers from "
+        "config/tiers/<exchange>/<SYMBOL>.yaml (docs/liquidation-price.md)."));
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("binance (default), bybit, okx or hyperliquid."), QStringLiteral("name"), QStringLiteral("binance")});
     p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbol, e.g. BTCUSDT."), QStringLiteral("symbol")});
     p.addOption({QStringLiteral("side"), QStringLiteral("long or short."), QStringLiteral("side")});
     p.addOption({QStringLiteral("entry"), QStringLiteral("Entry price (USDT)."), QStringLiteral("price")});
     p.addOption({QStringLiteral("leverage"), QStringLiteral("Leverage, e.g. 10."), QStringLiteral("x")});
     p.addOption({QStringLiteral("qty"), QStringLiteral("Position size in base units, positive."), QStringLiteral("qty")});
     p.addOption({QStringLiteral("mmr"), QStringLiteral("Bybit only: maintenance margin rate as a fraction (0.005)."), QStringLiteral("rate")});
+    p.addOption({QStringLiteral("mm-deduction"), QStringLiteral("Bybit with --mmr: maintenance margin deduction, USDT."), QStringLiteral("usdt")});
+    p.addOption({QStringLiteral("max-leverage"), QStringLiteral("Hyperliquid only: the asset's max leverage (mmr = 1/(2*max))."), QStringLiteral("x")});
     if (!ctx.parse(p)) return ctx.exitCode;
     if (!p.positionalArguments().isEmpty())
         return ctx.fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
@@ -116,14 +146,8 @@ int runLiqprice(Context &ctx) {
     QString error;
     if (!readInput(p, in, error)) return ctx.fail(error);
 
-    Result<LiqPriceResult> r = LiqPriceResult{};
-    if (in.exchange == QLatin1String("binance")) {
-        auto tiers = LeverageTiers::load(in.exchange, in.symbol);
-        if (!tiers) return ctx.fail(tiers.error());
-        r = binanceLiquidationPrice(*tiers, in.side, in.entry, in.leverage, in.qty);
-    } else {
-        r = bybit(in);
-    }
+    bool placeholder = false;
+    Result<LiqPriceResult> r = compute(in, &placeholder);
     // Input errors carry the field in their own wording; a file problem keeps file:line: field.
     if (!r) return ctx.fail(r.error().file.isEmpty() ? r.error().message : r.error().toString());
 
@@ -133,12 +157,14 @@ int runLiqprice(Context &ctx) {
             {"liq_price", r->liqPrice}, {"tier", r->tier}, {"mmr", r->mmr}, {"cum", r->cum},
             {"max_leverage", r->maxLeverage}, {"exchange", in.exchange}, {"symbol", in.symbol},
             {"side", QString::fromLatin1(sideName(in.side))}, {"entry", in.entry}, {"leverage", in.leverage},
-            {"qty", in.qty}, {"notional", notional}}));
+            {"qty", in.qty}, {"notional", notional}, {"placeholder_tiers", placeholder}}));
         return kOk;
     }
     ctx.print(QStringLiteral("%1 %2 %3 %4 @ %5, %6x, isolated: liquidation price %7")
                   .arg(in.exchange, in.symbol, QString::fromLatin1(sideName(in.side)))
                   .arg(in.qty).arg(in.entry, 0, 'f', 2).arg(in.leverage).arg(r->liqPrice, 0, 'f', 2));
+    if (placeholder)
+        ctx.print(QStringLiteral("  (placeholder tiers shipped with the app: refresh them with `lhm tiers fetch --exchange %1`)").arg(in.exchange));
     QString tier = r->tier > 0 ? QStringLiteral("tier %1 (max %2x), ").arg(r->tier).arg(r->maxLeverage) : QStringLiteral("--mmr, ");
     ctx.print(QStringLiteral("  notional %1 USDT, %2MMR %3 %, cum %4")
                   .arg(notional, 0, 'f', 2).arg(tier).arg(r->mmr * 100, 0, 'g', 6).arg(r->cum, 0, 'f', 2));

@@ -1,4 +1,8 @@
-// lhm tiers generate|refresh: leverage tiers for every Binance USDⓈ-M symbol.
+// lhm tiers generate|refresh|fetch: leverage tiers.
+//   fetch --exchange E [--symbol S] [--base-url URL] refreshes config/tiers/<E>/<S>.yaml (BTCUSDT and
+//   ETHUSDT by default) from the exchange's public endpoint: Bybit /v5/market/risk-limit, OKX
+//   /api/v5/public/position-tiers, Hyperliquid POST /info {"type":"meta"} (max leverage); Binance is
+//   `refresh`. Every table passes the tier checks before its file is replaced.
 //   generate --snapshot FILE   reads a saved leverageBracket response or a ccxt leverage-tiers dump
 //                              (shared/data section 1) and writes one YAML per symbol;
 //   refresh [--base-url URL]   fetches GET /fapi/v1/leverageBracket (Binance signs this USER_DATA
@@ -11,7 +15,9 @@
 #include "common/Paths.h"
 #include "common/UrlRedaction.h"
 #include "config/LeverageBrackets.h"
+#include "config/ExchangesConfig.h"
 #include "ingest/rest/RestJson.h"
+#include "ingest/rest/TierResponses.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -71,7 +77,8 @@ int generate(Context &ctx, const QCommandLineParser &p, const QString &outDir) {
 }
 
 int refresh(Context &ctx, const QCommandLineParser &p, const QString &outDir) {
-    const QString base = p.value(QStringLiteral("base-url"));
+    const QString base = p.isSet(QStringLiteral("base-url")) ? p.value(QStringLiteral("base-url"))
+                                                             : QStringLiteral("https://fapi.binance.com");
     QList<QPair<QString, QString>> query;
     const QString symbol = p.value(QStringLiteral("symbol")).trimmed().toUpper();
     if (!symbol.isEmpty()) query.append({QStringLiteral("symbol"), symbol});
@@ -126,16 +133,146 @@ int refresh(Context &ctx, const QCommandLineParser &p, const QString &outDir) {
     return writeAll(ctx, *parsed, outDir, QStringLiteral("Source: GET %1 at %2").arg(endpoint, at));
 }
 
+struct Reply {
+    QByteArray body;
+    QString error;  // empty on HTTP 200
+};
+
+// One bounded request (GET, or POST with a JSON body); the URL in errors is redacted.
+Reply httpCall(const QUrl &url, const QByteArray &postJson = {}) {
+    QNetworkAccessManager nam;
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("liquidationheatmap"));
+    req.setTransferTimeout(30000);
+    QNetworkReply *reply = nullptr;
+    if (postJson.isEmpty()) {
+        reply = nam.get(req);
+    } else {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        reply = nam.post(req, postJson);
+    }
+    Reply out;
+    bool tooLarge = false;
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+        out.body += reply->readAll();
+        if (out.body.size() > kMaxResponseBytes && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished()) loop.exec();
+    out.body += reply->readAll();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString shown = redactUrl(url);
+    if (tooLarge) out.error = QStringLiteral("%1: response larger than %2 bytes").arg(shown).arg(kMaxResponseBytes);
+    else if (reply->error() != QNetworkReply::NoError || status != 200)
+        out.error = QStringLiteral("%1: %2").arg(shown, status ? QStringLiteral("HTTP %1").arg(status) : redactUrlsIn(reply->errorString()));
+    reply->deleteLater();
+    return out;
+}
+
+// The tiers of one symbol from the exchange's public endpoint. `network` is set when the host did
+// not answer properly (exit 1) rather than answering with a table that fails the checks (exit 2).
+Result<LeverageTiers> fetchTiers(const QString &exchange, const QString &base, const ExchangeSymbolConfig &sym, bool *network) {
+    *network = true;
+    if (exchange == QLatin1String("bybit")) {
+        std::vector<LeverageTier> all;
+        QString cursor;
+        for (int page = 0; page < 20; ++page) {  // BTCUSDT fits one page; the bound stops a cursor loop
+            QList<QPair<QString, QString>> q{{QStringLiteral("category"), QStringLiteral("linear")},
+                                             {QStringLiteral("symbol"), sym.native}};
+            if (!cursor.isEmpty()) q.append({QStringLiteral("cursor"), cursor});
+            const Reply r = httpCall(rest::restUrl(base, QStringLiteral("/v5/market/risk-limit"), q));
+            if (!r.error.isEmpty()) return Error(r.error);
+            *network = false;
+            QString next;
+            auto rows = rest::parseBybitRiskLimitPage(r.body, sym.native, &next);
+            if (!rows) return rows.error();
+            all.insert(all.end(), rows->begin(), rows->end());
+            if (next.isEmpty() || next == cursor) break;
+            cursor = next;
+            *network = true;
+        }
+        *network = false;
+        auto tiers = rest::bybitTiers(sym.native, std::move(all));
+        if (!tiers) return tiers.error();
+        return LeverageTiers::fromTiers(QStringLiteral("bybit"), sym.unified, tiers->tiers());
+    }
+    if (exchange == QLatin1String("okx")) {
+        // BTC-USDT-SWAP -> instFamily BTC-USDT.
+        const QString family = sym.native.endsWith(QLatin1String("-SWAP")) ? sym.native.chopped(5) : sym.native;
+        const Reply r = httpCall(rest::restUrl(base, QStringLiteral("/api/v5/public/position-tiers"),
+                                               {{QStringLiteral("instType"), QStringLiteral("SWAP")},
+                                                {QStringLiteral("tdMode"), QStringLiteral("isolated")},
+                                                {QStringLiteral("instFamily"), family}}));
+        if (!r.error.isEmpty()) return Error(r.error);
+        *network = false;
+        // The fee term stays what the shipped file says (0.05 %, OKX's regular swap taker rate).
+        double fee = 0.0005;
+        if (auto old = LeverageTiers::load(exchange, sym.unified)) fee = old->liquidationFeeRate();
+        return rest::parseOkxPositionTiers(r.body, sym.unified, sym.contractValue, fee);
+    }
+    const Reply r = httpCall(rest::restUrl(base, QStringLiteral("/info"), {}), QByteArrayLiteral("{\"type\":\"meta\"}"));
+    if (!r.error.isEmpty()) return Error(r.error);
+    *network = false;
+    return rest::parseHyperliquidMeta(r.body, sym.unified, sym.native);
+}
+
+int fetch(Context &ctx, const QCommandLineParser &p) {
+    const QString exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
+    if (exchange == QLatin1String("binance"))
+        return ctx.fail(QStringLiteral("Binance tiers come from `lhm tiers refresh` (a signed endpoint)"));
+    if (exchange != QLatin1String("bybit") && exchange != QLatin1String("okx") && exchange != QLatin1String("hyperliquid"))
+        return ctx.fail(QStringLiteral("--exchange must be bybit, okx or hyperliquid, got '%1'").arg(exchange));
+    auto config = ExchangesConfig::load();
+    if (!config) return ctx.fail(config.error());
+    const ExchangeConfig *ex = config->find(exchange);
+    if (!ex) return ctx.fail(QStringLiteral("%1 is not in exchanges.yaml").arg(exchange));
+    const QString base = p.isSet(QStringLiteral("base-url")) ? p.value(QStringLiteral("base-url")) : ex->restUrl;
+    const QUrl baseUrl(base);
+    if (!baseUrl.isValid() || (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https")))
+        return ctx.fail(QStringLiteral("--base-url '%1' is not an http(s) URL").arg(redactUrl(baseUrl)));
+    QStringList symbols;
+    if (p.isSet(QStringLiteral("symbol"))) symbols << p.value(QStringLiteral("symbol")).trimmed().toUpper();
+    else for (const auto &s : ex->symbols) symbols << s.unified;
+    const QString outDir = p.isSet(QStringLiteral("out")) ? p.value(QStringLiteral("out"))
+                                                          : configDir() + QStringLiteral("/tiers/") + exchange;
+    if (!QDir().mkpath(outDir)) return ctx.fail(QStringLiteral("cannot create %1").arg(outDir), kFailure);
+    QJsonArray written;
+    for (const QString &symbol : symbols) {
+        const ExchangeSymbolConfig *sym = ex->symbol(symbol);
+        if (!sym) return ctx.fail(QStringLiteral("%1 has no symbol %2 in exchanges.yaml").arg(exchange, symbol));
+        bool network = false;
+        auto tiers = fetchTiers(exchange, base, *sym, &network);
+        if (!tiers) return ctx.fail(tiers.error(), network ? kFailure : kBadInput);
+        const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        const QString source = QStringLiteral("Source: %1 %2 at %3").arg(exchange == QLatin1String("hyperliquid") ? QStringLiteral("POST") : QStringLiteral("GET"),
+                                                                      redactUrl(QUrl(base)), at);
+        QSaveFile f(QDir(outDir).filePath(symbol + QStringLiteral(".yaml")));
+        if (!f.open(QIODevice::WriteOnly) || f.write(rest::tiersYaml(*tiers, source)) < 0 || !f.commit())
+            return ctx.fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()), kFailure);
+        written.append(QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("tiers"), int(tiers->tiers().size())},
+                                   {QStringLiteral("file"), f.fileName()}});
+        if (!ctx.json) ctx.print(QStringLiteral("%1 %2: %3 tiers written to %4").arg(exchange, symbol).arg(tiers->tiers().size()).arg(f.fileName()));
+    }
+    if (ctx.json) ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("exchange"), exchange}, {QStringLiteral("written"), written}}));
+    return kOk;
+}
+
 int run(Context &ctx) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Leverage tiers for every Binance USDⓈ-M symbol."));
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("generate | refresh"));
+    p.setApplicationDescription(QStringLiteral("Leverage tiers: every Binance USDⓈ-M symbol (generate, refresh), "
+                                               "Bybit, OKX and Hyperliquid from their public endpoints (fetch)."));
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("generate | refresh | fetch"));
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("fetch: bybit, okx or hyperliquid."), QStringLiteral("name")});
     p.addOption({QStringLiteral("snapshot"), QStringLiteral("generate: saved leverageBracket response or ccxt dump."),
                  QStringLiteral("file")});
     p.addOption({QStringLiteral("note"), QStringLiteral("generate: a line for the files' source comment."),
                  QStringLiteral("text")});
-    p.addOption({QStringLiteral("base-url"), QStringLiteral("refresh: REST base URL."), QStringLiteral("url"),
-                 QStringLiteral("https://fapi.binance.com")});
+    p.addOption({QStringLiteral("base-url"), QStringLiteral("refresh/fetch: REST base URL (default: the exchange's)."),
+                 QStringLiteral("url")});
     p.addOption({QStringLiteral("symbol"), QStringLiteral("refresh: one symbol only."), QStringLiteral("S")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Folder for the YAML files (default <config>/tiers/binance)."),
                  QStringLiteral("dir")});
@@ -145,9 +282,10 @@ int run(Context &ctx) {
                                                           : configDir() + QStringLiteral("/tiers/binance");
     if (pos.size() == 1 && pos[0] == QLatin1String("generate")) return generate(ctx, p, outDir);
     if (pos.size() == 1 && pos[0] == QLatin1String("refresh")) return refresh(ctx, p, outDir);
-    return ctx.fail(QStringLiteral("expected one action: generate or refresh"));
+    if (pos.size() == 1 && pos[0] == QLatin1String("fetch")) return fetch(ctx, p);
+    return ctx.fail(QStringLiteral("expected one action: generate, refresh or fetch"));
 }
 
 }  // namespace
 
-LHM_COMMAND("tiers", "Write leverage tiers for every Binance USDⓈ-M symbol (generate from a snapshot, refresh from the API).", run);
+LHM_COMMAND("tiers", "Write leverage tiers: Binance (generate from a snapshot, refresh from the API), Bybit/OKX/Hyperliquid (fetch).", run);

@@ -27,7 +27,8 @@ bool cumMatches(double cum, double expected) { return std::fabs(cum - expected) 
 QString num(double v) { return QString::number(v, 'g', 15); }
 
 // Every rule the formula relies on; the first violation is returned.
-Status validate(const std::vector<LeverageTier> &t, const std::vector<TierLines> &lines, const QString &file) {
+Status validate(const std::vector<LeverageTier> &t, const std::vector<TierLines> &lines, const QString &file,
+                bool hasDeduction = true) {
     auto err = [&](size_t i, qint64 TierLines::*which, const char *field, const QString &msg) {
         const qint64 line = i < lines.size() ? lines[i].*which : 0;
         return Error(QStringLiteral("bracket %1: %2").arg(t[i].bracket).arg(msg), file, line, QString::fromLatin1(field));
@@ -52,6 +53,8 @@ Status validate(const std::vector<LeverageTier> &t, const std::vector<TierLines>
             continue;
         }
         const LeverageTier &p = t[i - 1];
+        if (!hasDeduction && !cumMatches(c.cum, 0))
+            return err(i, &TierLines::cum, "cum", QStringLiteral("must be 0: this file says maintenanceDeduction: false"));
         if (!(c.floor > p.floor))
             return err(i, &TierLines::floor, "notionalFloor", QStringLiteral("%1 is not above the previous floor %2").arg(num(c.floor), num(p.floor)));
         if (p.cap != c.floor)  // reported on the previous cap: the tiers must tile the notional axis
@@ -62,7 +65,7 @@ Status validate(const std::vector<LeverageTier> &t, const std::vector<TierLines>
         if (c.maxLeverage > p.maxLeverage)
             return err(i, &TierLines::leverage, "initialLeverage", QStringLiteral("%1 is above the previous bracket's %2").arg(num(c.maxLeverage), num(p.maxLeverage)));
         const double expected = p.cum + c.floor * (c.mmr - p.mmr);
-        if (!cumMatches(c.cum, expected))
+        if (hasDeduction && !cumMatches(c.cum, expected))
             return err(i, &TierLines::cum, "cum",
                        QStringLiteral("%1 does not match cum[i-1] + floor[i]*(mmr[i] - mmr[i-1]) = %2").arg(num(c.cum), QString::number(expected, 'f', 6)));
     }
@@ -77,7 +80,11 @@ Result<LeverageTiers> LeverageTiers::parse(const QByteArray &text, const QString
     const YAML::Node root = *doc;
     if (!root.IsMap()) return Error(QStringLiteral("expected a mapping with 'symbol' and 'brackets'"), fileName, yaml::lineOf(root));
     // `notionalCoef` is part of the real /fapi/v1/leverageBracket response; kept so a dump of it loads.
-    if (Status s = yaml::onlyKeys(root, {"exchange", "symbol", "notionalCoef", "brackets"}, fileName); !s) return s.error();
+    if (Status s = yaml::onlyKeys(root, {"exchange", "symbol", "notionalCoef", "brackets", "sizeUnit", "maintenanceDeduction",
+                                         "liquidationFeeRate", "maxLeverage", "placeholder"},
+                                  fileName);
+        !s)
+        return s.error();
 
     LeverageTiers out;
     auto symbol = yaml::string(root, "symbol", fileName);
@@ -90,6 +97,46 @@ Result<LeverageTiers> LeverageTiers::parse(const QByteArray &text, const QString
     } else {
         // config/tiers/<exchange>/<SYMBOL>.yaml: the directory names the exchange.
         out.exchange_ = QFileInfo(fileName).dir().dirName().toLower();
+    }
+
+    auto flag = [&](const char *key, bool &dst) -> Status {
+        const YAML::Node n = root[key];
+        if (!n.IsDefined()) return Status::success();
+        const QString v = n.IsScalar() ? QString::fromStdString(n.Scalar()).toLower() : QString();
+        if (v != QLatin1String("true") && v != QLatin1String("false"))
+            return Error(QStringLiteral("expected true or false"), fileName, yaml::lineOf(n), QString::fromLatin1(key));
+        dst = v == QLatin1String("true");
+        return Status::success();
+    };
+    if (Status s = flag("placeholder", out.placeholder_); !s) return s.error();
+    if (Status s = flag("maintenanceDeduction", out.hasDeduction_); !s) return s.error();
+    if (root["sizeUnit"].IsDefined()) {
+        auto unit = yaml::string(root, "sizeUnit", fileName);
+        if (!unit) return unit.error();
+        if (*unit == QLatin1String("base")) out.sizeUnit_ = TierSize::Base;
+        else if (*unit != QLatin1String("notional"))
+            return Error(QStringLiteral("expected notional or base, got '%1'").arg(*unit), fileName,
+                         yaml::lineOf(root["sizeUnit"]), QStringLiteral("sizeUnit"));
+    }
+    if (root["liquidationFeeRate"].IsDefined()) {
+        auto fee = yaml::number(root, "liquidationFeeRate", fileName);
+        if (!fee) return fee.error();
+        if (!(*fee >= 0 && *fee < 0.1))
+            return Error(QStringLiteral("%1 is not a fee rate in [0, 0.1)").arg(*fee), fileName,
+                         yaml::lineOf(root["liquidationFeeRate"]), QStringLiteral("liquidationFeeRate"));
+        out.feeRate_ = *fee;
+    }
+    if (root["maxLeverage"].IsDefined()) {
+        // Hyperliquid: no tiers, the maintenance margin follows from the asset's max leverage.
+        if (root["brackets"].IsDefined())
+            return Error(QStringLiteral("give either maxLeverage or brackets, not both"), fileName,
+                         yaml::lineOf(root["maxLeverage"]), QStringLiteral("maxLeverage"));
+        auto lev = yaml::number(root, "maxLeverage", fileName);
+        if (!lev) return lev.error();
+        auto one = fromMaxLeverage(out.exchange_, out.symbol_, *lev);
+        if (!one) return Error(one.error().message, fileName, yaml::lineOf(root["maxLeverage"]), QStringLiteral("maxLeverage"));
+        one->placeholder_ = out.placeholder_;
+        return one;
     }
 
     const YAML::Node brackets = root["brackets"];
@@ -121,7 +168,19 @@ Result<LeverageTiers> LeverageTiers::parse(const QByteArray &text, const QString
         lines.push_back({yaml::lineOf(b["bracket"]), yaml::lineOf(b["notionalFloor"]), yaml::lineOf(b["notionalCap"]),
                          yaml::lineOf(b["maintMarginRatio"]), yaml::lineOf(b["cum"]), yaml::lineOf(b["initialLeverage"])});
     }
-    if (Status s = validate(out.tiers_, lines, fileName); !s) return s.error();
+    if (Status s = validate(out.tiers_, lines, fileName, out.hasDeduction_); !s) return s.error();
+    return out;
+}
+
+Result<LeverageTiers> LeverageTiers::fromMaxLeverage(const QString &exchange, const QString &symbol, double maxLeverage) {
+    if (!(maxLeverage >= 1 && maxLeverage <= 1000))
+        return Error(QStringLiteral("max leverage %1 is not between 1 and 1000").arg(maxLeverage), {}, 0, QStringLiteral("maxLeverage"));
+    LeverageTiers out;
+    out.exchange_ = exchange.toLower();
+    out.symbol_ = symbol.toUpper();
+    out.assetMaxLeverage_ = maxLeverage;
+    // The cap is only there to close the interval: one tier holds every size.
+    out.tiers_.push_back(LeverageTier{1, 0, 1e18, 1 / (2 * maxLeverage), 0, maxLeverage});
     return out;
 }
 
@@ -152,9 +211,13 @@ Result<LeverageTiers> LeverageTiers::load(const QString &exchange, const QString
     return tiers;
 }
 
-Result<LeverageTiers> LeverageTiers::fromTiers(const QString &exchange, const QString &symbol, std::vector<LeverageTier> tiers) {
-    if (Status s = validate(tiers, {}, QString()); !s) return s.error();
+Result<LeverageTiers> LeverageTiers::fromTiers(const QString &exchange, const QString &symbol, std::vector<LeverageTier> tiers,
+                                               TierSize unit, bool hasDeduction, double liquidationFeeRate) {
+    if (Status s = validate(tiers, {}, QString(), hasDeduction); !s) return s.error();
     LeverageTiers out;
+    out.sizeUnit_ = unit;
+    out.hasDeduction_ = hasDeduction;
+    out.feeRate_ = liquidationFeeRate;
     out.exchange_ = exchange.toLower();
     out.symbol_ = symbol.toUpper();
     out.tiers_ = std::move(tiers);

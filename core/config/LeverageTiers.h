@@ -20,6 +20,11 @@ struct LeverageTier {
     double maxLeverage = 0;    // initialLeverage: the highest leverage allowed in this tier
 };
 
+// How the tier bounds are measured. Binance and Bybit tier by position value (USD); OKX publishes
+// its position tiers in contracts, kept in base units (contracts x contract value) so a tier file
+// never depends on a price.
+enum class TierSize { Notional, Base };
+
 class LeverageTiers {
 public:
     LeverageTiers() = default;
@@ -32,7 +37,8 @@ public:
     static Result<LeverageTiers> parse(const QByteArray &yaml, const QString &fileName);
     // Validates tiers built in code (tests, models with synthetic tiers). Errors name the field and bracket.
     static Result<LeverageTiers> fromTiers(const QString &exchange, const QString &symbol,
-                                           std::vector<LeverageTier> tiers);
+                                           std::vector<LeverageTier> tiers, TierSize unit = TierSize::Notional,
+                                           bool hasDeduction = true, double liquidationFeeRate = 0);
     // Where load() looks for a symbol's file.
     static QString pathFor(const QString &exchange, const QString &symbol);
 
@@ -40,6 +46,25 @@ public:
     const QString &symbol() const { return symbol_; }
     const std::vector<LeverageTier> &tiers() const { return tiers_; }
     bool isEmpty() const { return tiers_.empty(); }
+    TierSize sizeUnit() const { return sizeUnit_; }
+    // False for exchanges that charge each tier's MMR on the whole position with no deduction (OKX):
+    // every cum is then 0. True (Binance cum, Bybit mmDeduction) requires the cum recurrence.
+    bool hasDeduction() const { return hasDeduction_; }
+    // Fee rate the exchange adds to the maintenance rate in its liquidation test (OKX: taker fee); 0 elsewhere.
+    double liquidationFeeRate() const { return feeRate_; }
+    // Hyperliquid: the asset's max leverage the single tier was derived from (mmr = 1/(2·max)); 0 elsewhere.
+    double assetMaxLeverage() const { return assetMaxLeverage_; }
+    // Placeholder values shipped until the first `lhm tiers fetch` (the file says `placeholder: true`).
+    bool isPlaceholder() const { return placeholder_; }
+
+    // The tier of a position of `qty` base units at `price`: by notional qty·price, or by qty for
+    // base-unit tiers. nullptr as tierFor.
+    const LeverageTier *tierForPosition(double qty, double price) const {
+        return sizeUnit_ == TierSize::Base ? tierFor(qty) : tierFor(qty * price);
+    }
+    // One tier from an asset's max leverage (Hyperliquid: maintenance margin = half the initial margin
+    // at max leverage, no size tiers).
+    static Result<LeverageTiers> fromMaxLeverage(const QString &exchange, const QString &symbol, double maxLeverage);
 
     // The tier holding a POSITION of this notional (|qty|·entry): floor <= notional < cap, so a
     // notional exactly on a boundary belongs to the upper tier. nullptr beyond the last cap or for
@@ -50,6 +75,11 @@ private:
     QString exchange_;
     QString symbol_;
     std::vector<LeverageTier> tiers_;
+    TierSize sizeUnit_ = TierSize::Notional;
+    bool hasDeduction_ = true;
+    double feeRate_ = 0;
+    double assetMaxLeverage_ = 0;
+    bool placeholder_ = false;
 };
 
 }  // namespace lhm

@@ -35,7 +35,8 @@ Result<ModelOutput> BinanceStandardModel::run(const ModelInputs &in, const Model
 
 Result<ModelOutput> BinanceStandardModel::runWith(const QString &modelName, SideRule rule, const ModelInputs &in,
                                                   const ModelParams &params, const RunControl &control) const {
-    auto ladder = LeverageLadder::make(params.leverageWeights, in.tiers, params.positionNotional);
+    auto ladder = LeverageLadder::make(params.leverageWeights, in.tiers, params.positionNotional,
+                                       in.candles.empty() ? 0 : in.candles.back().close);
     if (!ladder) return ladder.error();
     if (in.openInterestValue.size() != in.candles.size())
         return Error(QStringLiteral("open interest is not aligned with the candles"));

@@ -9,7 +9,7 @@
 namespace lhm {
 
 Result<LeverageLadder> LeverageLadder::make(const std::vector<std::pair<double, double>> &leverageWeights,
-                                            const LeverageTiers &tiers, double positionNotional) {
+                                            const LeverageTiers &tiers, double positionNotional, double referencePrice) {
     if (leverageWeights.empty()) return Error(QStringLiteral("no leverage weights"), {}, 0, QStringLiteral("leverage-weights"));
     auto pairs = leverageWeights;
     std::sort(pairs.begin(), pairs.end());
@@ -25,12 +25,29 @@ Result<LeverageLadder> LeverageLadder::make(const std::vector<std::pair<double, 
     }
     if (!(positionNotional > 0) || !std::isfinite(positionNotional))
         return Error(QStringLiteral("position notional must be positive"), {}, 0, QStringLiteral("position-notional"));
-    const LeverageTier *tier = tiers.tierFor(positionNotional);
+    const bool base = tiers.sizeUnit() == TierSize::Base;
+    if (base && !(referencePrice > 0))
+        return Error(QStringLiteral("%1 tiers are sized in base units: a reference price is needed").arg(tiers.exchange()), {}, 0,
+                     QStringLiteral("position-notional"));
+    const LeverageTier *tier = base ? tiers.tierFor(positionNotional / referencePrice) : tiers.tierFor(positionNotional);
     if (!tier)
         return Error(QStringLiteral("no %1 %2 leverage tier holds a position of %3 USD")
                          .arg(tiers.exchange(), tiers.symbol()).arg(positionNotional, 0, 'f', 0),
                      {}, 0, QStringLiteral("position-notional"));
     LeverageLadder out;
+    // Binance's brackets allow every default leverage for the representative size, so a leverage above
+    // the cap there is a user error. Other venues cap lower (Hyperliquid BTC 40x): the weight of
+    // leverages the venue does not offer is folded onto its cap, since those traders use the most it allows.
+    const bool fold = tiers.exchange() != QLatin1String("binance");
+    if (fold) {
+        std::vector<std::pair<double, double>> folded;
+        for (auto [lev, w] : pairs) {
+            lev = std::min(lev, tier->maxLeverage);
+            if (!folded.empty() && folded.back().first == lev) folded.back().second += w;
+            else folded.emplace_back(lev, w);
+        }
+        pairs = std::move(folded);
+    }
     for (const auto &[lev, w] : pairs) {
         if (lev > tier->maxLeverage)
             return Error(QStringLiteral("leverage %1x is above the %2x maximum of tier %3 (position %4 USD)")
@@ -41,11 +58,13 @@ Result<LeverageLadder> LeverageLadder::make(const std::vector<std::pair<double, 
     }
     out.tier_ = *tier;
     out.notional_ = positionNotional;
+    out.formula_ = liqFormulaFor(tiers.exchange());
+    out.feeRate_ = tiers.liquidationFeeRate();
     return out;
 }
 
 double LeverageLadder::liquidationPrice(Side side, double entry, int index) const {
-    return binanceLiquidationPrice(tier_, side, entry, leverages_[size_t(index)], notional_ / entry);
+    return std::max(0.0, lhm::liquidationPrice(formula_, tier_, feeRate_, side, entry, leverages_[size_t(index)], notional_ / entry));
 }
 
 Result<std::vector<std::pair<double, double>>> parseLeverageWeights(const QString &text) {

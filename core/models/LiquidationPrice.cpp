@@ -16,6 +16,10 @@ double binanceLiquidationPrice(const LeverageTier &tier, Side side, double entry
 
 Result<LiqPriceResult> binanceLiquidationPrice(const LeverageTiers &tiers, Side side, double entry, double leverage,
                                                double qty) {
+    return liquidationPrice(tiers, side, entry, leverage, qty);
+}
+
+Result<LiqPriceResult> liquidationPrice(const LeverageTiers &tiers, Side side, double entry, double leverage, double qty) {
     auto bad = [](const char *field, const QString &msg) { return Error(msg, QString(), 0, QString::fromLatin1(field)); };
     if (!std::isfinite(entry) || entry <= 0) return bad("entry", QStringLiteral("entry price must be a positive number, got %1").arg(entry));
     if (!std::isfinite(leverage) || leverage < 1)
@@ -26,17 +30,20 @@ Result<LiqPriceResult> binanceLiquidationPrice(const LeverageTiers &tiers, Side 
 
     // The tier follows the size of THIS position, never the market's total open interest.
     const double notional = std::fabs(qty) * entry;
-    const LeverageTier *tier = tiers.tierFor(notional);
+    const bool base = tiers.sizeUnit() == TierSize::Base;
+    const LeverageTier *tier = tiers.tierForPosition(std::fabs(qty), entry);
     if (!tier)
-        return bad("qty", QStringLiteral("position notional %1 USD is beyond the last %2 %3 bracket cap %4")
-                              .arg(notional, 0, 'f', 2).arg(tiers.exchange(), tiers.symbol())
+        return bad("qty", QStringLiteral("position %1 %2 is beyond the last %3 %4 bracket cap %5")
+                              .arg(base ? std::fabs(qty) : notional, 0, 'f', base ? 6 : 2)
+                              .arg(base ? QStringLiteral("base units") : QStringLiteral("USD"), tiers.exchange(), tiers.symbol())
                               .arg(tiers.tiers().back().cap, 0, 'f', 0));
     if (leverage > tier->maxLeverage)
         return bad("leverage", QStringLiteral("leverage %1x is above the %2x maximum of bracket %3 (notional %4 USD in [%5, %6))")
                                    .arg(leverage).arg(tier->maxLeverage).arg(tier->bracket)
                                    .arg(notional, 0, 'f', 2).arg(tier->floor, 0, 'f', 0).arg(tier->cap, 0, 'f', 0));
     LiqPriceResult r;
-    r.liqPrice = binanceLiquidationPrice(*tier, side, entry, leverage, qty);
+    r.liqPrice = std::max(0.0, liquidationPrice(liqFormulaFor(tiers.exchange()), *tier, tiers.liquidationFeeRate(), side,
+                                                entry, leverage, qty));
     r.tier = tier->bracket;
     r.mmr = tier->mmr;
     r.cum = tier->cum;
@@ -44,8 +51,41 @@ Result<LiqPriceResult> binanceLiquidationPrice(const LeverageTiers &tiers, Side 
     return r;
 }
 
-double bybitLiquidationPrice(Side side, double entry, double leverage, double mmr) {
-    return side == Side::Long ? entry * (1 - 1 / leverage + mmr) : entry * (1 + 1 / leverage - mmr);
+double bybitLiquidationPrice(Side side, double entry, double leverage, double mmr, double mmd, double qty) {
+    // Bybit charges the maintenance margin on the value at ENTRY (Binance: at the liquidation price).
+    const double q = std::fabs(qty);
+    const double im = q * entry / leverage, mm = q * entry * mmr - mmd;
+    return entry - sideSign(side) * (im - mm) / q;
+}
+
+double okxLiquidationPrice(Side side, double entry, double leverage, double mmr, double feeRate) {
+    const double s = sideSign(side);
+    // Per unit of size: margin EP/L; (EP/L + s·(P − EP)) = P·(MMR + fee) solved for P.
+    return entry * (1 - s / leverage) / (1 - s * (mmr + feeRate));
+}
+
+double hyperliquidLiquidationPrice(Side side, double entry, double leverage, double mmr) {
+    const double s = sideSign(side);
+    const double marginAvailable = entry / leverage - mmr * entry;  // per unit of position size
+    return entry - s * marginAvailable / (1 - mmr * s);
+}
+
+LiqFormula liqFormulaFor(const QString &exchange) {
+    if (exchange == QLatin1String("bybit")) return LiqFormula::Bybit;
+    if (exchange == QLatin1String("okx")) return LiqFormula::Okx;
+    if (exchange == QLatin1String("hyperliquid")) return LiqFormula::Hyperliquid;
+    return LiqFormula::Binance;
+}
+
+double liquidationPrice(LiqFormula f, const LeverageTier &tier, double feeRate, Side side, double entry, double leverage,
+                        double qty) {
+    switch (f) {
+    case LiqFormula::Bybit: return bybitLiquidationPrice(side, entry, leverage, tier.mmr, tier.cum, qty);
+    case LiqFormula::Okx: return okxLiquidationPrice(side, entry, leverage, tier.mmr, feeRate);
+    case LiqFormula::Hyperliquid: return hyperliquidLiquidationPrice(side, entry, leverage, tier.mmr);
+    case LiqFormula::Binance: break;
+    }
+    return binanceLiquidationPrice(tier, side, entry, leverage, qty);
 }
 
 }  // namespace lhm

@@ -28,9 +28,33 @@ Result<LiqPriceResult> binanceLiquidationPrice(const LeverageTiers &tiers, Side 
 // position (a long at 1x); the checked overload returns the same value.
 double binanceLiquidationPrice(const LeverageTier &tier, Side side, double entry, double leverage, double qty);
 
-// Bybit USDT perpetual isolated: long LP = EP·(1 − 1/L + MMR), short LP = EP·(1 + 1/L − MMR).
-// (Check: long 1 BTC at 20,000, 50x, MMR 0.5 % → 19,700.) Size does not enter; the tier only
-// supplies MMR. No checks: validate inputs before calling.
-double bybitLiquidationPrice(Side side, double entry, double leverage, double mmr);
+// Bybit USDT perpetual isolated (help centre "Liquidation Price (USDT Contract)"):
+//   LP = EP − side·(IM − MM)/|Q|,  IM = |Q|·EP/L,  MM = |Q|·EP·MMR − MMD
+// i.e. long EP·(1 − 1/L + MMR) − MMD/|Q|, short EP·(1 + 1/L − MMR) + MMD/|Q|; MMD is the tier's
+// maintenance-margin deduction (LeverageTier::cum). Check: long 1 BTC @ 20,000, 50x, MMR 0.5 %, MMD 0
+// → 19,700. No checks: validate inputs before calling.
+double bybitLiquidationPrice(Side side, double entry, double leverage, double mmr, double mmd = 0, double qty = 1);
+
+// OKX USDT-margined swap, isolated: liquidated when (margin + PnL) / (|Q|·P·(MMR + fee)) falls to 1,
+// margin = |Q|·EP/L, so long LP = (N − M)/(|Q|·(1 − MMR − fee)), short LP = (N + M)/(|Q|·(1 + MMR + fee))
+// with N = |Q|·EP. OKX's tiers carry no deduction. No checks.
+double okxLiquidationPrice(Side side, double entry, double leverage, double mmr, double feeRate);
+
+// Hyperliquid (docs "Liquidations"): liq_price = price − side·margin_available/position_size/(1 − l·side)
+// with l = the maintenance margin rate 1/(2·maxLeverage) and, for an isolated position,
+// margin_available = isolated margin − maintenance margin = |Q|·EP/L − l·|Q|·EP. No checks.
+double hyperliquidLiquidationPrice(Side side, double entry, double leverage, double mmr);
+
+// Whose formula a tier file is priced with (by its exchange).
+enum class LiqFormula { Binance, Bybit, Okx, Hyperliquid };
+LiqFormula liqFormulaFor(const QString &exchange);
+
+// The hot path for any exchange: the tier already picked, inputs positive and finite.
+double liquidationPrice(LiqFormula f, const LeverageTier &tier, double feeRate, Side side, double entry, double leverage,
+                        double qty);
+
+// Checked, any exchange: the tier by the position (notional, or base units for OKX), its leverage cap,
+// the exchange's own formula. Same refusals as binanceLiquidationPrice.
+Result<LiqPriceResult> liquidationPrice(const LeverageTiers &tiers, Side side, double entry, double leverage, double qty);
 
 }  // namespace lhm

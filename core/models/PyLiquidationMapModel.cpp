@@ -6,7 +6,8 @@ namespace lhm {
 
 Result<ModelOutput> PyLiquidationMapModel::run(const ModelInputs &in, const ModelParams &params,
                                                const RunControl &control) const {
-    auto ladder = LeverageLadder::make(params.leverageWeights, in.tiers, params.positionNotional);
+    auto ladder = LeverageLadder::make(params.leverageWeights, in.tiers, params.positionNotional,
+                                       in.candles.empty() ? 0 : in.candles.back().close);
     if (!ladder) return ladder.error();
     if (!in.hasTradeProfile())
         return Error(QStringLiteral("no trade profile for %1 in this window (import aggTrades files)").arg(in.symbol));

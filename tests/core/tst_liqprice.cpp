@@ -33,7 +33,12 @@ private slots:
     void refusals();
     void oneTimesLongNeverLiquidates();
     void bybit();
+    void bybitDeduction();
+    void okx();
+    void hyperliquid();
+    void anyExchangeChecked();
     void cliJson();
+    void cliOtherExchanges();
     void cliText();
     void cliBadInput_data();
     void cliBadInput();
@@ -207,6 +212,92 @@ void TstLiqprice::bybit() {
     QCOMPARE(cents(bybitLiquidationPrice(Side::Short, 67000, 10, 0.005)), 7336500);
 }
 
+// Bybit's published example (help centre, "Liquidation Price (USDT Contract)", Example 1 (Long):
+// https://testnet.bybit.com/en-US/help-center/s/article/Liquidation-Price-USDT-Contract) has MMD 0:
+//   IM = 1 × 20,000 / 50 = 400; MM = 1 × 20,000 × 0.5 % − 0 = 100; LP = 20,000 − (400 − 100) = 19,700.
+// No published example with a deduction was found in the stored material, so this one is worked by hand
+// from the same formula (LP = EP − (IM − MM)/Q, MM = PV·MMR − MMD): 150 BTC @ 20,000, 50x, tier 2 of the
+// rule MMD(2) = 2,000,000 × (1 % − 0.5 %) = 10,000:
+//   PV = 3,000,000; IM = 60,000; MM = 30,000 − 10,000 = 20,000; LP = 20,000 − 40,000/150 = 19,733.33
+//   short: LP = 20,000 + 40,000/150 = 20,266.67
+void TstLiqprice::bybitDeduction() {
+    QCOMPARE(cents(bybitLiquidationPrice(Side::Long, 20000, 50, 0.005, 0, 1)), 1970000);
+    QCOMPARE(cents(bybitLiquidationPrice(Side::Long, 20000, 50, 0.01, 10000, 150)), 1973333);
+    QCOMPARE(cents(bybitLiquidationPrice(Side::Short, 20000, 50, 0.01, 10000, 150)), 2026667);
+    // Without the deduction (the old formula) the long would be 19,800: the deduction must move it.
+    QVERIFY(cents(bybitLiquidationPrice(Side::Long, 20000, 50, 0.01, 10000, 150)) != 1980000);
+}
+
+// OKX publishes the isolated USDT-margined test (help centre, margin ratio):
+//   (margin balance + PnL) / (face value × |contracts| × mark price × (tier MMR + fee rate)) ≤ 100 %
+// but no worked liquidation-price example was found in the stored material; worked by hand:
+// long 1 BTC (100 contracts × 0.01) @ 50,000, 10x, MMR 0.4 %, taker fee 0.05 %:
+//   margin 5,000; 5,000 + (P − 50,000) = P × 0.0045 → P = 45,000 / 0.9955 = 45,203.4154 → 45,203.42
+//   (check: at 45,203.42 both sides are 203.42)
+// short: 5,000 + (50,000 − P) = P × 0.0045 → P = 55,000 / 1.0045 = 54,753.6088 → 54,753.61
+void TstLiqprice::okx() {
+    QCOMPARE(cents(okxLiquidationPrice(Side::Long, 50000, 10, 0.004, 0.0005)), 4520342);
+    QCOMPARE(cents(okxLiquidationPrice(Side::Short, 50000, 10, 0.004, 0.0005)), 5475361);
+}
+
+// Hyperliquid's formula (docs, Trading → Liquidations):
+//   liq_price = price − side × margin_available / position_size / (1 − l × side),
+//   l = 1 / maintenance leverage; maintenance margin = half the initial margin at max leverage.
+// The docs give no numeric example; worked by hand: BTC max leverage 40 → l = 1/80 = 0.0125;
+// long 1 BTC @ 100,000, 10x: margin 10,000, maintenance 1,250, margin_available 8,750;
+//   LP = 100,000 − 8,750 / 1 / 0.9875 = 100,000 − 8,860.7595 = 91,139.24
+// short: LP = 100,000 + 8,750 / 1.0125 = 100,000 + 8,641.9753 = 108,641.98
+void TstLiqprice::hyperliquid() {
+    QCOMPARE(cents(hyperliquidLiquidationPrice(Side::Long, 100000, 10, 0.0125)), 9113924);
+    QCOMPARE(cents(hyperliquidLiquidationPrice(Side::Short, 100000, 10, 0.0125)), 10864198);
+    auto tiers = LeverageTiers::fromMaxLeverage(QStringLiteral("hyperliquid"), QStringLiteral("BTCUSDT"), 40);
+    QVERIFY(tiers.ok());
+    QCOMPARE(tiers->tiers().front().mmr, 0.0125);
+}
+
+// The checked entry point picks each exchange's formula from the tiers' exchange, and OKX's tier by
+// base units: 0.5 BTC in a [0, 1) BTC tier, 2 BTC in the next.
+void TstLiqprice::anyExchangeChecked() {
+    auto okxTiers = LeverageTiers::fromTiers(QStringLiteral("okx"), QStringLiteral("BTCUSDT"),
+                                             {{1, 0, 1, 0.004, 0, 100}, {2, 1, 10, 0.006, 0, 50}}, TierSize::Base, false, 0.0005);
+    QVERIFY(okxTiers.ok());
+    auto small = liquidationPrice(*okxTiers, Side::Long, 50000, 10, 0.5);
+    QVERIFY(small.ok());
+    QCOMPARE(small->tier, 1);
+    QCOMPARE(cents(small->liqPrice), 4520342);  // size does not enter: as okx() above
+    auto big = liquidationPrice(*okxTiers, Side::Long, 50000, 10, 2);
+    QVERIFY(big.ok());
+    QCOMPARE(big->tier, 2);
+    // 45,000 / (1 − 0.006 − 0.0005) = 45,000 / 0.9935 = 45,294.4137 → 45,294.41
+    QCOMPARE(cents(big->liqPrice), 4529441);
+    // An OKX table with a deduction is refused (OKX has none).
+    QVERIFY(!LeverageTiers::fromTiers(QStringLiteral("okx"), QStringLiteral("BTCUSDT"),
+                                      {{1, 0, 1, 0.004, 0, 100}, {2, 1, 10, 0.006, 5, 50}}, TierSize::Base, false)
+                 .ok());
+}
+
+void TstLiqprice::cliOtherExchanges() {
+    // Shipped placeholder OKX file: tier 1 MMR 0.4 %, fee 0.05 % → 45,203.42 as in okx().
+    auto o = cli("liqprice --exchange okx --symbol BTCUSDT --side long --entry 50000 --leverage 10 --qty 1 --json");
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QCOMPARE(cents(QJsonDocument::fromJson(o.out).object()[QStringLiteral("liq_price")].toDouble()), 4520342);
+    // Hyperliquid with --max-leverage 40 → 91,139.24 as in hyperliquid(); 50 → l = 0.01:
+    //   90,000 / 0.99 = 90,909.09
+    auto h = cli("liqprice --exchange hyperliquid --symbol BTCUSDT --side long --entry 100000 --leverage 10 --qty 1 --max-leverage 40 --json");
+    QVERIFY2(h.exitCode == 0, h.err.constData());
+    QCOMPARE(cents(QJsonDocument::fromJson(h.out).object()[QStringLiteral("liq_price")].toDouble()), 9113924);
+    auto h50 = cli("liqprice --exchange hyperliquid --symbol BTCUSDT --side long --entry 100000 --leverage 10 --qty 1 --max-leverage 50 --json");
+    QVERIFY2(h50.exitCode == 0, h50.err.constData());
+    QCOMPARE(cents(QJsonDocument::fromJson(h50.out).object()[QStringLiteral("liq_price")].toDouble()), 9090909);
+    // Bybit with --mmr and --mm-deduction: 19,733.33 as in bybitDeduction().
+    auto b = cli("liqprice --exchange bybit --symbol BTCUSDT --side long --entry 20000 --leverage 50 --qty 150 --mmr 0.01 "
+                 "--mm-deduction 10000 --json");
+    QVERIFY2(b.exitCode == 0, b.err.constData());
+    QCOMPARE(cents(QJsonDocument::fromJson(b.out).object()[QStringLiteral("liq_price")].toDouble()), 1973333);
+    // Hyperliquid refuses a leverage above the asset's max.
+    QCOMPARE(cli("liqprice --exchange hyperliquid --symbol BTCUSDT --side long --entry 100000 --leverage 50 --qty 1 --max-leverage 40").exitCode, 2);
+}
+
 void TstLiqprice::cliJson() {
     auto run = cli("liqprice --exchange binance --symbol BTCUSDT --side long --entry 67000 --leverage 10 --qty 1 --json");
     QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -271,9 +362,10 @@ void TstLiqprice::cliBadInput() {
     QVERIFY2(err.contains(mentions.toUtf8()), run.err.constData());
 }
 
-// Bybit with a risk-limit file (written here: no real Bybit numbers are shipped): the MMR comes from
-// the tier the position notional falls in. 1 @ 20,000 (N 20,000, tier 1, MMR 0.5 %) 50x → 19,700;
-// 150 @ 20,000 (N 3,000,000, tier 2, MMR 1 %) 50x → 20,000 · (1 − 0.02 + 0.01) = 19,800.
+// Bybit with a risk-limit file (written here, independent of the shipped placeholder): MMR and the
+// deduction come from the tier the position notional falls in. 1 @ 20,000 (N 20,000, tier 1, MMR 0.5 %)
+// 50x → 19,700; 150 @ 20,000 (N 3,000,000, tier 2, MMR 1 %, MMD 10,000) 50x →
+// 20,000 · (1 − 0.02 + 0.01) − 10,000/150 = 19,800 − 66.67 = 19,733.33 (see bybitDeduction).
 void TstLiqprice::cliBybitTierFile() {
     QTemporaryDir dir;
     QVERIFY(test::writeFile(dir.filePath(QStringLiteral("tiers/bybit/TESTUSDT.yaml")),
@@ -290,7 +382,7 @@ void TstLiqprice::cliBybitTierFile() {
     QCOMPARE(cents(QJsonDocument::fromJson(small.out).object()[QStringLiteral("liq_price")].toDouble()), 1970000);
     QVERIFY2(large.exitCode == 0, large.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(large.out).object();
-    QCOMPARE(cents(o[QStringLiteral("liq_price")].toDouble()), 1980000);
+    QCOMPARE(cents(o[QStringLiteral("liq_price")].toDouble()), 1973333);
     QCOMPARE(o[QStringLiteral("tier")].toInt(), 2);
     QCOMPARE(tooHigh.exitCode, 2);  // 75x above tier 2's 50x
 }
