@@ -34,18 +34,33 @@ static int runCompare(Context &ctx) {
     if (!req) return ctx.fail(req.error());
     auto store = ctx.openStore();
     if (!store) return kBadInput;
-    auto cmp = compareModels(*store, *req);
-    if (!cmp) return ctx.fail(cmp.error());
-    const ModelComparison &c = **cmp;
+    std::shared_ptr<const ModelComparison> cmp;
+    std::vector<ExchangeShare> shares;
+    const bool aggregate = isExchangeSelection(req->exchange);
+    if (aggregate) {
+        auto agg = computeAggregateComparison(ctx.dbPath, *req, *parseExchangeSelection(req->exchange));
+        if (!agg) return ctx.fail(agg.error());
+        cmp = agg->comparison;
+        shares = agg->exchanges;
+    } else {
+        auto one = compareModels(*store, *req);
+        if (!one) return ctx.fail(one.error());
+        cmp = *one;
+    }
+    const ModelComparison &c = *cmp;
     const HeatmapGrid &g = c.grids.front();
     if (ctx.json) {
-        ctx.printJson(QJsonDocument(api::comparisonDocument(*store, *req, c)));
+        QJsonObject o = api::comparisonDocument(*store, *req, c);
+        if (aggregate) o[QStringLiteral("profile")] = QJsonValue();
+        o[QStringLiteral("exchanges")] = aggregate ? exchangesJson(shares) : singleExchangeJson(req->exchange);
+        ctx.printJson(QJsonDocument(o));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
     ctx.print(QStringLiteral("%1 %2  window %3 @ %4  price %5  bucket %6 USD")
                   .arg(c.exchange, c.symbol, c.window, g.interval).arg(g.currentPrice, 0, 'f', 2).arg(g.bucketSize));
-    ctx.print(profileLine(*store, *req));
+    if (aggregate) printExchanges(ctx, shares);
+    else ctx.print(profileLine(*store, *req));
     ctx.print(QStringLiteral("%1 %2 %3 %4  main clusters").arg(QStringLiteral("model"), -20)
                   .arg(QStringLiteral("long USD"), 14).arg(QStringLiteral("short USD"), 14).arg(QStringLiteral("conf"), 5));
     for (const ModelSummary &s : c.summaries) {

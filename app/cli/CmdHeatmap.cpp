@@ -43,20 +43,37 @@ static int runHeatmap(Context &ctx) {
     if (!store) return kBadInput;
     ComputeOptions opt;
     opt.useCache = !p.isSet(QStringLiteral("no-cache"));
-    auto grid = computeHeatmap(*store, *req, opt);
-    if (!grid) return ctx.fail(grid.error());
-    const HeatmapGrid &g = **grid;
+    std::shared_ptr<const HeatmapGrid> grid;
+    std::vector<ExchangeShare> shares;
+    const bool aggregate = isExchangeSelection(req->exchange);
+    if (aggregate) {
+        AggregateOptions aopt;
+        aopt.compute = opt;
+        auto agg = computeAggregateHeatmap(ctx.dbPath, *req, *parseExchangeSelection(req->exchange), aopt);
+        if (!agg) return ctx.fail(agg.error());
+        grid = agg->grid;
+        shares = agg->exchanges;
+    } else {
+        auto one = computeHeatmap(*store, *req, opt);
+        if (!one) return ctx.fail(one.error());
+        grid = *one;
+    }
+    const HeatmapGrid &g = *grid;
     if (p.isSet(QStringLiteral("csv")))
         if (Status s = writeCsv(g, p.value(QStringLiteral("csv"))); !s) return ctx.fail(s.error(), kFailure);
     if (ctx.json) {
-        ctx.printJson(QJsonDocument(api::heatmapDocument(*store, *req, g)));
+        QJsonObject o = api::heatmapDocument(*store, *req, g);
+        if (aggregate) o[QStringLiteral("profile")] = QJsonValue();
+        o[QStringLiteral("exchanges")] = aggregate ? exchangesJson(shares) : singleExchangeJson(req->exchange);
+        ctx.printJson(QJsonDocument(o));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
     ctx.print(QStringLiteral("%1 %2  model %3  window %4 @ %5  %6 columns x %7 rows of %8 USD")
                   .arg(g.exchange, g.symbol, g.model, g.window, g.interval)
                   .arg(g.cols()).arg(g.rows).arg(g.bucketSize));
-    ctx.print(profileLine(*store, *req));
+    if (aggregate) printExchanges(ctx, shares);
+    else ctx.print(profileLine(*store, *req));
     if (g.cols() > 0)
         ctx.print(QStringLiteral("from %1 to %2, current price %3")
                       .arg(isoTime(g.times.front()), isoTime(g.times.back() + g.intervalMs))

@@ -30,18 +30,33 @@ static int runLevels(Context &ctx) {
     }
     auto store = ctx.openStore();
     if (!store) return kBadInput;
-    auto map = computeLiquidationMap(*store, *req, at);
-    if (!map) return ctx.fail(map.error());
-    const LiquidationMap &m = **map;
+    std::shared_ptr<const LiquidationMap> map;
+    std::vector<ExchangeShare> shares;
+    const bool aggregate = isExchangeSelection(req->exchange);
+    if (aggregate) {
+        auto agg = computeAggregateMap(ctx.dbPath, *req, *parseExchangeSelection(req->exchange), at);
+        if (!agg) return ctx.fail(agg.error());
+        map = agg->map;
+        shares = agg->exchanges;
+    } else {
+        auto one = computeLiquidationMap(*store, *req, at);
+        if (!one) return ctx.fail(one.error());
+        map = *one;
+    }
+    const LiquidationMap &m = *map;
     if (ctx.json) {
-        ctx.printJson(QJsonDocument(api::levelsDocument(*store, *req, m)));
+        QJsonObject o = api::levelsDocument(*store, *req, m);
+        if (aggregate) o[QStringLiteral("profile")] = QJsonValue();
+        o[QStringLiteral("exchanges")] = aggregate ? exchangesJson(shares) : singleExchangeJson(req->exchange);
+        ctx.printJson(QJsonDocument(o));
         return kOk;
     }
     const size_t L = m.leverages.size();
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));
     ctx.print(QStringLiteral("%1 %2  model %3  at %4  price %5  history %6")
                   .arg(m.exchange, m.symbol, m.model, isoTime(m.at)).arg(m.currentPrice, 0, 'f', 2).arg(m.window));
-    ctx.print(profileLine(*store, *req));
+    if (aggregate) printExchanges(ctx, shares);
+    else ctx.print(profileLine(*store, *req));
     const int top = std::max(1, p.value(QStringLiteral("top")).toInt());
     for (Side side : {Side::Short, Side::Long}) {
         const auto &v = side == Side::Long ? m.longNotional : m.shortNotional;

@@ -4,4 +4,8 @@
 
 namespace lhm::cli {
 using namespace lhm::api;
+
+class Context;
+// Text lines: which exchanges were summed with their shares, which were left out and why.
+void printExchanges(Context &ctx, const std::vector<ExchangeShare> &shares);
 }

@@ -1,7 +1,8 @@
-#include "ModelArgs.h"
+#include "api/ModelArgs.h"
 
 #include "common/RowValidation.h"
 #include "common/Timeframe.h"
+#include "config/ExchangeRegistry.h"
 #include "feeds/FeedTypes.h"
 #include "heatmap/RequestProfile.h"
 #include "models/BookRule.h"
@@ -16,10 +17,27 @@
 
 namespace lhm::api {
 
+QJsonArray exchangesJson(const std::vector<ExchangeShare> &shares) {
+    QJsonArray out;
+    for (const ExchangeShare &s : shares) {
+        QJsonObject o{{QStringLiteral("exchange"), s.exchange},
+                      {QStringLiteral("share"), std::round(s.share * 1e6) / 1e6},
+                      {QStringLiteral("status"), QString::fromLatin1(exchangeStatusName(s.status))}};
+        if (!s.detail.isEmpty()) o[QStringLiteral("reason")] = s.detail;
+        out.append(o);
+    }
+    return out;
+}
+
+QJsonArray singleExchangeJson(const QString &exchange) {
+    return exchangesJson({ExchangeShare{exchange, ExchangeStatus::Ok, 1.0, 0, 0, 0, {}}});
+}
+
 void addModelOptions(QCommandLineParser &p, bool withModel) {
     p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbol, e.g. BTCUSDT."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchange (binance)."), QStringLiteral("name"),
-                 QStringLiteral("binance")});
+    p.addOption({QStringLiteral("exchange"),
+                 QStringLiteral("Exchange (binance), 'all', or a comma list (binance,bybit): grids summed in USD."),
+                 QStringLiteral("name"), QStringLiteral("binance")});
     p.addOption({QStringLiteral("window"), QStringLiteral("Window: 12h 24h 48h 3d 7d 14d 30d 60d 90d 180d 1y."),
                  QStringLiteral("W"), QStringLiteral("7d")});
     if (withModel)
@@ -149,7 +167,12 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
     if (!symbolRe.match(r.symbol).hasMatch())
         return Error(QStringLiteral("'%1' is not a symbol like BTCUSDT").arg(r.symbol), {}, 0, QStringLiteral("symbol"));
     r.exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
-    if (feeds::Exchange known; !feeds::exchangeFromName(r.exchange, &known))
+    if (isExchangeSelection(r.exchange)) {
+        auto list = parseExchangeSelection(r.exchange);
+        if (!list) return list.error();
+        // Kept as text; the command runs the aggregate (engine/ExchangeAggregate.h).
+        r.exchange = r.exchange == QLatin1String("all") ? r.exchange : list->join(QLatin1Char(','));
+    } else if (feeds::Exchange known; !feeds::exchangeFromName(r.exchange, &known))
         return Error(QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(r.exchange), {}, 0,
                      QStringLiteral("exchange"));
     r.window = p.value(QStringLiteral("window")).trimmed();

@@ -2,6 +2,7 @@
 // The model arguments `lhm heatmap`, `levels`, `compare` and the local API share, mapped one to one onto
 // HeatmapRequest / ModelParams, plus the JSON and text helpers their outputs share.
 #include "common/Error.h"
+#include "engine/ExchangeAggregate.h"
 #include "models/HeatmapGrid.h"
 #include "heatmap/HeatmapRequest.h"
 #include "store/Store.h"
@@ -10,6 +11,11 @@
 #include <QJsonArray>
 
 namespace lhm::api {
+
+// "exchanges":[{"exchange","share","status"(,"reason")}] for every exchange asked for.
+QJsonArray exchangesJson(const std::vector<ExchangeShare> &shares);
+// The same for a one-exchange request (share 1, ok).
+QJsonArray singleExchangeJson(const QString &exchange);
 
 // --symbol --exchange --window --model and the parameter flags (--leverage-weights, --bucket,
 // --side-rule, --close-rule, --interval, --position-notional, --funding-scale, --funding-amplitude,

@@ -37,6 +37,11 @@ Result<std::shared_ptr<const LiquidationMap>> computeLiquidationMap(Store &store
 Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const HeatmapRequest &req,
                                                              const ComputeOptions &opt = {});
 
+// Summaries, agreement, confidence and disagreement zones of a comparison whose grids (the members
+// on one common grid, the ensemble last) are already set: compareModels uses it, and so does the
+// all-exchanges comparison after summing each model's grids.
+void assessComparison(ModelComparison &cmp);
+
 // Sets g's requestedFrom / coverageFrom / coverageTo from the inputs it was computed from.
 void setCoverage(HeatmapGrid &g, const ModelInputs &in, const QString &window);
 

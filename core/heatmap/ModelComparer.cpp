@@ -70,26 +70,32 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
     auto ensemble = EnsembleModel::combine(members);
     if (!ensemble) return ensemble.error();
 
-    std::vector<const HeatmapGrid *> grids;
-    for (ModelOutput &r : runs) {
-        grids.push_back(&r.grid);
-        cmp->summaries.push_back(summarise(r.grid));
-    }
-    const int col = runs.front().grid.cols() - 1;
-    const Agreement a = assessAgreement(grids, col);
-    cmp->agreement = densityOverlap(grids, col);
-    cmp->confidence = a.confidence;
-    cmp->confidenceReason = a.reason;
-    cmp->disagreementZones = a.disagreementZones;
-    cmp->summaries.push_back(summarise(ensemble->grid));
+    for (ModelOutput &r : runs) cmp->grids.push_back(std::move(r.grid));
+    cmp->grids.push_back(std::move(ensemble->grid));
+    assessComparison(*cmp);
     // Measured figures travel with the comparison, read here on the worker, never by the view.
     const std::vector<ValidationRow> measured = store.validationRepository().latest(req.exchange, req.symbol);
     for (ModelSummary &s : cmp->summaries)
         for (const ValidationRow &v : measured)
             if (v.model == s.model) s.measured = v;
-    for (ModelOutput &r : runs) cmp->grids.push_back(std::move(r.grid));
-    cmp->grids.push_back(std::move(ensemble->grid));
     return std::shared_ptr<const ModelComparison>(std::move(cmp));
+}
+
+void assessComparison(ModelComparison &cmp) {
+    cmp.summaries.clear();
+    if (cmp.grids.empty()) return;
+    std::vector<const HeatmapGrid *> grids;
+    for (size_t i = 0; i < cmp.grids.size(); ++i) {
+        if (i + 1 < cmp.grids.size()) grids.push_back(&cmp.grids[i]);  // the members, not the ensemble
+        cmp.summaries.push_back(summarise(cmp.grids[i]));
+    }
+    if (grids.empty()) return;
+    const int col = grids.front()->cols() - 1;
+    const Agreement a = assessAgreement(grids, col);
+    cmp.agreement = densityOverlap(grids, col);
+    cmp.confidence = a.confidence;
+    cmp.confidenceReason = a.reason;
+    cmp.disagreementZones = a.disagreementZones;
 }
 
 }  // namespace lhm

@@ -1,0 +1,251 @@
+#include "engine/ExchangeAggregate.h"
+
+#include "common/Timeframe.h"
+#include "feeds/FeedTypes.h"
+#include "store/Store.h"
+
+#include <QSet>
+#include <algorithm>
+#include <thread>
+
+namespace lhm {
+
+const char *exchangeStatusName(ExchangeStatus s) {
+    switch (s) {
+    case ExchangeStatus::Ok: return "ok";
+    case ExchangeStatus::NoData: return "no_data";
+    case ExchangeStatus::Stale: return "stale";
+    case ExchangeStatus::Error: return "error";
+    }
+    return "error";
+}
+
+QStringList allExchanges() {
+    QStringList out;
+    for (int i = 0; i < feeds::kExchangeCount; ++i) out << QString::fromLatin1(feeds::exchangeName(feeds::Exchange(i)));
+    return out;
+}
+
+bool isExchangeSelection(const QString &field) { return field == QLatin1String("all") || field.contains(QLatin1Char(',')); }
+
+Result<QStringList> parseExchangeSelection(const QString &text) {
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("all")) return allExchanges();
+    QStringList out;
+    for (const QString &part : t.split(QLatin1Char(','), Qt::KeepEmptyParts)) {
+        const QString name = part.trimmed();
+        feeds::Exchange e;
+        if (name.isEmpty() || !feeds::exchangeFromName(name, &e))
+            return Error(QStringLiteral("unknown exchange '%1' (all, or a comma list of %2)").arg(name, allExchanges().join(QLatin1Char(','))),
+                         {}, 0, QStringLiteral("exchange"));
+        if (!out.contains(name)) out << name;
+    }
+    return out;
+}
+
+QString aggregateName(const QStringList &asked) {
+    return asked == allExchanges() ? QStringLiteral("all") : asked.join(QLatin1Char('+'));
+}
+
+void assignShares(std::vector<ExchangeShare> &shares) {
+    double sum = 0;
+    for (const ExchangeShare &s : shares)
+        if (s.status == ExchangeStatus::Ok) sum += s.total;
+    for (ExchangeShare &s : shares) s.share = s.status == ExchangeStatus::Ok && sum > 0 ? s.total / sum : 0;
+}
+
+namespace {
+
+// First pass: which exchanges have data, and whose data has fallen behind the freshest one's.
+Result<std::vector<ExchangeShare>> classify(const QString &dbPath, const HeatmapRequest &req, const QStringList &exchanges,
+                                            const AggregateOptions &opt) {
+    auto store = Store::openReadOnly(dbPath);
+    if (!store) return store.error();
+    std::vector<ExchangeShare> out;
+    qint64 freshest = 0;
+    for (const QString &ex : exchanges) {
+        ExchangeShare s;
+        s.exchange = ex;
+        s.dataTo = (*store)->newestInputTime(ex, req.symbol, req.end);
+        s.status = s.dataTo > 0 ? ExchangeStatus::Ok : ExchangeStatus::NoData;
+        if (s.dataTo == 0) s.detail = QStringLiteral("no %1 data for %2").arg(ex, req.symbol);
+        freshest = std::max(freshest, s.dataTo);
+        out.push_back(s);
+    }
+    qint64 limit = opt.staleAfterMs;
+    if (limit <= 0) {
+        const auto w = windowByName(req.window);
+        const auto step = w ? intervalMs(req.params.interval.isEmpty() ? w->interval : req.params.interval) : std::nullopt;
+        limit = std::max<qint64>(2 * 3600'000, step ? 2 * *step : 0);
+    }
+    for (ExchangeShare &s : out) {
+        if (s.status == ExchangeStatus::Ok && freshest - s.dataTo > limit) {
+            s.status = ExchangeStatus::Stale;
+            s.detail = QStringLiteral("%1 data ends %2 h before the newest exchange's").arg(s.exchange).arg((freshest - s.dataTo) / 3600'000.0, 0, 'f', 1);
+        }
+    }
+    return out;
+}
+
+// Runs `work(store, index)` for every Ok exchange, each on its own connection and (by default) thread.
+template <class Work>
+void forEachIncluded(const QString &dbPath, std::vector<ExchangeShare> &shares, const AggregateOptions &opt, Work work) {
+    auto one = [&](size_t i) {
+        auto store = Store::open(dbPath, OpenCheck::Never);
+        if (!store) {
+            shares[i].status = ExchangeStatus::Error;
+            shares[i].detail = store.error().toString();
+            return;
+        }
+        if (Status s = work(**store, i); !s) {
+            shares[i].status = ExchangeStatus::Error;
+            shares[i].detail = s.error().message;
+        }
+    };
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < shares.size(); ++i) {
+        if (shares[i].status != ExchangeStatus::Ok) continue;
+        if (opt.parallel) threads.emplace_back(one, i);
+        else one(i);
+    }
+    for (std::thread &t : threads) t.join();
+}
+
+Status noneIncluded(const std::vector<ExchangeShare> &shares) {
+    QStringList why;
+    for (const ExchangeShare &s : shares)
+        why << QStringLiteral("%1 %2%3").arg(s.exchange, QString::fromLatin1(exchangeStatusName(s.status)),
+                                             s.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.detail));
+    return Error(QStringLiteral("no exchange could be included: %1").arg(why.join(QStringLiteral("; "))), {}, 0,
+                 QStringLiteral("exchange"));
+}
+
+}  // namespace
+
+Result<AggregateHeatmap> computeAggregateHeatmap(const QString &dbPath, const HeatmapRequest &req, const QStringList &exchanges,
+                                                 const AggregateOptions &opt) {
+    auto classified = classify(dbPath, req, exchanges, opt);
+    if (!classified) return classified.error();
+    AggregateHeatmap out;
+    out.exchanges = std::move(*classified);
+    std::vector<std::shared_ptr<const HeatmapGrid>> grids(out.exchanges.size());
+    forEachIncluded(dbPath, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
+        HeatmapRequest one = req;
+        one.exchange = out.exchanges[i].exchange;
+        auto grid = computeHeatmap(store, one, opt.compute);
+        if (!grid) return grid.error();
+        grids[i] = *grid;
+        return Status::success();
+    });
+    std::vector<const HeatmapGrid *> included;
+    for (size_t i = 0; i < grids.size(); ++i) {
+        ExchangeShare &s = out.exchanges[i];
+        if (s.status != ExchangeStatus::Ok || !grids[i]) continue;
+        s.total = lastColumnTotal(*grids[i]);
+        s.currentPrice = grids[i]->currentPrice;
+        included.push_back(grids[i].get());
+        out.perExchange.push_back(grids[i]);
+    }
+    if (included.empty()) return noneIncluded(out.exchanges).error();
+    assignShares(out.exchanges);
+    out.grid = std::make_shared<const HeatmapGrid>(sumHeatmaps(included, aggregateName(exchanges)));
+    return out;
+}
+
+Result<AggregateMap> computeAggregateMap(const QString &dbPath, const HeatmapRequest &req, const QStringList &exchanges, qint64 at,
+                                         const AggregateOptions &opt) {
+    auto classified = classify(dbPath, req, exchanges, opt);
+    if (!classified) return classified.error();
+    AggregateMap out;
+    out.exchanges = std::move(*classified);
+    std::vector<std::shared_ptr<const LiquidationMap>> maps(out.exchanges.size());
+    forEachIncluded(dbPath, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
+        HeatmapRequest one = req;
+        one.exchange = out.exchanges[i].exchange;
+        auto map = computeLiquidationMap(store, one, at, opt.compute);
+        if (!map) return map.error();
+        maps[i] = *map;
+        return Status::success();
+    });
+    std::vector<PriceAxis> axes;
+    std::vector<double> leverages;
+    double currentPrice = 0;
+    for (size_t i = 0; i < maps.size(); ++i) {
+        if (out.exchanges[i].status != ExchangeStatus::Ok || !maps[i]) continue;
+        const LiquidationMap &m = *maps[i];
+        if (axes.empty()) currentPrice = m.currentPrice;
+        axes.push_back({m.priceMin, m.bucketSize, m.rows});
+        leverages.insert(leverages.end(), m.leverages.begin(), m.leverages.end());
+        out.exchanges[i].total = mapTotal(m);
+        out.exchanges[i].currentPrice = m.currentPrice;
+    }
+    if (axes.empty()) return noneIncluded(out.exchanges).error();
+    std::sort(leverages.begin(), leverages.end());
+    leverages.erase(std::unique(leverages.begin(), leverages.end()), leverages.end());
+    const PriceAxis axis = commonPriceAxis(axes);
+    for (size_t i = 0; i < maps.size(); ++i)
+        if (out.exchanges[i].status == ExchangeStatus::Ok && maps[i])
+            out.perExchange.push_back(rebinMap(*maps[i], axis, leverages, currentPrice));
+    assignShares(out.exchanges);
+    out.map = std::make_shared<const LiquidationMap>(sumMaps(out.perExchange, aggregateName(exchanges)));
+    return out;
+}
+
+Result<AggregateComparison> computeAggregateComparison(const QString &dbPath, const HeatmapRequest &req,
+                                                       const QStringList &exchanges, const AggregateOptions &opt) {
+    auto classified = classify(dbPath, req, exchanges, opt);
+    if (!classified) return classified.error();
+    AggregateComparison out;
+    out.exchanges = std::move(*classified);
+    std::vector<std::shared_ptr<const ModelComparison>> cmps(out.exchanges.size());
+    forEachIncluded(dbPath, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
+        HeatmapRequest one = req;
+        one.exchange = out.exchanges[i].exchange;
+        auto c = compareModels(store, one, opt.compute);
+        if (!c) return c.error();
+        cmps[i] = *c;
+        return Status::success();
+    });
+    const ModelComparison *first = nullptr;
+    for (size_t i = 0; i < cmps.size(); ++i) {
+        if (out.exchanges[i].status != ExchangeStatus::Ok || !cmps[i]) continue;
+        if (!first) first = cmps[i].get();
+        out.exchanges[i].total = lastColumnTotal(cmps[i]->grids.back());  // the ensemble
+        out.exchanges[i].currentPrice = cmps[i]->grids.back().currentPrice;
+    }
+    if (!first) return noneIncluded(out.exchanges).error();
+    auto cmp = std::make_shared<ModelComparison>();
+    cmp->exchange = aggregateName(exchanges);
+    cmp->symbol = first->symbol;
+    cmp->window = first->window;
+    // Members must share one grid for the agreement measures: one axis over every venue's grid.
+    std::vector<PriceAxis> axes;
+    for (size_t i = 0; i < cmps.size(); ++i)
+        if (out.exchanges[i].status == ExchangeStatus::Ok && cmps[i]) {
+            const HeatmapGrid &g = cmps[i]->grids.front();
+            axes.push_back({g.priceMin, g.bucketSize, g.rows});
+        }
+    const PriceAxis axis = commonPriceAxis(axes);
+    // Models in the reference venue's order (ensemble last); each summed over the venues that ran it.
+    std::vector<HeatmapGrid> sums;
+    for (const HeatmapGrid &ref : first->grids) {
+        std::vector<const HeatmapGrid *> same;
+        for (size_t i = 0; i < cmps.size(); ++i) {
+            if (out.exchanges[i].status != ExchangeStatus::Ok || !cmps[i]) continue;
+            for (const HeatmapGrid &g : cmps[i]->grids)
+                if (g.model == ref.model) same.push_back(&g);
+        }
+        sums.push_back(sumHeatmaps(same, cmp->exchange, &axis));
+    }
+    for (size_t i = 0; i < cmps.size(); ++i)
+        if (out.exchanges[i].status == ExchangeStatus::Ok && cmps[i])
+            for (const auto &sk : cmps[i]->skipped)
+                cmp->skipped.emplace_back(sk.first, QStringLiteral("%1: %2").arg(out.exchanges[i].exchange, sk.second));
+    cmp->grids = std::move(sums);
+    assessComparison(*cmp);
+    assignShares(out.exchanges);
+    out.comparison = std::move(cmp);
+    return out;
+}
+
+}  // namespace lhm

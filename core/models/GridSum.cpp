@@ -1,0 +1,188 @@
+#include "models/GridSum.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace lhm {
+
+PriceAxis commonPriceAxis(const std::vector<PriceAxis> &axes) {
+    if (axes.empty() || !(axes.front().bucket > 0)) return {};
+    const PriceAxis &ref = axes.front();
+    double lo = ref.priceMin, hi = ref.priceMin + ref.rows * ref.bucket;
+    for (const PriceAxis &a : axes) {
+        if (!(a.bucket > 0) || a.rows <= 0) continue;
+        lo = std::min(lo, a.priceMin);
+        hi = std::max(hi, a.priceMin + a.rows * a.bucket);
+    }
+    PriceAxis out;
+    out.bucket = ref.bucket;
+    // Keep the reference's grid lines so its own rows land unchanged.
+    out.priceMin = ref.priceMin - std::ceil((ref.priceMin - lo) / ref.bucket - 1e-9) * ref.bucket;
+    out.rows = int(std::ceil((hi - out.priceMin) / ref.bucket - 1e-9));
+    return out;
+}
+
+void rebinAdd(const float *src, int srcRows, double srcMin, double srcBucket, double *dst, const PriceAxis &axis) {
+    if (axis.rows <= 0) return;
+    for (int r = 0; r < srcRows; ++r) {
+        const double v = src[r];
+        if (v == 0) continue;
+        const double lo = srcMin + r * srcBucket, hi = lo + srcBucket;
+        int t0 = int(std::floor((lo - axis.priceMin) / axis.bucket + 1e-9));
+        int t1 = int(std::ceil((hi - axis.priceMin) / axis.bucket - 1e-9)) - 1;
+        t0 = std::clamp(t0, 0, axis.rows - 1);
+        t1 = std::clamp(t1, t0, axis.rows - 1);
+        if (t0 == t1) {
+            dst[t0] += v;
+            continue;
+        }
+        for (int t = t0; t <= t1; ++t) {
+            const double a = std::max(lo, axis.priceMin + t * axis.bucket);
+            const double b = std::min(hi, axis.priceMin + (t + 1) * axis.bucket);
+            if (b > a) dst[t] += v * (b - a) / srcBucket;
+        }
+    }
+}
+
+double lastColumnTotal(const HeatmapGrid &g) {
+    if (g.cols() == 0 || g.rows <= 0) return 0;
+    const size_t off = size_t(g.cols() - 1) * size_t(g.rows);
+    double s = 0;
+    for (int r = 0; r < g.rows; ++r) s += double(g.longDensity[off + size_t(r)]) + double(g.shortDensity[off + size_t(r)]);
+    return s;
+}
+
+HeatmapGrid sumHeatmaps(const std::vector<const HeatmapGrid *> &grids, const QString &exchange, const PriceAxis *forced) {
+    HeatmapGrid out;
+    if (grids.empty()) return out;
+    const HeatmapGrid &ref = *grids.front();
+    std::vector<PriceAxis> axes;
+    for (const HeatmapGrid *g : grids) axes.push_back({g->priceMin, g->bucketSize, g->rows});
+    const PriceAxis axis = forced ? *forced : commonPriceAxis(axes);
+    out.exchange = exchange;
+    out.symbol = ref.symbol;
+    out.model = ref.model;
+    out.window = ref.window;
+    out.interval = ref.interval;
+    out.intervalMs = ref.intervalMs;
+    out.bucketSize = axis.bucket;
+    out.priceMin = axis.priceMin;
+    out.rows = axis.rows;
+    out.currentPrice = ref.currentPrice;
+    out.confidence = 1;
+    out.requestedFrom = ref.requestedFrom;
+    out.coverageFrom = ref.coverageFrom;
+    out.coverageTo = ref.coverageTo;
+
+    // Union of column times; candles from the first grid holding each time (the reference first).
+    std::map<qint64, Candle> columns;
+    for (const HeatmapGrid *g : grids)
+        for (int c = 0; c < g->cols(); ++c) columns.emplace(g->times[size_t(c)], g->candles[size_t(c)]);
+    for (const auto &[t, k] : columns) {
+        out.times.push_back(t);
+        out.candles.push_back(k);
+    }
+    const size_t cols = out.times.size(), rows = size_t(std::max(axis.rows, 0));
+    std::vector<double> lo(cols * rows, 0.0), sh(cols * rows, 0.0);
+    for (const HeatmapGrid *g : grids) {
+        int src = -1;  // g's column holding the state at out.times[c]
+        for (size_t c = 0; c < cols; ++c) {
+            while (src + 1 < g->cols() && g->times[size_t(src + 1)] <= out.times[c]) ++src;
+            if (src < 0) continue;
+            const size_t off = size_t(src) * size_t(g->rows);
+            rebinAdd(g->longDensity.data() + off, g->rows, g->priceMin, g->bucketSize, lo.data() + c * rows, axis);
+            rebinAdd(g->shortDensity.data() + off, g->rows, g->priceMin, g->bucketSize, sh.data() + c * rows, axis);
+        }
+        out.predicted.insert(out.predicted.end(), g->predicted.begin(), g->predicted.end());
+        out.confidence = std::min(out.confidence, g->confidence);
+        out.dataTo = std::max(out.dataTo, g->dataTo);
+        out.computedAt = std::max(out.computedAt, g->computedAt);
+        if (g->coverageFrom) out.coverageFrom = out.coverageFrom ? std::min(out.coverageFrom, g->coverageFrom) : g->coverageFrom;
+        out.coverageTo = std::max(out.coverageTo, g->coverageTo);
+    }
+    out.longDensity.assign(lo.begin(), lo.end());
+    out.shortDensity.assign(sh.begin(), sh.end());
+    std::stable_sort(out.predicted.begin(), out.predicted.end(),
+                     [](const PredictedLiquidation &a, const PredictedLiquidation &b) { return a.time < b.time; });
+    return out;
+}
+
+LiquidationMap rebinMap(const LiquidationMap &m, const PriceAxis &axis, const std::vector<double> &leverages, double currentPrice) {
+    LiquidationMap out;
+    out.exchange = m.exchange;
+    out.symbol = m.symbol;
+    out.model = m.model;
+    out.window = m.window;
+    out.at = m.at;
+    out.currentPrice = currentPrice;
+    out.bucketSize = axis.bucket;
+    out.priceMin = axis.priceMin;
+    out.rows = axis.rows;
+    out.leverages = leverages;
+    out.requestedFrom = m.requestedFrom;
+    out.coverageFrom = m.coverageFrom;
+    out.coverageTo = m.coverageTo;
+    const size_t L = leverages.size(), rows = size_t(std::max(axis.rows, 0));
+    out.longNotional.assign(rows * L, 0.0);
+    out.shortNotional.assign(rows * L, 0.0);
+    out.cumulativeLong.assign(rows, 0.0);
+    out.cumulativeShort.assign(rows, 0.0);
+    if (rows == 0 || L == 0) return out;
+    const size_t mL = m.leverages.size();
+    std::vector<float> column(size_t(std::max(m.rows, 0)));
+    std::vector<double> dst(rows);
+    for (size_t l = 0; l < mL; ++l) {
+        const size_t to = size_t(std::lower_bound(leverages.begin(), leverages.end(), m.leverages[l]) - leverages.begin());
+        if (to >= L) continue;
+        for (int side = 0; side < 2; ++side) {
+            const auto &src = side == 0 ? m.longNotional : m.shortNotional;
+            auto &target = side == 0 ? out.longNotional : out.shortNotional;
+            for (int r = 0; r < m.rows; ++r) column[size_t(r)] = float(src[size_t(r) * mL + l]);
+            std::fill(dst.begin(), dst.end(), 0.0);
+            rebinAdd(column.data(), m.rows, m.priceMin, m.bucketSize, dst.data(), axis);
+            for (size_t r = 0; r < rows; ++r) target[r * L + to] += dst[r];
+        }
+    }
+    const int cur = std::clamp(int((currentPrice - axis.priceMin) / axis.bucket), 0, axis.rows - 1);
+    auto rowSum = [&](const std::vector<double> &v, int row) {
+        double s = 0;
+        for (size_t l = 0; l < L; ++l) s += v[size_t(row) * L + l];
+        return s;
+    };
+    double acc = 0;
+    for (int r = cur; r >= 0; --r) out.cumulativeLong[size_t(r)] = acc += rowSum(out.longNotional, r);
+    acc = 0;
+    for (int r = cur; r < axis.rows; ++r) out.cumulativeShort[size_t(r)] = acc += rowSum(out.shortNotional, r);
+    return out;
+}
+
+LiquidationMap sumMaps(const std::vector<LiquidationMap> &maps, const QString &exchange) {
+    if (maps.empty()) return {};
+    LiquidationMap out = maps.front();
+    out.exchange = exchange;
+    for (size_t i = 1; i < maps.size(); ++i) {
+        const LiquidationMap &m = maps[i];
+        if (m.longNotional.size() != out.longNotional.size()) continue;  // not on the common axis: caller's bug
+        for (size_t k = 0; k < m.longNotional.size(); ++k) {
+            out.longNotional[k] += m.longNotional[k];
+            out.shortNotional[k] += m.shortNotional[k];
+        }
+        for (size_t k = 0; k < m.cumulativeLong.size(); ++k) {
+            out.cumulativeLong[k] += m.cumulativeLong[k];
+            out.cumulativeShort[k] += m.cumulativeShort[k];
+        }
+        if (m.coverageFrom) out.coverageFrom = out.coverageFrom ? std::min(out.coverageFrom, m.coverageFrom) : m.coverageFrom;
+        out.coverageTo = std::max(out.coverageTo, m.coverageTo);
+    }
+    return out;
+}
+
+double mapTotal(const LiquidationMap &m) {
+    double s = 0;
+    for (double v : m.longNotional) s += v;
+    for (double v : m.shortNotional) s += v;
+    return s;
+}
+
+}  // namespace lhm
