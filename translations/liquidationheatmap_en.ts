@@ -70,8 +70,8 @@
         <translation>no data for %1 %2 %3</translation>
     </message>
     <message>
-        <source>unknown view '%1' (use heatmap, map, compare or window)</source>
-        <translation>unknown view '%1' (use heatmap, map, compare or window)</translation>
+        <source>unknown view '%1' (use heatmap, map, compare, exchanges or window)</source>
+        <translation>unknown view '%1' (use heatmap, map, compare, exchanges or window)</translation>
     </message>
 </context>
 <context>
@@ -222,6 +222,10 @@ Parse errors: %6</translation>
     <message>
         <source>Auto</source>
         <translation>Auto</translation>
+    </message>
+    <message>
+        <source>All exchanges</source>
+        <translation>All exchanges</translation>
     </message>
 </context>
 <context>
@@ -722,6 +726,10 @@ Parse errors: %6</translation>
         <source>ESTIMATE — modelled</source>
         <translation>ESTIMATE — modelled</translation>
     </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
 </context>
 <context>
     <name>lhm::ui::LiveTapeModel</name>
@@ -952,6 +960,10 @@ Parse errors: %6</translation>
     <message>
         <source>Export liquidation map as P&amp;NG…</source>
         <translation>Export liquidation map as P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Exchanges</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1661,101 @@ Choose another file with --db, or move this one away to start afresh.</translati
     <message>
         <source>hit %1 · random %2 [%3, %4]</source>
         <translation>hit %1 · random %2 [%3, %4]</translation>
+    <name>ExchangeText</name>
+    <message>
+        <source>included</source>
+        <translation>included</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>stale data</source>
+        <translation>stale data</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation>%1 (%2: %3)</translation>
+    </message>
+    <message>
+        <source>Exchanges summed: %1.</source>
+        <translation>Exchanges summed: %1.</translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>Left out: %1.</translation>
+    </message>
+    <message>
+        <source>Δ vs %1 %2$%3 (%2%4 %)</source>
+        <translation>Δ vs %1 %2$%3 (%2%4 %)</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ExchangesView</name>
+    <message>
+        <source>No exchanges to compare yet</source>
+        <translation>No exchanges to compare yet</translation>
+    </message>
+    <message>
+        <source>Pick “All exchanges” in the toolbar to see every venue side by side.</source>
+        <translation>Pick “All exchanges” in the toolbar to see every venue side by side.</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>No data for this view</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>Import or download history from the Data menu.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · estimated positions at the last candle, each venue at its own price</source>
+        <translation>%1 · %2 · %3 · estimated positions at the last candle, each venue at its own price</translation>
+    </message>
+    <message>
+        <source>Liquidation price (USD)</source>
+        <translation>Liquidation price (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated notional</source>
+        <translation>Estimated notional</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <source>ESTIMATE — modelled</source>
+        <translation>ESTIMATE — modelled</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation>%1 (%2: %3)</translation>
+    </message>
+    <message>
+        <source>One exchange shown: pick “All exchanges” to compare venues.</source>
+        <translation>One exchange shown: pick “All exchanges” to compare venues.</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Left out: %1</translation>
     </message>
 </context>
 <context>

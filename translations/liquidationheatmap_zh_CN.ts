@@ -89,8 +89,8 @@
         <translation>%1 %2 %3 无数据</translation>
     </message>
     <message>
-        <source>unknown view &apos;%1&apos; (use heatmap, map, compare or window)</source>
-        <translation>未知的视图“%1”（可用：heatmap、map、compare 或 window）</translation>
+        <source>unknown view &apos;%1&apos; (use heatmap, map, compare, exchanges or window)</source>
+        <translation>未知视图“%1”（可用 heatmap、map、compare、exchanges 或 window）</translation>
     </message>
 </context>
 <context>
@@ -755,6 +755,10 @@ Parse errors: %6</source>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
+    <message>
+        <source>All exchanges</source>
+        <translation>所有交易所</translation>
+    </message>
 </context>
 <context>
     <name>lhm::ui::CoverageTable</name>
@@ -1294,6 +1298,10 @@ Parse errors: %6</source>
         <source>ESTIMATE — modelled</source>
         <translation>估算 — 模型推算</translation>
     </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
 </context>
 <context>
     <name>lhm::ui::LiveTapeModel</name>
@@ -1528,6 +1536,10 @@ Parse errors: %6</source>
     <message>
         <source>Export liquidation map as P&amp;NG…</source>
         <translation>将强平分布图导出为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>交易所</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +1979,101 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <message>
         <source>hit %1 · random %2 [%3, %4]</source>
         <translation>命中 %1 · 随机 %2 [%3, %4]</translation>
+    <name>ExchangeText</name>
+    <message>
+        <source>included</source>
+        <translation>已计入</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>stale data</source>
+        <translation>数据过旧</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation>%1（%2：%3）</translation>
+    </message>
+    <message>
+        <source>Exchanges summed: %1.</source>
+        <translation>已合计的交易所：%1。</translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>未计入：%1。</translation>
+    </message>
+    <message>
+        <source>Δ vs %1 %2$%3 (%2%4 %)</source>
+        <translation>相对 %1 的价差 %2$%3（%2%4 %）</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ExchangesView</name>
+    <message>
+        <source>No exchanges to compare yet</source>
+        <translation>尚无可比较的交易所</translation>
+    </message>
+    <message>
+        <source>Pick “All exchanges” in the toolbar to see every venue side by side.</source>
+        <translation>在工具栏中选择“所有交易所”，即可并排查看每个交易所。</translation>
+    </message>
+    <message>
+        <source>No data for this view</source>
+        <translation>此视图没有数据</translation>
+    </message>
+    <message>
+        <source>Import or download history from the Data menu.</source>
+        <translation>请从“数据”菜单导入或下载历史数据。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · estimated positions at the last candle, each venue at its own price</source>
+        <translation>%1 · %2 · %3 · 最后一根K线时的估计持仓，各交易所按其自身价格</translation>
+    </message>
+    <message>
+        <source>Liquidation price (USD)</source>
+        <translation>清算价格（USD）</translation>
+    </message>
+    <message>
+        <source>Estimated notional</source>
+        <translation>估计名义价值</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>ESTIMATE — modelled</source>
+        <translation>估算 — 模型推断</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation>%1（%2：%3）</translation>
+    </message>
+    <message>
+        <source>One exchange shown: pick “All exchanges” to compare venues.</source>
+        <translation>当前只显示一个交易所：选择“所有交易所”以比较各交易所。</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>未计入：%1</translation>
     </message>
 </context>
 <context>

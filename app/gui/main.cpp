@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
     add("window", "Window for --screenshot: 12h 24h 48h 3d 7d 14d 30d 60d 90d 180d 1y.", "window");
     add("model", "Model for --screenshot (default binance_standard).", "model");
     add("bucket", "Price bucket in USD for --screenshot (default automatic).", "usd");
-    add("view", "View for --screenshot: heatmap, map, compare or window.", "view");
+    add("view", "View for --screenshot: heatmap, map, compare, exchanges or window.", "view");
     add("screenshot", "Render the view off-screen into this PNG file and exit.", "file");
     add("size", "Screenshot size, WIDTHxHEIGHT (default 1600x900).", "size");
     add("theme", "dark or light.", "theme");

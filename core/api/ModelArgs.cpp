@@ -172,7 +172,7 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
         if (!list) return list.error();
         // Kept as text; the command runs the aggregate (engine/ExchangeAggregate.h).
         r.exchange = r.exchange == QLatin1String("all") ? r.exchange : list->join(QLatin1Char(','));
-    } else if (feeds::Exchange known; !feeds::exchangeFromName(r.exchange, &known))
+    } else if (!ExchangeRegistry::builtin(r.exchange))
         return Error(QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(r.exchange), {}, 0,
                      QStringLiteral("exchange"));
     r.window = p.value(QStringLiteral("window")).trimmed();

@@ -1,30 +1,18 @@
 #include "engine/ExchangeAggregate.h"
 
 #include "common/Timeframe.h"
-#include "feeds/FeedTypes.h"
+#include "config/ExchangeRegistry.h"
 #include "store/Store.h"
 
 #include <QSet>
 #include <algorithm>
+#include <QThread>
+#include <atomic>
 #include <thread>
 
 namespace lhm {
 
-const char *exchangeStatusName(ExchangeStatus s) {
-    switch (s) {
-    case ExchangeStatus::Ok: return "ok";
-    case ExchangeStatus::NoData: return "no_data";
-    case ExchangeStatus::Stale: return "stale";
-    case ExchangeStatus::Error: return "error";
-    }
-    return "error";
-}
-
-QStringList allExchanges() {
-    QStringList out;
-    for (int i = 0; i < feeds::kExchangeCount; ++i) out << QString::fromLatin1(feeds::exchangeName(feeds::Exchange(i)));
-    return out;
-}
+QStringList allExchanges() { return ExchangeRegistry::knownNames(); }
 
 bool isExchangeSelection(const QString &field) { return field == QLatin1String("all") || field.contains(QLatin1Char(',')); }
 
@@ -34,8 +22,7 @@ Result<QStringList> parseExchangeSelection(const QString &text) {
     QStringList out;
     for (const QString &part : t.split(QLatin1Char(','), Qt::KeepEmptyParts)) {
         const QString name = part.trimmed();
-        feeds::Exchange e;
-        if (name.isEmpty() || !feeds::exchangeFromName(name, &e))
+        if (name.isEmpty() || !ExchangeRegistry::builtin(name))
             return Error(QStringLiteral("unknown exchange '%1' (all, or a comma list of %2)").arg(name, allExchanges().join(QLatin1Char(','))),
                          {}, 0, QStringLiteral("exchange"));
         if (!out.contains(name)) out << name;
@@ -54,21 +41,53 @@ void assignShares(std::vector<ExchangeShare> &shares) {
     for (ExchangeShare &s : shares) s.share = s.status == ExchangeStatus::Ok && sum > 0 ? s.total / sum : 0;
 }
 
+ExchangeStores::ExchangeStores(QString dbPath) : path_(std::move(dbPath)) {}
+ExchangeStores::~ExchangeStores() = default;
+
+Result<Store *> ExchangeStores::at(size_t slot) {
+    std::lock_guard<std::mutex> lock(slots_);
+    if (stores_.size() <= slot) stores_.resize(slot + 1);
+    if (!stores_[slot]) {
+        auto s = Store::open(path_, OpenCheck::Never);
+        if (!s) return s.error();
+        stores_[slot] = std::move(*s);
+    }
+    return stores_[slot].get();
+}
+
 namespace {
 
+// The caller's connection set when it is for this file, else one for this call only.
+struct CallStores {
+    CallStores(const QString &dbPath, const AggregateOptions &opt) {
+        if (opt.stores && opt.stores->path() == dbPath) set = opt.stores;
+        else set = (own = std::make_unique<ExchangeStores>(dbPath)).get();
+        lock = std::unique_lock<std::mutex>(set->callLock());
+    }
+    std::unique_ptr<ExchangeStores> own;
+    ExchangeStores *set = nullptr;
+    std::unique_lock<std::mutex> lock;
+};
+
 // First pass: which exchanges have data, and whose data has fallen behind the freshest one's.
-Result<std::vector<ExchangeShare>> classify(const QString &dbPath, const HeatmapRequest &req, const QStringList &exchanges,
+Result<std::vector<ExchangeShare>> classify(ExchangeStores &stores, const HeatmapRequest &req, const QStringList &exchanges,
                                             const AggregateOptions &opt) {
-    auto store = Store::openReadOnly(dbPath);
+    auto store = stores.at(0);
     if (!store) return store.error();
     std::vector<ExchangeShare> out;
     qint64 freshest = 0;
+    // Open interest is what opens the modelled positions: without it (Hyperliquid publishes no
+    // history; it is recorded while the app runs) an exchange has no data for the models.
+    QSet<QString> withOi;
+    for (const SeriesInfo &si : (*store)->seriesInfo())
+        if (si.type == QLatin1String("metrics") && si.symbol == req.symbol && si.rows > 0) withOi.insert(si.exchange);
     for (const QString &ex : exchanges) {
         ExchangeShare s;
         s.exchange = ex;
         s.dataTo = (*store)->newestInputTime(ex, req.symbol, req.end);
-        s.status = s.dataTo > 0 ? ExchangeStatus::Ok : ExchangeStatus::NoData;
+        s.status = s.dataTo > 0 && withOi.contains(ex) ? ExchangeStatus::Ok : ExchangeStatus::NoData;
         if (s.dataTo == 0) s.detail = QStringLiteral("no %1 data for %2").arg(ex, req.symbol);
+        else if (!withOi.contains(ex)) s.detail = QStringLiteral("no %1 open interest for %2").arg(ex, req.symbol);
         freshest = std::max(freshest, s.dataTo);
         out.push_back(s);
     }
@@ -89,9 +108,9 @@ Result<std::vector<ExchangeShare>> classify(const QString &dbPath, const Heatmap
 
 // Runs `work(store, index)` for every Ok exchange, each on its own connection and (by default) thread.
 template <class Work>
-void forEachIncluded(const QString &dbPath, std::vector<ExchangeShare> &shares, const AggregateOptions &opt, Work work) {
+void forEachIncluded(ExchangeStores &stores, std::vector<ExchangeShare> &shares, const AggregateOptions &opt, Work work) {
     auto one = [&](size_t i) {
-        auto store = Store::open(dbPath, OpenCheck::Never);
+        auto store = stores.at(i);
         if (!store) {
             shares[i].status = ExchangeStatus::Error;
             shares[i].detail = store.error().toString();
@@ -102,12 +121,18 @@ void forEachIncluded(const QString &dbPath, std::vector<ExchangeShare> &shares, 
             shares[i].detail = s.error().message;
         }
     };
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < shares.size(); ++i)
+        if (shares[i].status == ExchangeStatus::Ok) todo.push_back(i);
+    // No more threads than cores: four models on two cores only fight over caches and page faults.
+    const size_t workers = opt.parallel ? std::min<size_t>(todo.size(), size_t(std::max(1, QThread::idealThreadCount()))) : 0;
+    std::atomic<size_t> next{0};
+    auto drain = [&] {
+        for (size_t k = next++; k < todo.size(); k = next++) one(todo[k]);
+    };
     std::vector<std::thread> threads;
-    for (size_t i = 0; i < shares.size(); ++i) {
-        if (shares[i].status != ExchangeStatus::Ok) continue;
-        if (opt.parallel) threads.emplace_back(one, i);
-        else one(i);
-    }
+    for (size_t w = 1; w < workers; ++w) threads.emplace_back(drain);
+    drain();  // the calling thread works too
     for (std::thread &t : threads) t.join();
 }
 
@@ -124,12 +149,13 @@ Status noneIncluded(const std::vector<ExchangeShare> &shares) {
 
 Result<AggregateHeatmap> computeAggregateHeatmap(const QString &dbPath, const HeatmapRequest &req, const QStringList &exchanges,
                                                  const AggregateOptions &opt) {
-    auto classified = classify(dbPath, req, exchanges, opt);
+    CallStores stores(dbPath, opt);
+    auto classified = classify(*stores.set, req, exchanges, opt);
     if (!classified) return classified.error();
     AggregateHeatmap out;
     out.exchanges = std::move(*classified);
     std::vector<std::shared_ptr<const HeatmapGrid>> grids(out.exchanges.size());
-    forEachIncluded(dbPath, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
+    forEachIncluded(*stores.set, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
         HeatmapRequest one = req;
         one.exchange = out.exchanges[i].exchange;
         auto grid = computeHeatmap(store, one, opt.compute);
@@ -148,18 +174,22 @@ Result<AggregateHeatmap> computeAggregateHeatmap(const QString &dbPath, const He
     }
     if (included.empty()) return noneIncluded(out.exchanges).error();
     assignShares(out.exchanges);
-    out.grid = std::make_shared<const HeatmapGrid>(sumHeatmaps(included, aggregateName(exchanges)));
+    auto sum = std::make_shared<HeatmapGrid>(sumHeatmaps(included, aggregateName(exchanges)));
+    sum->exchanges = out.exchanges;
+    sum->parts = out.perExchange;
+    out.grid = std::move(sum);
     return out;
 }
 
 Result<AggregateMap> computeAggregateMap(const QString &dbPath, const HeatmapRequest &req, const QStringList &exchanges, qint64 at,
                                          const AggregateOptions &opt) {
-    auto classified = classify(dbPath, req, exchanges, opt);
+    CallStores stores(dbPath, opt);
+    auto classified = classify(*stores.set, req, exchanges, opt);
     if (!classified) return classified.error();
     AggregateMap out;
     out.exchanges = std::move(*classified);
     std::vector<std::shared_ptr<const LiquidationMap>> maps(out.exchanges.size());
-    forEachIncluded(dbPath, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
+    forEachIncluded(*stores.set, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
         HeatmapRequest one = req;
         one.exchange = out.exchanges[i].exchange;
         auto map = computeLiquidationMap(store, one, at, opt.compute);
@@ -187,18 +217,32 @@ Result<AggregateMap> computeAggregateMap(const QString &dbPath, const HeatmapReq
         if (out.exchanges[i].status == ExchangeStatus::Ok && maps[i])
             out.perExchange.push_back(rebinMap(*maps[i], axis, leverages, currentPrice));
     assignShares(out.exchanges);
-    out.map = std::make_shared<const LiquidationMap>(sumMaps(out.perExchange, aggregateName(exchanges)));
+    auto sum = std::make_shared<LiquidationMap>(sumMaps(out.perExchange, aggregateName(exchanges)));
+    sum->exchanges = out.exchanges;
+    const size_t L = sum->leverages.size();
+    for (const LiquidationMap &m : out.perExchange) {
+        std::vector<double> lo(size_t(m.rows), 0.0), sh(size_t(m.rows), 0.0);
+        for (size_t r = 0; r < size_t(m.rows); ++r)
+            for (size_t l = 0; l < L; ++l) {
+                lo[r] += m.longNotional[r * L + l];
+                sh[r] += m.shortNotional[r * L + l];
+            }
+        sum->exchangeLong.push_back(std::move(lo));
+        sum->exchangeShort.push_back(std::move(sh));
+    }
+    out.map = std::move(sum);
     return out;
 }
 
 Result<AggregateComparison> computeAggregateComparison(const QString &dbPath, const HeatmapRequest &req,
                                                        const QStringList &exchanges, const AggregateOptions &opt) {
-    auto classified = classify(dbPath, req, exchanges, opt);
+    CallStores stores(dbPath, opt);
+    auto classified = classify(*stores.set, req, exchanges, opt);
     if (!classified) return classified.error();
     AggregateComparison out;
     out.exchanges = std::move(*classified);
     std::vector<std::shared_ptr<const ModelComparison>> cmps(out.exchanges.size());
-    forEachIncluded(dbPath, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
+    forEachIncluded(*stores.set, out.exchanges, opt, [&](Store &store, size_t i) -> Status {
         HeatmapRequest one = req;
         one.exchange = out.exchanges[i].exchange;
         auto c = compareModels(store, one, opt.compute);
@@ -240,10 +284,11 @@ Result<AggregateComparison> computeAggregateComparison(const QString &dbPath, co
     for (size_t i = 0; i < cmps.size(); ++i)
         if (out.exchanges[i].status == ExchangeStatus::Ok && cmps[i])
             for (const auto &sk : cmps[i]->skipped)
-                cmp->skipped.emplace_back(sk.first, QStringLiteral("%1: %2").arg(out.exchanges[i].exchange, sk.second));
+                cmp->skipped.emplace_back(sk.first, sk.second);
     cmp->grids = std::move(sums);
     assessComparison(*cmp);
     assignShares(out.exchanges);
+    cmp->exchanges = out.exchanges;
     out.comparison = std::move(cmp);
     return out;
 }

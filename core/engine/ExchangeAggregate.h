@@ -10,23 +10,10 @@
 
 #include <QStringList>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace lhm {
-
-// The JSON names are fixed by the CLI contract: ok | no_data | stale | error.
-enum class ExchangeStatus { Ok, NoData, Stale, Error };
-const char *exchangeStatusName(ExchangeStatus s);
-
-struct ExchangeShare {
-    QString exchange;
-    ExchangeStatus status = ExchangeStatus::NoData;
-    double share = 0;         // of the aggregate's total (last column / whole map), 0 unless Ok
-    double total = 0;         // USD that share is made of
-    double currentPrice = 0;  // the venue's own last close (0 when left out)
-    qint64 dataTo = 0;        // newest input the store holds for it (0 = none)
-    QString detail;           // why it was left out (the model's error, how far behind), empty when Ok
-};
 
 // Every exchange the app knows, in display order (binance first: the reference venue).
 QStringList allExchanges();
@@ -36,7 +23,28 @@ bool isExchangeSelection(const QString &exchangeField);
 // name -> that name. Errors name the unknown exchange.
 Result<QStringList> parseExchangeSelection(const QString &text);
 
+class Store;
+
+// Store connections the per-exchange runs reuse from call to call: opening a writable store and
+// closing it (a checkpoint and an fsync) cost more than a short window's model. Slot i serves the
+// i-th exchange of a call; calls using one set take turns (the set's lock is held for a call).
+class ExchangeStores {
+public:
+    explicit ExchangeStores(QString dbPath);
+    ~ExchangeStores();
+    const QString &path() const { return path_; }
+    Result<Store *> at(size_t slot);  // opened on first use
+    std::mutex &callLock() { return call_; }
+
+private:
+    QString path_;
+    std::mutex slots_, call_;
+    std::vector<std::unique_ptr<Store>> stores_;
+};
+
 struct AggregateOptions {
+    // Reused connections (CoreEngine keeps one set per engine); null: opened for this call only.
+    ExchangeStores *stores = nullptr;
     ComputeOptions compute;  // cache, cancel and progress of each exchange's run
     // An exchange whose newest data is older than the freshest exchange's by more than this is
     // stale. 0 = two candles of the window, at least two hours.

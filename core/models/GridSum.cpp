@@ -6,6 +6,17 @@
 
 namespace lhm {
 
+const char *exchangeStatusName(ExchangeStatus s) {
+    switch (s) {
+    case ExchangeStatus::Ok: return "ok";
+    case ExchangeStatus::NoData: return "no_data";
+    case ExchangeStatus::Stale: return "stale";
+    case ExchangeStatus::Error: return "error";
+    }
+    return "error";
+}
+
+
 PriceAxis commonPriceAxis(const std::vector<PriceAxis> &axes) {
     if (axes.empty() || !(axes.front().bucket > 0)) return {};
     const PriceAxis &ref = axes.front();

@@ -3,10 +3,12 @@
 // as std::shared_ptr<const T>. Densities are USD notional of estimated open positions whose
 // liquidation price falls in the bucket: an ESTIMATE, and every view must say so.
 #include "common/Types.h"
+#include "models/ExchangeShare.h"
 #include "store/ValidationRepository.h"
 #include "models/ComparisonCodes.h"
 
 #include <QString>
+#include <memory>
 #include <vector>
 
 namespace lhm {
@@ -43,6 +45,10 @@ struct HeatmapGrid {
     // Training period [profileFrom, profileTo) of the fitted profile (`lhm calibrate`) whose parameters
     // made this grid; 0 when the model ran on its defaults or on parameters the user chose.
     qint64 profileFrom = 0, profileTo = 0;
+    // "All exchanges" only (engine/ExchangeAggregate.h; not part of the cache codec): every exchange
+    // asked for with its status and share, and the included exchanges' own grids, in that order.
+    std::vector<ExchangeShare> exchanges;
+    std::vector<std::shared_ptr<const HeatmapGrid>> parts;
 
     bool coversWindow() const { return coverageFrom <= requestedFrom; }
     int cols() const { return int(times.size()); }
@@ -70,6 +76,10 @@ struct LiquidationMap {
     // current price up to `row`. Zero on the other side.
     std::vector<double> cumulativeLong, cumulativeShort;
     qint64 requestedFrom = 0, coverageFrom = 0, coverageTo = 0;  // as in HeatmapGrid
+    // "All exchanges" only: every exchange asked for, and per INCLUDED exchange (the Ok ones, in
+    // order) its long / short notional per row summed over leverages, for bars stacked by exchange.
+    std::vector<ExchangeShare> exchanges;
+    std::vector<std::vector<double>> exchangeLong, exchangeShort;
 
     double rowCenter(int row) const { return priceMin + (row + 0.5) * bucketSize; }
 };
@@ -103,6 +113,7 @@ struct ModelComparison {
     std::vector<std::pair<double, double>> disagreementZones;
     // Models left out because the window holds none of their input: (model, what is missing).
     std::vector<std::pair<QString, MissingInput>> skipped;
+    std::vector<ExchangeShare> exchanges;  // "All exchanges" only, as in HeatmapGrid
 };
 
 }  // namespace lhm

@@ -144,9 +144,9 @@ void HttpTestServer::Impl::handle(QTcpSocket *sock, const Request &req) {
         body = scripted->body;
         for (const auto &[name, value] : scripted->headers) extra += name + ": " + value + "\r\n";
         extra += "Content-Type: application/json\r\n";
-    // POST without a handler is answered like GET: enough for JSON-RPC-style endpoints such as
-    // Hyperliquid's POST /info, whose reply a test can lay out as a file.
     } else if (req.method != "GET" && req.method != "HEAD" && req.method != "POST") {
+        // (POST without a handler is answered like GET: enough for JSON-RPC-style endpoints such as
+        // Hyperliquid's POST /info, whose reply a test can lay out as a file.)
         status = 400;
     } else if (fail) {
         status = 500;

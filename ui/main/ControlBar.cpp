@@ -74,7 +74,13 @@ void ControlBar::setSymbols(const QStringList &symbols) {
 
 void ControlBar::setExchanges(const QStringList &exchanges) {
     silent_ = true;
-    setItems(exchange_, exchanges, exchange_->currentText());
+    // Items carry the exchange's name as data; "All exchanges" (several venues summed) carries "all".
+    const QString keep = exchange_->currentData().toString();
+    exchange_->clear();
+    for (const QString &e : exchanges) exchange_->addItem(e, e);
+    if (exchanges.size() > 1) exchange_->addItem(tr("All exchanges"), QStringLiteral("all"));
+    const int i = exchange_->findData(keep);
+    exchange_->setCurrentIndex(i >= 0 ? i : 0);
     silent_ = false;
 }
 
@@ -96,8 +102,13 @@ void ControlBar::setSelection(const ViewSelection &s) {
         m = model_->count() - 1;
     }
     model_->setCurrentIndex(m);
-    for (auto [box, text] : {std::pair{symbol_, s.symbol}, std::pair{exchange_, s.exchange},
-                             std::pair{window_, s.window}}) {
+    int e = exchange_->findData(s.exchange);
+    if (e < 0) {
+        exchange_->addItem(s.exchange == QLatin1String("all") ? tr("All exchanges") : s.exchange, s.exchange);
+        e = exchange_->count() - 1;
+    }
+    exchange_->setCurrentIndex(e);
+    for (auto [box, text] : {std::pair{symbol_, s.symbol}, std::pair{window_, s.window}}) {
         if (box->findText(text) < 0) box->addItem(text);
         box->setCurrentText(text);
     }
@@ -113,7 +124,8 @@ void ControlBar::setSelection(const ViewSelection &s) {
 ViewSelection ControlBar::selection() const {
     ViewSelection s;
     s.symbol = symbol_->currentText().trimmed().toUpper();
-    s.exchange = exchange_->currentText();
+    s.exchange = exchange_->currentData().toString();
+    if (s.exchange.isEmpty()) s.exchange = exchange_->currentText();
     s.window = window_->currentText();
     s.model = model_->currentData().toString();
     s.bucket = bucket_->currentData().toDouble();

@@ -1,10 +1,13 @@
 #include "main/MainWindow.h"
 
+#include "engine/ExchangeAggregate.h"
+
 #include "alerts/AlertsWiring.h"
 #include "common/Theme.h"
 #include "common/Translator.h"
 #include "compare/ModelComparisonView.h"
 #include "data/DataManagerDialog.h"
+#include "exchanges/ExchangesView.h"
 #include "heatmap/HeatmapView.h"
 #include "main/ControlBar.h"
 #include "main/ExportActions.h"
@@ -60,6 +63,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     tabs_ = new QTabWidget(this);
     tabs_->addTab(heatmap_, tr("Heatmap"));
     tabs_->addTab(compare_, tr("Model comparison"));
+    exchanges_ = new ExchangesView(this);
+    tabs_->addTab(exchanges_, tr("Exchanges"));
     auto *research = new ResearchPanel(opt_.dbPath, this);
     tabs_->addTab(research, tr("Research"));
     banner_ = new QLabel(this);
@@ -112,11 +117,14 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     connect(coordinator_, &ViewCoordinator::statusChanged, this, [this](const QString &t) { status_->showMessage(t); });
     connect(coordinator_, &ViewCoordinator::progressChanged, status_, &StatusPanel::setProgress);
     connect(session_, &Session::gridChanged, status_, [this] { status_->setGrid(session_->grid()); });
+    connect(session_, &Session::gridChanged, exchanges_, [this] { exchanges_->setGrid(session_->baseGrid()); });
     connect(session_, &Session::storeInfoChanged, this, [this](const StoreSnapshot &info) {
         if (info.ok) {
             QStringList symbols = info.symbols;
             for (const SeriesInfo &si : info.series)
-                if (si.exchange == session_->selection().exchange && !symbols.contains(si.symbol)) symbols << si.symbol;
+                if ((si.exchange == session_->selection().exchange || isExchangeSelection(session_->selection().exchange)) &&
+                    !symbols.contains(si.symbol))
+                    symbols << si.symbol;
             symbols.sort();
             if (!symbols.isEmpty()) controls_->setSymbols(symbols);
         }
@@ -258,6 +266,7 @@ void MainWindow::setTheme(int kind) {
     heatmap_->applyTheme();
     map_->applyTheme();
     compare_->applyTheme();
+    exchanges_->applyTheme();
 }
 
 void MainWindow::openDataManager() {

@@ -18,6 +18,7 @@ class ControlBar;
 class HeatmapView;
 class LiquidationMapView;
 class ModelComparisonView;
+class ExchangesView;
 class StatusPanel;
 class ViewCoordinator;
 class LiveWiring;
@@ -43,6 +44,7 @@ public:
     HeatmapView *heatmapView() const { return heatmap_; }
     LiquidationMapView *mapView() const { return map_; }
     ModelComparisonView *compareView() const { return compare_; }
+    ExchangesView *exchangesView() const { return exchanges_; }
     ViewCoordinator *coordinator() const { return coordinator_; }
     Session *session() const { return session_; }
     StatusPanel *statusPanel() const { return status_; }
@@ -74,6 +76,7 @@ private:
     HeatmapView *heatmap_ = nullptr;
     LiquidationMapView *map_ = nullptr;
     ModelComparisonView *compare_ = nullptr;
+    ExchangesView *exchanges_ = nullptr;
     QTabWidget *tabs_ = nullptr;
     QDockWidget *mapDock_ = nullptr;
     QLabel *banner_ = nullptr;

@@ -1,5 +1,8 @@
 #include "main/ScreenshotRenderer.h"
 
+#include "engine/ExchangeAggregate.h"
+#include "exchanges/ExchangesView.h"
+
 #include "common/Timeframe.h"
 #include "compare/ComparisonPanel.h"
 #include "compare/ModelComparisonView.h"
@@ -52,6 +55,7 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
     mo.dbPath = o.dbPath;
     mo.settingsPath = settings.fileName();
     mo.firstRunDialog = false;
+    mo.exchanges = allExchanges();
     auto *engine = new CoreEngine(o.dbPath, std::move(backend));
     MainWindow w(mo, engine);
     engine->setParent(&w);
@@ -97,8 +101,8 @@ int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBa
         return fail(QCoreApplication::translate("ScreenshotRenderer", "unknown window '%1' (use one of %2)")
                         .arg(o.window, windowNames().join(QLatin1Char(' '))));
     if (o.view != QLatin1String("heatmap") && o.view != QLatin1String("map") && o.view != QLatin1String("compare") &&
-        o.view != QLatin1String("window"))
-        return fail(QCoreApplication::translate("ScreenshotRenderer", "unknown view '%1' (use heatmap, map, compare or window)").arg(o.view));
+        o.view != QLatin1String("exchanges") && o.view != QLatin1String("window"))
+        return fail(QCoreApplication::translate("ScreenshotRenderer", "unknown view '%1' (use heatmap, map, compare, exchanges or window)").arg(o.view));
     if (!o.size.isValid() || o.size.width() < 200 || o.size.height() < 150)
         return fail(QCoreApplication::translate("ScreenshotRenderer", "--size must be at least 200x150"));
     if (!QFileInfo::exists(o.dbPath))
@@ -136,7 +140,7 @@ int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBa
         failure = m;
         loop.quit();
     });
-    if (o.view == QLatin1String("heatmap")) engine.requestHeatmap(req);
+    if (o.view == QLatin1String("heatmap") || o.view == QLatin1String("exchanges")) engine.requestHeatmap(req);
     else if (o.view == QLatin1String("map")) engine.requestLiquidationMap(req);
     else engine.requestComparison(req);
     loop.exec();
@@ -154,6 +158,13 @@ int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBa
         v->setGrid(grid);
         settle({v->plot()});
         v->layer()->refreshNow();
+        settle({v->plot()});
+    } else if (o.view == QLatin1String("exchanges")) {
+        if (!grid || grid->cols() == 0) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));
+        auto *v = new ExchangesView;
+        widget.reset(v);
+        prepare(v, o.size);
+        v->setGrid(grid);
         settle({v->plot()});
     } else if (o.view == QLatin1String("map")) {
         if (!map || map->rows == 0) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));

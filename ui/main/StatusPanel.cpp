@@ -1,6 +1,7 @@
 #include "main/StatusPanel.h"
 
 #include "common/ElidedLabel.h"
+#include "engine/ExchangeAggregate.h"
 #include "common/Format.h"
 #include "common/Timeframe.h"
 #include "engine/Session.h"
@@ -45,7 +46,17 @@ StatusPanel::StatusPanel(QStatusBar *bar, const Clock &clock) : QObject(bar), cl
     tick_.start();
 }
 
-QString StatusPanel::coverageText(const StoreSnapshot &info, const QString &exchange, const QString &symbol) {
+namespace {
+// "All exchanges" and comma lists: the reference venue (the first), whose candles the summed grid shows.
+QString referenceOf(const QString &exchange) {
+    if (!isExchangeSelection(exchange)) return exchange;
+    auto list = parseExchangeSelection(exchange);
+    return list && !list->isEmpty() ? list->front() : exchange;
+}
+}  // namespace
+
+QString StatusPanel::coverageText(const StoreSnapshot &info, const QString &selected, const QString &symbol) {
+    const QString exchange = referenceOf(selected);
     if (!info.ok) return info.error.isEmpty() ? QString() : tr("Database unreadable");
     // One entry per type; for candles the finest interval, which the models read first.
     std::map<QString, const SeriesInfo *> byType;
@@ -67,7 +78,8 @@ QString StatusPanel::coverageText(const StoreSnapshot &info, const QString &exch
     return tr("Coverage: %1").arg(parts.join(QStringLiteral(" · ")));
 }
 
-qint64 StatusPanel::newestData(const StoreSnapshot &info, const QString &exchange, const QString &symbol) {
+qint64 StatusPanel::newestData(const StoreSnapshot &info, const QString &selected, const QString &symbol) {
+    const QString exchange = referenceOf(selected);
     qint64 newest = 0;
     for (const SeriesInfo &s : info.series)
         if (s.exchange == exchange && s.symbol == symbol) newest = std::max(newest, s.to);

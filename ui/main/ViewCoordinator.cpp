@@ -3,6 +3,7 @@
 #include "common/Format.h"
 #include "common/Timeframe.h"
 #include "compare/ModelComparisonView.h"
+#include "exchanges/ExchangeText.h"
 #include "heatmap/HeatmapView.h"
 #include "map/LiquidationMapView.h"
 
@@ -117,6 +118,8 @@ void ViewCoordinator::updateBanner() {
         if (!cover.isEmpty()) parts << cover;
         const QString fitted = profileMessage(*g);
         if (!fitted.isEmpty()) parts << fitted;
+        const QString venues = ExchangeText::banner(g->exchanges);  // "All exchanges": who is in, who is out
+        if (!venues.isEmpty()) parts << venues;
         if (session_->liveState() == LiveState::HistoryTooOld)
             parts << tr("Live: the history ends more than a day before the live stream and could not be backfilled; "
                         "the heatmap is not rolled forward and live liquidations are shown on their own.");

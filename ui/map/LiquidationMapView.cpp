@@ -6,6 +6,7 @@
 #include "common/ModelNames.h"
 #include "common/Theme.h"
 #include "common/UsdTicker.h"
+#include "exchanges/ExchangeColors.h"
 #include "map/LeverageLegendItem.h"
 
 #include <QLabel>
@@ -148,13 +149,33 @@ QStringList LiquidationMapView::legendEntries() const {
 void LiquidationMapView::rebuild() {
     for (QCPBars *b : longBars_) plot_->removePlottable(b);
     for (QCPBars *b : shortBars_) plot_->removePlottable(b);
+    for (QCPBars *b : exchangeBars_) plot_->removePlottable(b);
     longBars_.clear();
     shortBars_.clear();
+    exchangeBars_.clear();
     const LiquidationMap &m = *map_;
     const int L = int(m.leverages.size());
     QVector<double> keys(m.rows);
     for (int r = 0; r < m.rows; ++r) keys[r] = m.rowCenter(r);
+    // All exchanges: bars stacked by exchange instead of by leverage, one colour per venue.
+    int part = 0;
+    for (const ExchangeShare &ex : m.exchanges) {
+        if (ex.status != ExchangeStatus::Ok || part >= int(m.exchangeLong.size())) continue;
+        auto *b = new QCPBars(plot_->xAxis, plot_->yAxis);
+        QVector<double> v(m.rows);
+        for (int r = 0; r < m.rows; ++r) v[r] = m.exchangeLong[size_t(part)][size_t(r)] + m.exchangeShort[size_t(part)][size_t(r)];
+        b->setData(keys, v, true);
+        b->setWidth(m.bucketSize * 0.9);
+        b->setWidthType(QCPBars::wtPlotCoords);
+        b->setBrush(exchangeColor(ex.exchange));
+        b->setPen(Qt::NoPen);
+        b->setName(tr("%1 %2 %").arg(ex.exchange).arg(ex.share * 100, 0, 'f', 1));
+        if (!exchangeBars_.empty()) b->moveAbove(exchangeBars_.back());
+        exchangeBars_.push_back(b);
+        ++part;
+    }
     for (Side side : {Side::Long, Side::Short}) {
+        if (!exchangeBars_.empty()) break;
         auto &out = side == Side::Long ? longBars_ : shortBars_;
         const auto &src = side == Side::Long ? m.longNotional : m.shortNotional;
         for (int l = 0; l < L; ++l) {
@@ -178,6 +199,7 @@ void LiquidationMapView::rebuild() {
     for (int i = legend->itemCount() - 1; i >= 0; --i)
         if (qobject_cast<LeverageLegendItem *>(legend->item(i))) legend->removeItem(i);
     for (Side side : {Side::Long, Side::Short}) {
+        if (!exchangeBars_.empty() || L == 0) break;  // stacked by exchange: the venues are the legend
         std::vector<QColor> shades;
         for (int l = 0; l < L; ++l) shades.push_back(shade(side, l, L));
         legend->addItem(new LeverageLegendItem(legend, side == Side::Long ? tr("Longs") : tr("Shorts"), std::move(shades),

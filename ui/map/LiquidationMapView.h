@@ -30,6 +30,9 @@ public:
 
     // Bars of one side and leverage column (index into LiquidationMap::leverages); null if absent.
     QCPBars *bars(Side side, int leverageIndex) const;
+    // "All exchanges": one bar series per included exchange (its colour), longs and shorts together
+    // (they sit on opposite sides of the price); null otherwise or out of range.
+    QCPBars *exchangeBars(int i) const { return i >= 0 && i < int(exchangeBars_.size()) ? exchangeBars_[size_t(i)] : nullptr; }
     QCPGraph *cumulative(Side side) const { return side == Side::Long ? cumLong_ : cumShort_; }
     QCustomPlot *plot() const { return plot_; }
     QString readout() const;
@@ -47,7 +50,7 @@ private:
 
     MapPtr map_;
     QCustomPlot *plot_ = nullptr;
-    std::vector<QCPBars *> longBars_, shortBars_;
+    std::vector<QCPBars *> longBars_, shortBars_, exchangeBars_;
     QCPGraph *cumLong_ = nullptr, *cumShort_ = nullptr;
     QCPItemStraightLine *priceLine_ = nullptr;
     QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;

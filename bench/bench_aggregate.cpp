@@ -1,0 +1,174 @@
+// bench_aggregate: "All exchanges" (four venues, each model on its own data, summed on one price
+// axis) against the single-exchange heatmap over the same window, in the same run, so the figure is
+// a ratio (target: all four <= 2x one). Four random-walk stores of 5-minute open interest and hourly
+// candles (one per venue, different seeds) in one SQLite file in a temporary folder; cache off so
+// every run computes. Plain main, prints a table; never asserted on time.
+//   LHM_BENCH_SHORT=1   7 days of data and the 7d window (CI); otherwise 35 days and the 30d window
+//   LHM_BENCH_STORE=PATH  write the four-venue store there (and keep it) instead of a temporary folder
+#include "engine/ExchangeAggregate.h"
+#include "heatmap/HeatmapService.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QThread>
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace lhm;
+
+namespace {
+
+constexpr qint64 kHour = 3'600'000, k5m = 300'000;
+
+// One market price path (venues track each other), hourly sigma 0.6 %.
+std::vector<double> pricePath(int hours) {
+    std::mt19937_64 rng(42);
+    std::normal_distribution<double> n(0, 1);
+    std::vector<double> out{60'000};
+    for (int h = 0; h < hours; ++h) out.push_back(out.back() * (1 + 0.006 * n(rng)));
+    return out;
+}
+
+// A venue: the market path plus its own small basis (a few bp), and its own open interest.
+bool fill(Store &s, const QString &exchange, const std::vector<double> &path, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> n(0, 1);
+    const qint64 t0 = 1'717'200'000'000LL;  // 2024-06-01
+    const int hours = int(path.size()) - 1;
+    std::vector<Candle> candles;
+    std::vector<OpenInterestPoint> oi;
+    const double basis = 0.0003 * n(rng);
+    double price = path[0] * (1 + basis), value = 5e9 * (0.5 + 0.2 * (seed % 3));
+    for (int h = 0; h < hours; ++h) {
+        Candle c;
+        c.openTime = t0 + h * kHour;
+        c.closeTime = c.openTime + kHour - 1;
+        c.open = price;
+        price = path[size_t(h) + 1] * (1 + basis + 0.0001 * n(rng));
+        c.close = price;
+        c.high = std::max(c.open, c.close) * (1 + 0.002 * std::abs(n(rng)));
+        c.low = std::min(c.open, c.close) * (1 - 0.002 * std::abs(n(rng)));
+        c.volume = 1000;
+        c.takerBuyVolume = 500 + 100 * n(rng);
+        candles.push_back(c);
+        for (int k = 0; k < 12; ++k) {
+            OpenInterestPoint p;
+            p.time = c.openTime + k * k5m;
+            value *= 1 + 0.003 * n(rng);
+            p.openInterestValue = value;
+            p.openInterest = value / price;
+            oi.push_back(p);
+        }
+    }
+    return s.insertCandles({exchange, QStringLiteral("BTCUSDT"), QStringLiteral("1h")}, candles).ok() &&
+           s.insertOpenInterest({exchange, QStringLiteral("BTCUSDT"), {}}, oi).ok();
+}
+
+template <class Fn>
+double bestMs(int n, Fn fn) {
+    double best = 1e300;
+    for (int i = 0; i < n; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!fn()) return -1;
+        best = std::min(best, t.nsecsElapsed() / 1e6);
+    }
+    return best;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    const bool shortMode = qEnvironmentVariableIsSet("LHM_BENCH_SHORT");
+    const int days = shortMode ? 8 : 35, reps = shortMode ? 2 : 5;
+    QTemporaryDir dir;
+    const QString keep = qEnvironmentVariable("LHM_BENCH_STORE");
+    const QString db = keep.isEmpty() ? dir.filePath(QStringLiteral("bench.db")) : keep;
+    if (!keep.isEmpty()) QFile::remove(keep);
+    {
+        auto s = Store::open(db);
+        if (!s) return std::fprintf(stderr, "%s\n", qPrintable(s.error().toString())), 1;
+        unsigned seed = 1;
+        const std::vector<double> path = pricePath(days * 24);
+        for (const QString &ex : allExchanges())
+            if (!fill(**s, ex, path, seed++)) return std::fprintf(stderr, "cannot fill %s\n", qPrintable(ex)), 1;
+    }
+    HeatmapRequest req;
+    req.symbol = QStringLiteral("BTCUSDT");
+    req.window = shortMode ? QStringLiteral("7d") : QStringLiteral("30d");
+    ComputeOptions noCache;
+    noCache.useCache = false;
+
+    auto store = Store::open(db);
+    if (!store) return 1;
+    const double one = bestMs(reps, [&] {
+        req.exchange = QStringLiteral("binance");
+        return computeHeatmap(**store, req, noCache).ok();
+    });
+    // The engine keeps its connections between requests (ExchangeStores); the CLI opens them per call.
+    ExchangeStores reused(db);
+    AggregateOptions parallel;
+    parallel.compute = noCache;
+    parallel.stores = &reused;
+    AggregateOptions cold = parallel;
+    cold.stores = nullptr;
+    AggregateOptions serial = parallel;
+    serial.parallel = false;
+    QString shares;
+    const double all = bestMs(reps, [&] {
+        auto a = computeAggregateHeatmap(db, req, allExchanges(), parallel);
+        if (a) {
+            shares.clear();
+            for (const ExchangeShare &s : a->exchanges)
+                shares += QStringLiteral(" %1 %2 %3").arg(s.exchange, QString::fromLatin1(exchangeStatusName(s.status))).arg(s.share, 0, 'f', 3);
+        }
+        return a.ok();
+    });
+    const double seq = bestMs(reps, [&] { return computeAggregateHeatmap(db, req, allExchanges(), serial).ok(); });
+    const double fresh = bestMs(reps, [&] { return computeAggregateHeatmap(db, req, allExchanges(), cold).ok(); });
+    if (one < 0 || all < 0 || seq < 0 || fresh < 0) return std::fprintf(stderr, "a computation failed\n"), 1;
+    std::printf("bench_aggregate: BTCUSDT %s window, %d days of 5m open interest and 1h candles per venue, cache off, best of %d\n",
+                qPrintable(req.window), days, reps);
+    std::printf("  one exchange (binance)            %8.1f ms   1.00x\n", one);
+    std::printf("  all four, in parallel (default)   %8.1f ms   %.2fx   (target <= 2x)\n", all, all / one);
+    std::printf("  all four, one after the other     %8.1f ms   %.2fx\n", seq, seq / one);
+    std::printf("  all four, parallel, new connections %6.1f ms   %.2fx   (the CLI: each store opened and closed)\n", fresh, fresh / one);
+    for (const QString &ex : allExchanges()) {
+        const double t = bestMs(reps, [&] {
+            req.exchange = ex;
+            return computeHeatmap(**store, req, noCache).ok();
+        });
+        std::printf("  %-12s alone                %8.1f ms   %.2fx\n", qPrintable(ex), t, t / one);
+    }
+    std::printf("  shares:%s\n", qPrintable(shares));
+    // What the aggregation adds besides the runs: the first pass (coverage of every venue) and the sum.
+    std::printf("  first pass (series coverage)       %8.2f ms\n", bestMs(reps, [&] { return !(*store)->seriesInfo().empty(); }));
+    {
+        std::vector<std::shared_ptr<const HeatmapGrid>> grids;
+        for (const QString &ex : allExchanges()) {
+            req.exchange = ex;
+            grids.push_back(*computeHeatmap(**store, req, noCache));
+        }
+        std::vector<const HeatmapGrid *> raw;
+        for (auto &g : grids) raw.push_back(g.get());
+        std::printf("  summing the four grids             %8.2f ms   (%d rows x %d columns each)\n", bestMs(reps, [&] { return sumHeatmaps(raw, QStringLiteral("all")).rows > 0; }),
+                    grids[0]->rows, grids[0]->cols());
+    }
+    // The four runs back to back on one connection, without the aggregation: what the sum costs on
+    // top of them, and how much a run costs when the previous one was another exchange's.
+    const double backToBack = bestMs(reps, [&] {
+        for (const QString &ex : allExchanges()) {
+            req.exchange = ex;
+            if (!computeHeatmap(**store, req, noCache)) return false;
+        }
+        return true;
+    });
+    std::printf("  four single runs back to back      %8.1f ms   %.2fx\n", backToBack, backToBack / one);
+    std::printf("  threads available: %d\n", QThread::idealThreadCount());
+    return 0;
+}

@@ -1,0 +1,22 @@
+#pragma once
+// Translated text for the "All exchanges" parts of a result: the banner line naming which exchanges
+// were summed (with their shares) and which were left out and why, and a venue's price discrepancy.
+#include "models/ExchangeShare.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <vector>
+
+namespace lhm::ui {
+
+class ExchangeText {
+    Q_DECLARE_TR_FUNCTIONS(ExchangeText)
+public:
+    static QString status(ExchangeStatus s);
+    // "All exchanges: binance 61.2 %, bybit 38.8 %. Left out: okx (no data), hyperliquid (stale: …)."
+    static QString banner(const std::vector<ExchangeShare> &shares);
+    // "Δ vs binance +$12.00 (+0.012 %)"
+    static QString delta(const QString &reference, double price, double referencePrice);
+};
+
+}  // namespace lhm::ui
