@@ -1661,6 +1661,9 @@ Choose another file with --db, or move this one away to start afresh.</translati
     <message>
         <source>hit %1 · random %2 [%3, %4]</source>
         <translation>hit %1 · random %2 [%3, %4]</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeText</name>
     <message>
         <source>included</source>

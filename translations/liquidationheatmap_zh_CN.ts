@@ -1979,6 +1979,9 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <message>
         <source>hit %1 · random %2 [%3, %4]</source>
         <translation>命中 %1 · 随机 %2 [%3, %4]</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeText</name>
     <message>
         <source>included</source>
