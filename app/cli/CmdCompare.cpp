@@ -51,8 +51,6 @@ static int runCompare(Context &ctx) {
     const HeatmapGrid &g = c.grids.front();
     if (ctx.json) {
         QJsonObject o = api::comparisonDocument(*store, *req, c);
-        if (aggregate) o[QStringLiteral("profile")] = QJsonValue();
-        o[QStringLiteral("exchanges")] = aggregate ? exchangesJson(shares) : singleExchangeJson(req->exchange);
         ctx.printJson(QJsonDocument(o));
         return kOk;
     }

@@ -63,8 +63,6 @@ static int runHeatmap(Context &ctx) {
         if (Status s = writeCsv(g, p.value(QStringLiteral("csv"))); !s) return ctx.fail(s.error(), kFailure);
     if (ctx.json) {
         QJsonObject o = api::heatmapDocument(*store, *req, g);
-        if (aggregate) o[QStringLiteral("profile")] = QJsonValue();
-        o[QStringLiteral("exchanges")] = aggregate ? exchangesJson(shares) : singleExchangeJson(req->exchange);
         ctx.printJson(QJsonDocument(o));
         return kOk;
     }

@@ -46,8 +46,6 @@ static int runLevels(Context &ctx) {
     const LiquidationMap &m = *map;
     if (ctx.json) {
         QJsonObject o = api::levelsDocument(*store, *req, m);
-        if (aggregate) o[QStringLiteral("profile")] = QJsonValue();
-        o[QStringLiteral("exchanges")] = aggregate ? exchangesJson(shares) : singleExchangeJson(req->exchange);
         ctx.printJson(QJsonDocument(o));
         return kOk;
     }

@@ -123,19 +123,28 @@ QJsonObject comparisonJson(const ModelComparison &c) {
 
 QJsonObject heatmapDocument(Store &store, const HeatmapRequest &req, const HeatmapGrid &g) {
     QJsonObject o = heatmapJson(g);
-    o[QStringLiteral("profile")] = profileJson(store, req);
+    // "All exchanges" (the result carries every exchange asked for): no single profile applies.
+    const bool all = !g.exchanges.empty();
+    o[QStringLiteral("profile")] = all ? QJsonValue() : profileJson(store, req);
+    o[QStringLiteral("exchanges")] = all ? exchangesJson(g.exchanges) : singleExchangeJson(req.exchange);
     return o;
 }
 
 QJsonObject levelsDocument(Store &store, const HeatmapRequest &req, const LiquidationMap &m) {
     QJsonObject o = levelsJson(m);
-    o[QStringLiteral("profile")] = profileJson(store, req);
+    // "All exchanges" (the result carries every exchange asked for): no single profile applies.
+    const bool all = !m.exchanges.empty();
+    o[QStringLiteral("profile")] = all ? QJsonValue() : profileJson(store, req);
+    o[QStringLiteral("exchanges")] = all ? exchangesJson(m.exchanges) : singleExchangeJson(req.exchange);
     return o;
 }
 
 QJsonObject comparisonDocument(Store &store, const HeatmapRequest &req, const ModelComparison &c) {
     QJsonObject o = comparisonJson(c);
-    o[QStringLiteral("profile")] = profileJson(store, req);
+    // "All exchanges" (the result carries every exchange asked for): no single profile applies.
+    const bool all = !c.exchanges.empty();
+    o[QStringLiteral("profile")] = all ? QJsonValue() : profileJson(store, req);
+    o[QStringLiteral("exchanges")] = all ? exchangesJson(c.exchanges) : singleExchangeJson(req.exchange);
     return o;
 }
 
