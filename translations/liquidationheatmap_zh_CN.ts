@@ -1982,6 +1982,13 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
 </context>
 <context>
+    <name>lhm::ui::SignalWiring</name>
+    <message>
+        <source>per exchange: pick one exchange</source>
+        <translation>按交易所计算：请选择一个交易所</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeText</name>
     <message>
         <source>included</source>
@@ -2018,6 +2025,14 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <message>
         <source>Left out: %1.</source>
         <translation>未计入：%1。</translation>
+    </message>
+    <message>
+        <source>%1 (no open interest)</source>
+        <translation>%1（无持仓量）</translation>
+    </message>
+    <message>
+        <source>%1 (data ends %2 h before the newest venue&apos;s)</source>
+        <translation>%1（数据比最新的交易所早 %2 小时结束）</translation>
     </message>
     <message>
         <source>Δ vs %1 %2$%3 (%2%4 %)</source>

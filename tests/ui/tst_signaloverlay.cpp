@@ -120,6 +120,17 @@ private slots:
         const QString shown = last == QLatin1String("REVERSAL_OPPORTUNITY") ? QStringLiteral("REVERSAL OPPORTUNITY") : last;
         QVERIFY2(o->badgeText().section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral(": ") + shown),
                  qPrintable(o->badgeText() + QStringLiteral(" vs ") + last));
+
+        // "All exchanges" sums venues; a signal decided on one venue's candles would pass for the
+        // whole market's, so the badge says signals are per exchange and draws no marks.
+        Selection all = w.session()->selection();
+        all.exchange = QStringLiteral("all");
+        computed.clear();
+        w.session()->setSelection(all);
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->grid() && w.session()->grid()->exchange == QLatin1String("all") &&
+                                     o->badgeText() == QStringLiteral("Signal: — (per exchange: pick one exchange)"),
+                                 60000);
+        QCOMPARE(o->markCount(), 0);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "exchanges/ExchangeText.h"
 
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 #include <QStringList>
 
@@ -21,12 +22,30 @@ QString ExchangeText::banner(const std::vector<ExchangeShare> &shares) {
     QStringList in, out;
     for (const ExchangeShare &s : shares) {
         if (s.status == ExchangeStatus::Ok) in << tr("%1 %2 %").arg(s.exchange).arg(s.share * 100, 0, 'f', 1);
-        else out << (s.detail.isEmpty() ? tr("%1 (%2)").arg(s.exchange, status(s.status))
-                                        : tr("%1 (%2: %3)").arg(s.exchange, status(s.status), s.detail));
+        else out << leftOut(s, shares);
     }
     QString text = tr("Exchanges summed: %1.").arg(in.join(QStringLiteral(", ")));
     if (!out.isEmpty()) text += QLatin1Char(' ') + tr("Left out: %1.").arg(out.join(QStringLiteral(", ")));
     return text;
+}
+
+QString ExchangeText::leftOut(const ExchangeShare &s, const std::vector<ExchangeShare> &all) {
+    switch (s.status) {
+    case ExchangeStatus::NoData:
+        // The store holds something for the venue, but not the open interest the models start from.
+        return s.dataTo > 0 ? tr("%1 (no open interest)").arg(s.exchange) : tr("%1 (%2)").arg(s.exchange, status(s.status));
+    case ExchangeStatus::Stale: {
+        qint64 freshest = 0;
+        for (const ExchangeShare &o : all) freshest = std::max(freshest, o.dataTo);
+        if (s.dataTo <= 0 || freshest <= s.dataTo) return tr("%1 (%2)").arg(s.exchange, status(s.status));
+        return tr("%1 (data ends %2 h before the newest venue's)").arg(s.exchange).arg((freshest - s.dataTo) / 3600'000.0, 0, 'f', 1);
+    }
+    case ExchangeStatus::Error:
+        return s.detail.isEmpty() ? tr("%1 (%2)").arg(s.exchange, status(s.status))
+                                  : tr("%1 (%2: %3)").arg(s.exchange, status(s.status), s.detail);
+    case ExchangeStatus::Ok: break;
+    }
+    return s.exchange;
 }
 
 QString ExchangeText::delta(const QString &reference, double price, double referencePrice) {

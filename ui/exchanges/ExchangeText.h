@@ -15,6 +15,9 @@ public:
     static QString status(ExchangeStatus s);
     // "All exchanges: binance 61.2 %, bybit 38.8 %. Left out: okx (no data), hyperliquid (stale: …)."
     static QString banner(const std::vector<ExchangeShare> &shares);
+    // "okx (no open interest)": one left-out venue, said from its status and dates, so the reason is
+    // translated; only a model's error keeps core's own words.
+    static QString leftOut(const ExchangeShare &s, const std::vector<ExchangeShare> &all);
     // "Δ vs binance +$12.00 (+0.012 %)"
     static QString delta(const QString &reference, double price, double referencePrice);
 };

@@ -181,8 +181,7 @@ void ExchangesView::rebuild() {
     QStringList out;
     for (const ExchangeShare &s : grid_->exchanges)
         if (s.status != ExchangeStatus::Ok)
-            out << (s.detail.isEmpty() ? tr("%1 (%2)").arg(s.exchange, ExchangeText::status(s.status))
-                                       : tr("%1 (%2: %3)").arg(s.exchange, ExchangeText::status(s.status), s.detail));
+            out << ExchangeText::leftOut(s, grid_->exchanges);
     leftOut_->setText(out.isEmpty() ? (grid_->parts.empty() ? tr("One exchange shown: pick “All exchanges” to compare venues.") : QString())
                                     : tr("Left out: %1").arg(out.join(QStringLiteral(", "))));
     leftOut_->setVisible(!leftOut_->text().isEmpty());

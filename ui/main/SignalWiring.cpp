@@ -2,6 +2,7 @@
 
 #include "analysis/SignalHistory.h"
 #include "common/Timeframe.h"
+#include "engine/ExchangeAggregate.h"
 #include "heatmap/HeatmapView.h"
 #include "heatmap/SignalOverlay.h"
 #include "store/Store.h"
@@ -33,6 +34,14 @@ void SignalWiring::start(const GridPtr &grid) {
     if (!grid || grid->cols() == 0) {
         computing_ = false;
         overlay_->clear();
+        emit computed();
+        return;
+    }
+    if (isExchangeSelection(grid->exchange)) {
+        // Signals are decided on one venue's candles and realised liquidations; a summed grid has no
+        // such venue, and borrowing one would present its signal as the whole market's.
+        computing_ = false;
+        overlay_->setUnavailable(tr("per exchange: pick one exchange"));
         emit computed();
         return;
     }
