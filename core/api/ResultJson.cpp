@@ -121,31 +121,27 @@ QJsonObject comparisonJson(const ModelComparison &c) {
                        {"coverage", coverageJson(g.coverageFrom, g.coverageTo, g.requestedFrom)}};
 }
 
-QJsonObject heatmapDocument(Store &store, const HeatmapRequest &req, const HeatmapGrid &g) {
-    QJsonObject o = heatmapJson(g);
-    // "All exchanges" (the result carries every exchange asked for): no single profile applies.
-    const bool all = !g.exchanges.empty();
+namespace {
+// The fields every document adds to its result: the fitted profile and the exchanges it covers. An
+// "All exchanges" result carries every exchange asked for, and no single profile applies to it.
+QJsonObject withSource(QJsonObject o, Store &store, const HeatmapRequest &req, const std::vector<ExchangeShare> &exchanges) {
+    const bool all = !exchanges.empty();
     o[QStringLiteral("profile")] = all ? QJsonValue() : profileJson(store, req);
-    o[QStringLiteral("exchanges")] = all ? exchangesJson(g.exchanges) : singleExchangeJson(req.exchange);
+    o[QStringLiteral("exchanges")] = all ? exchangesJson(exchanges) : singleExchangeJson(req.exchange);
     return o;
+}
+}  // namespace
+
+QJsonObject heatmapDocument(Store &store, const HeatmapRequest &req, const HeatmapGrid &g) {
+    return withSource(heatmapJson(g), store, req, g.exchanges);
 }
 
 QJsonObject levelsDocument(Store &store, const HeatmapRequest &req, const LiquidationMap &m) {
-    QJsonObject o = levelsJson(m);
-    // "All exchanges" (the result carries every exchange asked for): no single profile applies.
-    const bool all = !m.exchanges.empty();
-    o[QStringLiteral("profile")] = all ? QJsonValue() : profileJson(store, req);
-    o[QStringLiteral("exchanges")] = all ? exchangesJson(m.exchanges) : singleExchangeJson(req.exchange);
-    return o;
+    return withSource(levelsJson(m), store, req, m.exchanges);
 }
 
 QJsonObject comparisonDocument(Store &store, const HeatmapRequest &req, const ModelComparison &c) {
-    QJsonObject o = comparisonJson(c);
-    // "All exchanges" (the result carries every exchange asked for): no single profile applies.
-    const bool all = !c.exchanges.empty();
-    o[QStringLiteral("profile")] = all ? QJsonValue() : profileJson(store, req);
-    o[QStringLiteral("exchanges")] = all ? exchangesJson(c.exchanges) : singleExchangeJson(req.exchange);
-    return o;
+    return withSource(comparisonJson(c), store, req, c.exchanges);
 }
 
 QByteArray liquidationLine(const LiquidationEvent &e) {
