@@ -246,10 +246,21 @@ private slots:
         QCOMPARE(q0.queryItemValue(QStringLiteral("after")), QString::number(kDay + 86400000));
         QCOMPARE(q0.queryItemValue(QStringLiteral("before")), QString::number(kDay - 1));
         QCOMPARE(q1.queryItemValue(QStringLiteral("after")), QString::number(kDay + 1340 * 60000));  // oldest of page 1: minute 1,340
+        // Open-interest history: begin/end exclusive (OKX v5 docs), period 5m, 100 per page; page 2
+        // ends before the oldest row of page 1 (point 188 of 288, the newest 100 being 188..287).
+        const auto oiReqs = server.requestsFor(QStringLiteral("/api/v5/rubik/stat/contracts/open-interest-history"));
+        const QUrlQuery o0(oiReqs[0].query), o1(oiReqs[1].query);
+        QCOMPARE(o0.queryItemValue(QStringLiteral("instId")), QStringLiteral("BTC-USDT-SWAP"));
+        QCOMPARE(o0.queryItemValue(QStringLiteral("period")), QStringLiteral("5m"));
+        QCOMPARE(o0.queryItemValue(QStringLiteral("begin")), QString::number(kDay - 1));
+        QCOMPARE(o0.queryItemValue(QStringLiteral("end")), QString::number(kDay + 86400000));
+        QCOMPARE(o0.queryItemValue(QStringLiteral("limit")), QStringLiteral("100"));
+        QCOMPARE(o1.queryItemValue(QStringLiteral("end")), QString::number(kDay + 188 * 300000));
         auto store = Store::open(rig.db);
         QCOMPARE(int((*store)->candles(key(QStringLiteral("okx"), QStringLiteral("1m")), kAll).size()), 1440);
         const auto oi = (*store)->openInterest(key(QStringLiteral("okx")), kAll);
         QCOMPARE(int(oi.size()), 288);
+        QCOMPARE(oi[0].time, kDay);  // the first point, at `from` itself, is not lost to the exclusive begin
         QCOMPARE(oi[10].openInterest, 50000.1);
         QCOMPARE(oi[10].openInterestValue, 50000.1 * 60000);
         const auto funding = (*store)->funding(key(QStringLiteral("okx")), kAll);

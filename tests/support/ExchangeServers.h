@@ -120,8 +120,9 @@ inline HttpHandler okxServer(GeneratedMarket m, Override override = {}) {
                                        str(v * 100), str(v), str(v * o), "1"});
             }
         } else if (r.path == QLatin1String("/api/v5/rubik/stat/contracts/open-interest-history")) {
-            const auto rows = m.pick(m.oiPoints, [&](int k) { return m.oiTime(k); }, qnum(q, "begin", 0),
-                                     qnum(q, "end", std::numeric_limits<qint64>::max()), true);
+            // begin: newer than (exclusive); end: older than (exclusive), as OKX's v5 docs say.
+            const auto rows = m.pick(m.oiPoints, [&](int k) { return m.oiTime(k); }, qnum(q, "begin", -1) + 1,
+                                     qnum(q, "end", std::numeric_limits<qint64>::max()) - 1, true);
             for (size_t n = 0; n < rows.size() && int(n) < limit; ++n) {
                 const int k = rows[n];
                 const double base = 50000 + 0.01 * k;

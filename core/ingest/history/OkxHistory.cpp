@@ -1,10 +1,13 @@
 // OKX v5 REST, all answers newest first:
 //   /api/v5/rubik/stat/contracts/open-interest-history  instId, period=5m, begin/end, limit ≤ 100
+//       (OKX v5 docs, "Get contract open interest history": `end` returns records earlier than
+//       its ts and `begin` records newer than its ts, both exclusive; rows [ts, oi, oiCcy, oiUsd];
+//       only the latest 1,440 entries are served, i.e. five days at 5m)
 //   /api/v5/market/history-candles                       instId, bar, after/before, limit ≤ 100
 //   /api/v5/public/funding-rate-history                  instId, after/before, limit ≤ 100
 // `after` asks for rows older than a time and `before` for newer ones (both exclusive), so a page
 // is (before = from - 1, after = to) and the next one moves `after` to the oldest row seen; the
-// open-interest history pages with `end` the same way. A page shorter than the limit is the last.
+// open-interest history pages with (begin = from - 1, end) the same way. A page shorter than the limit is the last.
 // history-candles serves recent candles too, so /market/candles (the last 1,440 bars) is not needed.
 #include "ingest/history/HistoryParsers.h"
 #include "ingest/history/HistorySource.h"
@@ -75,8 +78,8 @@ private:
         QList<QPair<QString, QString>> q = {{QStringLiteral("instId"), s.native}};
         switch (s.type) {
         case HistoryType::OpenInterest:
-            q += {{QStringLiteral("period"), QStringLiteral("5m")}, {QStringLiteral("begin"), QString::number(s.from)},
-                  {QStringLiteral("end"), QString::number(olderThan - 1)}, {QStringLiteral("limit"), QString::number(kLimit)}};
+            q += {{QStringLiteral("period"), QStringLiteral("5m")}, {QStringLiteral("begin"), QString::number(s.from - 1)},
+                  {QStringLiteral("end"), QString::number(olderThan)}, {QStringLiteral("limit"), QString::number(kLimit)}};
             break;
         case HistoryType::Klines:
             q += {{QStringLiteral("bar"), klineInterval(s.interval)}, {QStringLiteral("after"), QString::number(olderThan)},
