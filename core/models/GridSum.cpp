@@ -36,6 +36,16 @@ PriceAxis commonPriceAxis(const std::vector<PriceAxis> &axes) {
 
 void rebinAdd(const float *src, int srcRows, double srcMin, double srcBucket, double *dst, const PriceAxis &axis) {
     if (axis.rows <= 0) return;
+    // Same bucket and grid lines a whole number of rows apart (the usual case: the common axis keeps
+    // the reference's lines, and venues a few basis points apart pick the same bucket): row r lands
+    // on row r + shift, the same cells the general loop below finds, without its floor/ceil per cell.
+    const double offset = (srcMin - axis.priceMin) / axis.bucket;
+    const double shift = std::round(offset);
+    if (srcBucket == axis.bucket && std::fabs(offset - shift) < 1e-9 && shift >= 0 && shift + srcRows <= axis.rows) {
+        double *d = dst + ptrdiff_t(shift);
+        for (int r = 0; r < srcRows; ++r) d[r] += double(src[r]);
+        return;
+    }
     for (int r = 0; r < srcRows; ++r) {
         const double v = src[r];
         if (v == 0) continue;
