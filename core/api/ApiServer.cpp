@@ -1,5 +1,7 @@
 #include "api/ApiServer.h"
 
+#include "api/StreamConnection.h"
+#include "api/StreamDoor.h"
 #include "feeds/LiveController.h"
 #include "engine/CoreEngine.h"
 #include "engine/LiveSession.h"
@@ -10,7 +12,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
-#include <QWebSocket>
 #include <QLoggingCategory>
 #include <exception>
 
@@ -46,12 +47,14 @@ QSet<QString> listParam(const QUrlQuery &q, const QString &key, bool upper) {
 
 }  // namespace
 
-ApiServer::ApiServer(CoreEngine *engine, QObject *parent) : QAbstractHttpServer(parent), engine_(engine) {
+ApiServer::ApiServer(CoreEngine *engine, QObject *parent)
+    : QAbstractHttpServer(parent), engine_(engine), alerts_(engine, &hub_), signals_(engine, &hub_) {
     clock_.start();
-    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &ApiServer::onWebSocket);
+    connect(&hub_, &LiveHub::clientAdded, &signals_, &SignalRelay::greet);
 }
 
 ApiServer::~ApiServer() {
+    setLiveSession(nullptr);
     stop();
     // Workers answer through queued calls to `this`: none may still be running when it is gone.
     if (inFlight_.load() > 0 && engine_) engine_->waitForIdle();
@@ -66,7 +69,8 @@ Status ApiServer::start(const ApiOptions &options) {
                      QStringLiteral("token"));
     limiter_ = RateLimiter(opt_.ratePerSecond, std::max(1.0, opt_.rateBurst));
     hub_.setLimits(opt_.stream);
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new StreamDoor(this);
+    connect(tcp, &StreamDoor::upgradeRequested, this, &ApiServer::onUpgrade);
     if (!tcp->listen(opt_.bind, opt_.port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -101,10 +105,21 @@ QString ApiServer::address() const {
 }
 
 void ApiServer::setLiveSession(LiveSession *live) {
-    if (live_) live_->disconnect(this), live_->disconnect(&hub_);
+    if (live_) live_->disconnect(this), live_->disconnect(&hub_), live_->disconnect(&alerts_), live_->disconnect(&signals_);
+    alerts_.stop();
+    signals_.stop();
     live_ = live;
     if (!live) return;
+    // The liquidation messages go first; the alerts they fire follow them on the stream.
     connect(live, &LiveSession::liquidations, &hub_, &LiveHub::publishLiquidations);
+    connect(live, &LiveSession::liquidations, &alerts_, &AlertRelay::onLiquidations);
+    connect(live, &LiveSession::ticks, &alerts_, &AlertRelay::onTicks);
+    connect(live, &LiveSession::liquidations, &signals_, &SignalRelay::onLiquidations);
+    auto follow = [this, live] { signals_.start(live->options().symbols, live->exchanges(), opt_.signalIntervalMs); };
+    connect(live, &LiveSession::started, this, follow);
+    connect(live, &LiveSession::stopped, &signals_, &SignalRelay::stop);
+    if (live->isRunning()) follow();
+    alerts_.start();
 }
 
 LiveStatus ApiServer::liveStatus() const {
@@ -133,9 +148,9 @@ void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket) {
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
-    // QtHttpServer 6.4 hands a WebSocket upgrade to onWebSocket() and then still offers the request
-    // here: anything written now would land inside the WebSocket stream.
-    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) return true;
+    // StreamDoor takes every upgrade that opens a connection; one sent later on a keep-alive
+    // connection is refused (QtHttpServer then closes the connection).
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) return false;
     const QString client = clientOf(request.remoteAddress());
     const bool closeAfter = request.value("connection").toLower() == "close";
     const QUrl url = request.url();
@@ -268,46 +283,51 @@ void ApiServer::remember(const QString &key, const ApiResponse &r) {
     cacheBytes_ += r.body.size();
 }
 
-void ApiServer::onWebSocket() {
-    while (hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> ws = nextPendingWebSocketConnection();
-        if (!ws) continue;
-        QWebSocket *s = ws.release();
-        const QString client = clientOf(s->peerAddress());
-        const QUrl url = s->requestUrl();
-        const QUrlQuery q(url);
-        auto refuse = [this, s](quint16 code, const QString &why) {
-            s->setParent(this);  // gone with the server if the client never completes the close
-            s->close(QWebSocketProtocol::CloseCode(code), why);
-            QObject::connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
-            QTimer::singleShot(1000, s, [s] { s->abort(); });
-        };
-        if (!authorized(s->request().rawHeader("Authorization"), q.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded))) {
-            refuse(kCloseUnauthorized, QStringLiteral("a valid bearer token is required"));
-            continue;
-        }
-        QString path = url.path();
-        if (path.endsWith(u'/')) path.chop(1);
-        if (path != QLatin1String("/ws/liquidations")) {
-            refuse(kCloseUnknownPath, QStringLiteral("no stream at %1 (use /ws/liquidations)").arg(path));
-            continue;
-        }
-        if (hub_.clientsFrom(client) >= opt_.maxStreamsPerAddress) {
-            refuse(kCloseTooManyStreams, QStringLiteral("over %1 connections from %2").arg(opt_.maxStreamsPerAddress).arg(client));
-            continue;
-        }
-        const QSet<QString> symbols = listParam(q, QStringLiteral("symbols"), true);
-        const QSet<QString> exchanges = listParam(q, QStringLiteral("exchanges"), false);
-        QString bad;
-        for (const QString &e : exchanges)
-            if (feeds::Exchange x; !feeds::exchangeFromName(e, &x)) bad = QStringLiteral("unknown exchange '%1'").arg(e);
-        if (symbols.size() > 100 || exchanges.size() > 10) bad = QStringLiteral("too many symbols or exchanges");
-        if (!bad.isEmpty()) {
-            refuse(kCloseBadRequest, bad);
-            continue;
-        }
-        hub_.addClient(s, client, symbols, exchanges);
+void ApiServer::onUpgrade(QTcpSocket *socket, const UpgradeRequest &request) {
+    const QString client = clientOf(socket->peerAddress());
+    const QByteArray key = request.header("sec-websocket-key");
+    if (request.method != "GET" || QByteArray::fromBase64(key).size() != 16 || request.header("sec-websocket-version") != "13") {
+        // Not a WebSocket handshake we can answer (RFC 6455 section 4.2.2): 400 (426 names the version).
+        const bool version = request.method == "GET" && QByteArray::fromBase64(key).size() == 16;
+        ApiResponse r = ApiResponse::error(version ? 426 : 400, QStringLiteral("Sec-WebSocket-%1").arg(version ? QStringLiteral("Version") : QStringLiteral("Key")),
+                                           version ? QStringLiteral("WebSocket version 13 required") : QStringLiteral("not a WebSocket handshake"));
+        if (version) r.headers << qMakePair(QByteArray("Sec-WebSocket-Version"), QByteArray("13"));
+        write(socket, r, true);
+        return;
     }
+    auto *s = new StreamConnection(socket, key, this);
+    connect(s, &StreamConnection::closed, s, &QObject::deleteLater);  // until the hub takes it
+    const QUrl url = QUrl::fromEncoded("http://localhost" + request.target);
+    const QUrlQuery q(url);
+    // Refusals complete the handshake and then close with a code, so every WebSocket client can
+    // read why (a failed handshake only shows as a network error).
+    auto refuse = [s](quint16 code, const QString &why) { s->close(code, why); };
+    if (!authorized(request.header("authorization"), q.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded))) {
+        refuse(kCloseUnauthorized, QStringLiteral("a valid bearer token is required"));
+        return;
+    }
+    QString path = url.path();
+    if (path.endsWith(u'/')) path.chop(1);
+    if (path != QLatin1String("/ws/liquidations")) {
+        refuse(kCloseUnknownPath, QStringLiteral("no stream at %1 (use /ws/liquidations)").arg(path));
+        return;
+    }
+    if (hub_.clientsFrom(client) >= opt_.maxStreamsPerAddress) {
+        refuse(kCloseTooManyStreams, QStringLiteral("over %1 connections from %2").arg(opt_.maxStreamsPerAddress).arg(client));
+        return;
+    }
+    const QSet<QString> symbols = listParam(q, QStringLiteral("symbols"), true);
+    const QSet<QString> exchanges = listParam(q, QStringLiteral("exchanges"), false);
+    QString bad;
+    for (const QString &e : exchanges)
+        if (feeds::Exchange x; !feeds::exchangeFromName(e, &x)) bad = QStringLiteral("unknown exchange '%1'").arg(e);
+    if (symbols.size() > 100 || exchanges.size() > 10) bad = QStringLiteral("too many symbols or exchanges");
+    if (!bad.isEmpty()) {
+        refuse(kCloseBadRequest, bad);
+        return;
+    }
+    s->disconnect(s);
+    hub_.addClient(s, client, symbols, exchanges);
 }
 
 }  // namespace lhm::api

@@ -14,9 +14,12 @@
 //     if (Status s = api.start(o); !s) …   // refuses a non-loopback bind without a token
 //     api.setLiveSession(&live);           // relays its events on /ws/liquidations, reports health
 #include "api/ApiMessage.h"
+#include "api/AlertRelay.h"
 #include "api/ApiRoutes.h"
 #include "api/LiveHub.h"
 #include "api/RateLimiter.h"
+#include "api/SignalRelay.h"
+#include "api/StreamDoor.h"
 #include "common/Error.h"
 
 #include <QAbstractHttpServer>
@@ -45,6 +48,7 @@ struct ApiOptions {
     int maxBodyBytes = 64 * 1024;   // request body (413 beyond)
     int maxStreamsPerAddress = 10;  // WebSocket connections per client address
     StreamLimits stream;
+    int signalIntervalMs = 5000;    // a pair's signal is recomputed at most this often after live events
     int cacheTtlMs = 1000;          // a model answer is served from memory this long; 0 = never
     qint64 cacheMaxBytes = 64 << 20;
     QString version;                // reported by /health (default: the application's version)
@@ -65,9 +69,12 @@ public:
     QString address() const;  // http://127.0.0.1:8765
     const ApiOptions &options() const { return opt_; }
 
-    // Relays the session's liquidations to the stream and reports its feeds in /health.
+    // Relays the session's liquidations to the stream, with the alert and signal messages they
+    // cause, and reports its feeds in /health.
     void setLiveSession(LiveSession *live);
     LiveHub *hub() { return &hub_; }
+    AlertRelay *alertRelay() { return &alerts_; }
+    SignalRelay *signalRelay() { return &signals_; }
     LiveStatus liveStatus() const;
 
     qint64 requestsServed() const { return served_; }
@@ -87,7 +94,7 @@ private:
         std::list<QString>::iterator lru;
     };
     void write(QTcpSocket *socket, const ApiResponse &r, bool closeAfter);
-    void onWebSocket();
+    void onUpgrade(QTcpSocket *socket, const UpgradeRequest &request);
     bool authorized(const QByteArray &authorization, const QString &queryToken) const;
     const ApiResponse *cached(const QString &key);
     void remember(const QString &key, const ApiResponse &r);
@@ -97,6 +104,8 @@ private:
     ApiOptions opt_;
     quint16 port_ = 0;
     LiveHub hub_;
+    AlertRelay alerts_;
+    SignalRelay signals_;
     RateLimiter limiter_{0, 0};
     QElapsedTimer clock_;
     std::atomic<int> inFlight_{0};

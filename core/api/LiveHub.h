@@ -4,6 +4,10 @@
 // plus {"type":"alert",…} and {"type":"signal",…} messages. Every client is pinged; one that does
 // not answer two pings, or whose unsent data exceeds the buffer limit (it reads slower than events
 // arrive), is closed with a reason instead of buffering without bound.
+//
+// Fan-out cost: each message is framed once; published messages wait until the event loop's next
+// turn, then every group of clients with the same filter gets one shared buffer (no copy per
+// client) in one socket write.
 #include "common/Types.h"
 
 #include <QHash>
@@ -11,10 +15,11 @@
 #include <QSet>
 #include <QTimer>
 #include <memory>
-
-class QWebSocket;
+#include <vector>
 
 namespace lhm::api {
+
+class StreamConnection;
 
 struct StreamLimits {
     qint64 maxBufferedBytes = 4 << 20;  // unsent bytes per client before it is dropped
@@ -38,8 +43,8 @@ public:
     ~LiveHub() override;
 
     void setLimits(const StreamLimits &l);
-    // Takes the socket; filters are upper-case symbols and lower-case exchanges (empty = all).
-    void addClient(QWebSocket *socket, const QString &address, QSet<QString> symbols, QSet<QString> exchanges);
+    // Takes the connection; filters are upper-case symbols and lower-case exchanges (empty = all).
+    void addClient(StreamConnection *connection, const QString &address, QSet<QString> symbols, QSet<QString> exchanges);
     int clientCount() const { return int(clients_.size()); }
     int clientsFrom(const QString &address) const;
     qint64 relayed() const { return relayed_; }
@@ -50,8 +55,11 @@ public slots:
     void publishLiquidations(const QList<lhm::LiquidationEvent> &events);
     // A pre-built message for the clients following (symbol, exchange); empty matches every filter.
     void publish(const QByteArray &json, const QString &symbol, const QString &exchange);
+    // A message for one client only (its current state right after it connected).
+    void publishTo(lhm::api::StreamConnection *client, const QByteArray &json);
 
 signals:
+    void clientAdded(lhm::api::StreamConnection *client, const QSet<QString> &symbols, const QSet<QString> &exchanges);
     void clientDropped(const QString &address, quint16 code, const QString &reason);
     void clientCountChanged(int count);
 
@@ -59,15 +67,21 @@ private:
     struct Client {
         QString address;
         QSet<QString> symbols, exchanges;
-        qint64 pending = 0;  // bytes handed to the socket and not yet written
+        QString filterKey;  // clients with equal keys get the same messages
         int unansweredPings = 0;
-        bool closing = false;
     };
-    void send(QWebSocket *s, Client &c, const QString &message, qint64 bytes);
-    void drop(QWebSocket *s, Client &c, quint16 code, const QString &reason);
+    struct Pending {
+        QByteArray frame;
+        QString symbol, exchange;
+    };
+    static bool matches(const Client &c, const Pending &p);
+    void flush();
+    void drop(StreamConnection *s, Client &c, quint16 code, const QString &reason);
     void ping();
 
-    QHash<QWebSocket *, Client> clients_;
+    QHash<StreamConnection *, Client> clients_;
+    std::vector<Pending> pending_;
+    bool flushQueued_ = false;
     StreamLimits limits_;
     QTimer pingTimer_;
     qint64 relayed_ = 0, dropped_ = 0;

@@ -1,0 +1,52 @@
+#include "api/StreamDoor.h"
+
+#include <QTcpSocket>
+
+namespace lhm::api {
+
+bool parseUpgrade(const QByteArray &head, UpgradeRequest *out) {
+    const QList<QByteArray> lines = head.split('\n');
+    if (lines.isEmpty()) return false;
+    const QList<QByteArray> first = lines.first().trimmed().split(' ');
+    if (first.size() != 3 || !first[2].startsWith("HTTP/")) return false;
+    UpgradeRequest r;
+    r.method = first[0];
+    r.target = first[1];
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon <= 0) continue;
+        r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+    }
+    if (!r.header("upgrade").toLower().contains("websocket")) return false;
+    *out = std::move(r);
+    return true;
+}
+
+void StreamDoor::incomingConnection(qintptr descriptor) {
+    auto *s = new QTcpSocket(this);
+    if (!s->setSocketDescriptor(descriptor)) {
+        delete s;
+        return;
+    }
+    connect(s, &QTcpSocket::readyRead, this, [this, s] { sniff(s); });
+    connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+}
+
+void StreamDoor::sniff(QTcpSocket *s) {
+    const QByteArray head = s->peek(kMaxHead);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0 && head.size() < kMaxHead) return;  // the head is still arriving
+    s->disconnect(this);
+    UpgradeRequest r;
+    if (end >= 0 && parseUpgrade(head.left(end), &r)) {
+        s->skip(end + 4);
+        emit upgradeRequested(s, r);
+        return;
+    }
+    // Plain HTTP: QtHttpServer takes the socket from the pending queue (synchronously, same
+    // thread) and reads the bytes that were only peeked at.
+    addPendingConnection(s);
+    emit s->readyRead();
+}
+
+}  // namespace lhm::api
