@@ -70,8 +70,8 @@
         <translation>no data for %1 %2 %3</translation>
     </message>
     <message>
-        <source>unknown view '%1' (use heatmap, map, compare, exchanges or window)</source>
-        <translation>unknown view '%1' (use heatmap, map, compare, exchanges or window)</translation>
+        <source>unknown view '%1' (use %2)</source>
+        <translation>unknown view '%1' (use %2)</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1820,41 @@ Choose another file with --db, or move this one away to start afresh.</translati
     <message>
         <source>AVOID</source>
         <translation>AVOID</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapView</name>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ModelComparisonView</name>
+    <message>
+        <source>Model comparison</source>
+        <translation>Model comparison</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ExchangesView</name>
+    <message>
+        <source>Exchanges</source>
+        <translation>Exchanges</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiquidationMapView</name>
+    <message>
+        <source>Liquidation map</source>
+        <translation>Liquidation map</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::MainWindow</name>
+    <message>
+        <source>Export %1 as P&amp;NG…</source>
+        <translation>Export %1 as P&amp;NG…</translation>
     </message>
 </context>
 </TS>

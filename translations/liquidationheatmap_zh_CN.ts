@@ -89,8 +89,8 @@
         <translation>%1 %2 %3 无数据</translation>
     </message>
     <message>
-        <source>unknown view &apos;%1&apos; (use heatmap, map, compare, exchanges or window)</source>
-        <translation>未知视图“%1”（可用 heatmap、map、compare、exchanges 或 window）</translation>
+        <source>unknown view &apos;%1&apos; (use %2)</source>
+        <translation>未知视图“%1”（可用 %2）</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2291,41 @@ Choose another file with --db, or move this one away to start afresh.</source>
 Pick a window the stored data covers, or download more history from the Data menu.</source>
         <translation>%1 · %2 · %3：模型在此时间窗口内找不到可分配的持仓量。
 请选择已存数据覆盖的时间窗口，或从“数据”菜单下载更多历史。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::HeatmapView</name>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ModelComparisonView</name>
+    <message>
+        <source>Model comparison</source>
+        <translation>模型对比</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ExchangesView</name>
+    <message>
+        <source>Exchanges</source>
+        <translation>交易所</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::LiquidationMapView</name>
+    <message>
+        <source>Liquidation map</source>
+        <translation>强平分布图</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::MainWindow</name>
+    <message>
+        <source>Export %1 as P&amp;NG…</source>
+        <translation>将%1导出为 PNG(&amp;N)…</translation>
     </message>
 </context>
 </TS>

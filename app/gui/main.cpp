@@ -8,6 +8,7 @@
 #include "main/MainWindow.h"
 #include "main/WindowHost.h"
 #include "main/ScreenshotRenderer.h"
+#include "main/ViewRegistry.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,7 +52,9 @@ int main(int argc, char **argv) {
     add("window", "Window for --screenshot: 12h 24h 48h 3d 7d 14d 30d 60d 90d 180d 1y.", "window");
     add("model", "Model for --screenshot (default binance_standard).", "model");
     add("bucket", "Price bucket in USD for --screenshot (default automatic).", "usd");
-    add("view", "View for --screenshot: heatmap, map, compare, exchanges or window.", "view");
+    p.addOption(QCommandLineOption(QStringLiteral("view"),
+                                   QStringLiteral("View for --screenshot: %1 or window.").arg(lhm::ui::viewIds().join(QStringLiteral(", "))),
+                                   QStringLiteral("view")));
     add("screenshot", "Render the view off-screen into this PNG file and exit.", "file");
     add("size", "Screenshot size, WIDTHxHEIGHT (default 1600x900).", "size");
     add("theme", "dark or light.", "theme");

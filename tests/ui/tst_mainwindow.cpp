@@ -11,6 +11,9 @@
 #include "main/StatusPanel.h"
 #include "main/MainWindow.h"
 #include "main/ViewCoordinator.h"
+#include "main/ViewRegistry.h"
+#include "compare/ModelComparisonView.h"
+#include "exchanges/ExchangesView.h"
 #include "main/WindowHost.h"
 
 #include <QComboBox>
@@ -23,6 +26,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <qcustomplot.h>
 
@@ -254,6 +258,53 @@ private slots:
         g.profileTo = g.profileFrom + 30LL * 86400'000;
         const QString msg = ViewCoordinator::profileMessage(g);
         QVERIFY2(msg.contains(QStringLiteral("2024-06-19 21:00 UTC → 2024-07-19 21:00 UTC")), qPrintable(msg));
+    }
+
+    // Every registered view (ui/main/ViewRegistry.cpp) is placed by the window with its title (a tab,
+    // or a dock with its View-menu toggle and File-menu export), and redraws when the selection changes.
+    void everyRegisteredViewIsPlacedAndRerenders() {
+        auto f = open();
+        MainWindow &w = *f->window;
+        const QStringList ids{QStringLiteral("heatmap"), QStringLiteral("compare"), QStringLiteral("exchanges"), QStringLiteral("map")};
+        QCOMPARE(viewIds(), ids);
+        QCOMPARE(w.views().size(), ids.size());
+        QStringList tabs;
+        for (int i = 0; i < w.tabs()->count(); ++i) tabs << w.tabs()->tabText(i);
+        // The three tab views in registration order, then the Research panel (not a chart view).
+        QCOMPARE(tabs, (QStringList{QStringLiteral("Heatmap"), QStringLiteral("Model comparison"), QStringLiteral("Exchanges"),
+                                    QStringLiteral("Research")}));
+        QStringList actions;
+        for (QAction *a : w.findChildren<QAction *>()) actions << a->text();
+        for (int i = 0; i < ids.size(); ++i) {
+            PlotView *v = w.views().at(i);
+            QCOMPARE(v->id(), ids.at(i));
+            QCOMPARE(w.view(ids.at(i)), v);
+            if (v->placement() == PlotView::Placement::Tab) {
+                QCOMPARE(w.tabs()->tabText(w.tabs()->indexOf(v)), v->title());
+                QVERIFY(!w.dock(v));
+            } else {
+                QVERIFY(w.dock(v) && w.dock(v)->widget() == v);
+                QCOMPARE(w.dock(v)->windowTitle(), QStringLiteral("Liquidation map"));
+                QVERIFY(actions.contains(QStringLiteral("Liquidation map")));  // View → the dock's toggle
+                QVERIFY(actions.contains(QStringLiteral("Export Liquidation map as P&NG…")));
+            }
+            QVERIFY(v->chart() && (v->chart() == v || v->isAncestorOf(v->chart())));
+        }
+        // The comparison is computed only while its tab is shown.
+        w.tabs()->setCurrentWidget(w.compareView());
+        QTRY_VERIFY(shows(w, QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
+        QTRY_VERIFY(w.compareView()->comparison() && w.exchangesView()->grid());
+        std::vector<std::unique_ptr<QSignalSpy>> spies;
+        for (PlotView *v : w.views()) spies.push_back(std::make_unique<QSignalSpy>(v, &PlotView::rendered));
+        pick(w.controlBar()->symbolBox(), QStringLiteral("ETHUSDT"));
+        for (size_t i = 0; i < spies.size(); ++i) {
+            QTRY_VERIFY2(spies[i]->count() >= 1, qPrintable(ids.at(int(i))));
+            QVERIFY2(!w.views().at(int(i))->isShowingEmpty(), qPrintable(ids.at(int(i))));
+        }
+        QTRY_VERIFY(shows(w, QStringLiteral("ETHUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard")));
+        QTRY_COMPARE(w.compareView()->comparison()->symbol, QStringLiteral("ETHUSDT"));
+        QCOMPARE(w.exchangesView()->grid()->symbol, QStringLiteral("ETHUSDT"));
+        w.tabs()->setCurrentIndex(0);
     }
 
     void emptyStoreShowsHelp() {

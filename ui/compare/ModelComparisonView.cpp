@@ -3,6 +3,7 @@
 #include "common/EmptyStateStack.h"
 #include "common/ModelNames.h"
 #include "compare/ComparisonPanel.h"
+#include "heatmap/DensityLayer.h"
 #include "engine/HeatmapLod.h"
 
 #include <QHBoxLayout>
@@ -12,7 +13,7 @@
 
 namespace lhm::ui {
 
-ModelComparisonView::ModelComparisonView(QWidget *parent) : QWidget(parent) {
+ModelComparisonView::ModelComparisonView(QWidget *parent) : PlotView(parent) {
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     title_ = new QLabel(this);
@@ -129,6 +130,24 @@ void ModelComparisonView::linkAxes() {
             });
         }
     }
+}
+
+}  // namespace lhm::ui
+
+namespace lhm::ui {
+
+void ModelComparisonView::attach(Session *session) {
+    connect(session, &Session::comparisonChanged, this, [this](ComparisonPtr c) {
+        if (!c) return;  // a failure arrives as Session::viewFailed; the coordinator shows it
+        setComparison(std::move(c));
+        emit rendered();
+    });
+}
+
+void ModelComparisonView::renderNow() {
+    for (ComparisonPanel *p : panels_) p->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    for (ComparisonPanel *p : panels_) p->layer()->refreshNow();
+    for (ComparisonPanel *p : panels_) p->plot()->replot(QCustomPlot::rpImmediateRefresh);
 }
 
 }  // namespace lhm::ui

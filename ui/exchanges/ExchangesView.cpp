@@ -16,7 +16,7 @@
 
 namespace lhm::ui {
 
-ExchangesView::ExchangesView(QWidget *parent) : QWidget(parent) {
+ExchangesView::ExchangesView(QWidget *parent) : PlotView(parent) {
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->setSpacing(2);
@@ -187,5 +187,21 @@ void ExchangesView::rebuild() {
     leftOut_->setVisible(!leftOut_->text().isEmpty());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
+
+}  // namespace lhm::ui
+
+namespace lhm::ui {
+
+void ExchangesView::attach(Session *session) {
+    // The engine's grid, not the live roll-forward: each venue's parts at its own last candle.
+    connect(session, &Session::gridChanged, this, [this, session] {
+        setGrid(session->baseGrid());
+        emit rendered();
+    });
+}
+
+QWidget *ExchangesView::chart() { return plot_; }
+
+void ExchangesView::renderNow() { plot_->replot(QCustomPlot::rpImmediateRefresh); }
 
 }  // namespace lhm::ui

@@ -30,7 +30,7 @@ constexpr int kMaxBubbles = 400;
 constexpr size_t kMaxMarkers = 3000;  // the largest predicted liquidations; more only clutter
 }  // namespace
 
-HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent) {
+HeatmapView::HeatmapView(QWidget *parent) : PlotView(parent) {
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->setSpacing(2);

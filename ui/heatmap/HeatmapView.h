@@ -3,10 +3,9 @@
 // colour scale, candles over it, the current price with an axis tag, the model's predicted
 // (consumed) liquidations as small markers, realised liquidations as bubbles sized by notional,
 // and a read-out of the cell under the cursor. Wheel zooms and drag pans both axes.
+#include "common/PlotView.h"
 #include "engine/CoreEngine.h"
 #include "engine/HeatmapLod.h"
-
-#include <QWidget>
 
 class QCustomPlot;
 class QCPGraph;
@@ -26,18 +25,29 @@ class HeatmapControls;
 class HeatmapLegend;
 class PriceMarker;
 
-class HeatmapView : public QWidget {
+class HeatmapView : public PlotView {
     Q_OBJECT
 public:
     explicit HeatmapView(QWidget *parent = nullptr);
+
+    // PlotView: draws the session's grid (live: its roll-forward), follows its side filter.
+    static constexpr char kId[] = "heatmap";
+    QString id() const override { return QLatin1String(kId); }
+    QString title() const override { return tr("Heatmap"); }
+    RequestKind input() const override { return RequestKind::Heatmap; }
+    void attach(Session *session) override;
+    QWidget *chart() override;
+    void renderNow() override;
+    void saveSettings(QSettings &s) const override;
+    void restoreSettings(const QSettings &s) override;
 
     void setGrid(GridPtr grid, bool fromCache = false);
     // The live roll-forward of the shown grid (same view): redrawn without resetting the view.
     void setLiveGrid(GridPtr grid);
     const GridPtr &grid() const;
     // Replaces the plot by a message (no data, unreadable store, computing...).
-    void showEmpty(const QString &title, const QString &hint = {});
-    bool isShowingEmpty() const;
+    void showEmpty(const QString &title, const QString &hint = {}) override;
+    bool isShowingEmpty() const override;
     QString emptyText() const;
 
     void setSide(DensitySide side);
@@ -73,7 +83,7 @@ public:
     CandleLayer *candles() const { return candles_; }
     HeatmapLegend *legend() const { return legend_; }
     bool isWaitingForLive() const;
-    void applyTheme();
+    void applyTheme() override;
 
 signals:
     void sideChanged(lhm::DensitySide side);

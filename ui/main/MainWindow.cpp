@@ -15,6 +15,7 @@
 #include "main/LocalApiWiring.h"
 #include "main/StatusPanel.h"
 #include "main/ViewCoordinator.h"
+#include "main/ViewRegistry.h"
 #include "map/LiquidationMapView.h"
 #include "main/SignalWiring.h"
 #include "research/ResearchPanel.h"
@@ -58,14 +59,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     controls_->setExchanges(opt_.exchanges);
     controls_->setModels(engine_->models());
 
-    heatmap_ = new HeatmapView(this);
-    compare_ = new ModelComparisonView(this);
     tabs_ = new QTabWidget(this);
-    tabs_->addTab(heatmap_, tr("Heatmap"));
-    tabs_->addTab(compare_, tr("Model comparison"));
-    exchanges_ = new ExchangesView(this);
-    tabs_->addTab(exchanges_, tr("Exchanges"));
-    auto *research = new ResearchPanel(opt_.dbPath, this);
+    views_ = createViews(this);
+    placeViews();
+    auto *research = new ResearchPanel(opt_.dbPath, this);  // a report panel, not a chart view
     tabs_->addTab(research, tr("Research"));
     banner_ = new QLabel(this);
     banner_->setObjectName(QStringLiteral("staleBanner"));
@@ -79,36 +76,26 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     v->addWidget(tabs_, 1);
     setCentralWidget(central);
 
-    map_ = new LiquidationMapView(this);
-    mapDock_ = new QDockWidget(tr("Liquidation map"), this);
-    mapDock_->setObjectName(QStringLiteral("mapDock"));
-    mapDock_->setWidget(map_);
-    addDockWidget(Qt::RightDockWidgetArea, mapDock_);
-
     status_ = new StatusPanel(statusBar(), clock);
     session_ = new Session(engine_, clock, this);
     LiveOptions liveOpt;
     liveOpt.dbPath = opt_.dbPath;
     session_->setLiveOptions(liveOpt);
-    live_ = new LiveWiring(this, heatmap_, session_);
+    HeatmapView *heatmap = heatmapView();  // live bubbles, signal marks and alert lines draw on it
+    live_ = new LiveWiring(this, heatmap, session_);
     live_->tapeDock()->hide();  // until the trader goes live (or the restored layout shows it)
     controls_->addAction(live_->toggleAction());
     connect(live_, &LiveWiring::message, this, [this](const QString &t) { status_->showMessage(t, 8000); });
-    coordinator_ = new ViewCoordinator(session_, heatmap_, map_, compare_, this);
+    coordinator_ = new ViewCoordinator(session_, views_, this);
     // The current signal as a badge on the heatmap, its history as marks on the time axis.
-    signalWiring_ = new SignalWiring(session_, heatmap_, opt_.dbPath, this);
+    signalWiring_ = new SignalWiring(session_, heatmap, opt_.dbPath, this);
     // New figures for the comparison view's "Measured" row.
     connect(research, &ResearchPanel::validationStored, session_, &Session::reload);
     connect(controls_, &ControlBar::selectionChanged, this, [this](Selection s) {
-        s.side = heatmap_->side();
+        s.side = session_->selection().side;  // the heatmap's filter, kept by the session
         session_->setSelection(s);
         status_->setStore(session_->storeInfo(), s.exchange, s.symbol);
         saveState();
-    });
-    connect(heatmap_, &HeatmapView::sideChanged, this, [this](DensitySide side) {
-        Selection s = session_->selection();
-        s.side = side;
-        session_->setSelection(s);
     });
     connect(coordinator_, &ViewCoordinator::bannerChanged, this, [this](const QString &text) {
         banner_->setText(text);
@@ -117,7 +104,6 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
     connect(coordinator_, &ViewCoordinator::statusChanged, this, [this](const QString &t) { status_->showMessage(t); });
     connect(coordinator_, &ViewCoordinator::progressChanged, status_, &StatusPanel::setProgress);
     connect(session_, &Session::gridChanged, status_, [this] { status_->setGrid(session_->grid()); });
-    connect(session_, &Session::gridChanged, exchanges_, [this] { exchanges_->setGrid(session_->baseGrid()); });
     connect(session_, &Session::storeInfoChanged, this, [this](const StoreSnapshot &info) {
         if (info.ok) {
             QStringList symbols = info.symbols;
@@ -136,15 +122,18 @@ MainWindow::MainWindow(const MainWindowOptions &options, CoreEngine *engine, QWi
             if (opt_.firstRunDialog && info.series.empty()) QMetaObject::invokeMethod(this, [this] { openDataManager(); }, Qt::QueuedConnection);
         }
     });
-    connect(tabs_, &QTabWidget::currentChanged, this,
-            [this](int i) { session_->setComparisonWanted(tabs_->widget(i) == compare_); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int i) {
+        const auto *shown = qobject_cast<PlotView *>(tabs_->widget(i));
+        session_->setComparisonWanted(shown && shown->input() == RequestKind::Comparison);
+    });
 
     buildMenus();
-    new AlertsWiring(this, session_, controls_, heatmap_, map_, opt_.dbPath);  // Alerts menu, dock, lines, popup
+    new AlertsWiring(this, session_, controls_, heatmap, mapView(), opt_.dbPath);  // Alerts menu, dock, lines, popup
     restoreSettings();
     session_->refreshStoreInfo();
     Selection first = controls_->selection();
-    first.side = heatmap_->side();
+    const int side = settings_->value(QStringLiteral("view/side"), int(DensitySide::Both)).toInt();
+    first.side = DensitySide(std::clamp(side, 0, 2));
     session_->setSelection(first);
 }
 
@@ -158,6 +147,32 @@ MainWindow::~MainWindow() {
     delete live_;
 }
 
+void MainWindow::placeViews() {
+    for (PlotView *v : views_) {
+        if (v->placement() == PlotView::Placement::Tab) {
+            tabs_->addTab(v, v->title());
+            continue;
+        }
+        auto *dock = new QDockWidget(v->title(), this);
+        dock->setObjectName(v->id() + QStringLiteral("Dock"));  // the saved layout's key
+        dock->setWidget(v);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        docks_.insert(v, dock);
+    }
+}
+
+PlotView *MainWindow::view(const QString &id) const {
+    for (PlotView *v : views_)
+        if (v->id() == id) return v;
+    return nullptr;
+}
+
+HeatmapView *MainWindow::heatmapView() const { return view<HeatmapView>(); }
+LiquidationMapView *MainWindow::mapView() const { return view<LiquidationMapView>(); }
+ModelComparisonView *MainWindow::compareView() const { return view<ModelComparisonView>(); }
+ExchangesView *MainWindow::exchangesView() const { return view<ExchangesView>(); }
+QDockWidget *MainWindow::dock(const PlotView *v) const { return docks_.value(v); }
+
 QString MainWindow::bannerText() const { return banner_->isVisibleTo(this) ? banner_->text() : QString(); }
 
 void MainWindow::buildMenus() {
@@ -165,14 +180,16 @@ void MainWindow::buildMenus() {
     auto *exports = new ExportActions(this);
     connect(exports, &ExportActions::message, this, [this](const QString &t) { status_->showMessage(t, 8000); });
     file->addAction(tr("Export view as &PNG…"), this, [this, exports] {
-        if (tabs_->currentWidget() == heatmap_) exports->png(heatmap_->plot(), QStringLiteral("heatmap.png"));
-        else exports->png(compare_, QStringLiteral("model-comparison.png"));
+        if (auto *v = qobject_cast<PlotView *>(tabs_->currentWidget())) exports->png(v->chart(), v->exportFileName());
+        else exports->png(tabs_->currentWidget(), QStringLiteral("view.png"));
     });
-    file->addAction(tr("Export liquidation map as P&NG…"), this,
-                    [this, exports] { exports->png(map_->plot(), QStringLiteral("liquidation-map.png")); });
-    file->addAction(tr("Export heatmap grid as &CSV…"), this, [this, exports] { exports->gridCsv(heatmap_->grid()); });
-    file->addAction(tr("Export liquidation &map as CSV…"), this, [this, exports] { exports->mapCsv(map_->map()); });
-    file->addAction(tr("Export TradingView Pine &Script…"), this, [this, exports] { exports->pine(map_->map()); });
+    for (PlotView *v : views_)
+        if (v->placement() == PlotView::Placement::Dock)
+            file->addAction(tr("Export %1 as P&NG…").arg(v->title()), this,
+                            [v, exports] { exports->png(v->chart(), v->exportFileName()); });
+    file->addAction(tr("Export heatmap grid as &CSV…"), this, [this, exports] { exports->gridCsv(session_->grid()); });
+    file->addAction(tr("Export liquidation &map as CSV…"), this, [this, exports] { exports->mapCsv(session_->map()); });
+    file->addAction(tr("Export TradingView Pine &Script…"), this, [this, exports] { exports->pine(session_->map()); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -194,7 +211,8 @@ void MainWindow::buildMenus() {
     live->addAction(api->toggleAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(mapDock_->toggleViewAction());
+    for (PlotView *v : views_)
+        if (QDockWidget *d = dock(v)) view->addAction(d->toggleViewAction());
     QMenu *theme = view->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
     for (auto [kind, label] : {std::pair{int(Theme::Dark), tr("Dark")}, std::pair{int(Theme::Light), tr("Light")}}) {
@@ -227,14 +245,16 @@ void MainWindow::restoreSettings() {
     sel.model = s.value(QStringLiteral("view/model"), sel.model).toString();
     sel.bucket = s.value(QStringLiteral("view/bucket"), 0.0).toDouble();
     controls_->setSelection(sel);
-    const int side = s.value(QStringLiteral("view/side"), int(DensitySide::Both)).toInt();
-    heatmap_->setSide(DensitySide(std::clamp(side, 0, 2)));
-    heatmap_->setCutoff(s.value(QStringLiteral("view/cutoffLow"), 0.0).toDouble(),
-                        s.value(QStringLiteral("view/cutoffHigh"), 97.0).toDouble());
+    for (PlotView *v : views_) v->restoreSettings(s);
     if (!restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray())) resize(1500, 900);
-    // First start: give the liquidation map a third of the width, enough for its legend.
-    if (!restoreState(s.value(QStringLiteral("ui/state")).toByteArray()))
-        resizeDocks({mapDock_}, {width() * 2 / 5}, Qt::Horizontal);
+    // First start: give the docked views (the liquidation map) two fifths of the width, enough for its legend.
+    if (!restoreState(s.value(QStringLiteral("ui/state")).toByteArray())) {
+        QList<QDockWidget *> docks;
+        QList<int> widths;
+        for (PlotView *v : views_)
+            if (QDockWidget *d = dock(v)) docks << d, widths << width() * 2 / 5;
+        if (!docks.isEmpty()) resizeDocks(docks, widths, Qt::Horizontal);
+    }
     tabs_->setCurrentIndex(s.value(QStringLiteral("ui/tab"), 0).toInt());
 }
 
@@ -246,9 +266,8 @@ void MainWindow::saveState() {
     s.setValue(QStringLiteral("view/window"), sel.window);
     s.setValue(QStringLiteral("view/model"), sel.model);
     s.setValue(QStringLiteral("view/bucket"), sel.bucket);
-    s.setValue(QStringLiteral("view/side"), int(heatmap_->side()));
-    s.setValue(QStringLiteral("view/cutoffLow"), heatmap_->lowCutoff());
-    s.setValue(QStringLiteral("view/cutoffHigh"), heatmap_->highCutoff());
+    s.setValue(QStringLiteral("view/side"), int(session_->selection().side));
+    for (PlotView *v : views_) v->saveSettings(s);
     s.setValue(QStringLiteral("ui/geometry"), saveGeometry());
     s.setValue(QStringLiteral("ui/state"), QMainWindow::saveState());
     s.setValue(QStringLiteral("ui/tab"), tabs_->currentIndex());
@@ -263,10 +282,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 void MainWindow::setTheme(int kind) {
     Theme::apply(Theme::Kind(kind));
     settings_->setValue(QStringLiteral("ui/theme"), Theme::name(Theme::Kind(kind)));
-    heatmap_->applyTheme();
-    map_->applyTheme();
-    compare_->applyTheme();
-    exchanges_->applyTheme();
+    for (PlotView *v : views_) v->applyTheme();
 }
 
 void MainWindow::openDataManager() {

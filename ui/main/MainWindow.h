@@ -2,8 +2,10 @@
 // The main window wires the panels together (toolbar, views, docks, status bar, menus) and keeps
 // their state between runs; it owns no logic of its own.
 #include "common/Clock.h"
+#include "common/PlotView.h"
 #include "engine/Session.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <memory>
 
@@ -41,10 +43,20 @@ public:
     ~MainWindow() override;
 
     ControlBar *controlBar() const { return controls_; }
-    HeatmapView *heatmapView() const { return heatmap_; }
-    LiquidationMapView *mapView() const { return map_; }
-    ModelComparisonView *compareView() const { return compare_; }
-    ExchangesView *exchangesView() const { return exchanges_; }
+    // The registered views (ui/main/ViewRegistry.cpp), in registration order.
+    const QList<PlotView *> &views() const { return views_; }
+    PlotView *view(const QString &id) const;
+    template <class V>
+    V *view() const {
+        for (PlotView *v : views_)
+            if (auto *typed = qobject_cast<V *>(v)) return typed;
+        return nullptr;
+    }
+    HeatmapView *heatmapView() const;
+    LiquidationMapView *mapView() const;
+    ModelComparisonView *compareView() const;
+    ExchangesView *exchangesView() const;
+    QDockWidget *dock(const PlotView *v) const;  // null for a tab
     ViewCoordinator *coordinator() const { return coordinator_; }
     Session *session() const { return session_; }
     StatusPanel *statusPanel() const { return status_; }
@@ -68,17 +80,15 @@ private:
     void restoreSettings();
     void openDataManager();
     void setTheme(int kind);
+    void placeViews();
 
     MainWindowOptions opt_;
     std::unique_ptr<QSettings> settings_;
     CoreEngine *engine_ = nullptr;
     ControlBar *controls_ = nullptr;
-    HeatmapView *heatmap_ = nullptr;
-    LiquidationMapView *map_ = nullptr;
-    ModelComparisonView *compare_ = nullptr;
-    ExchangesView *exchanges_ = nullptr;
+    QList<PlotView *> views_;
+    QHash<const PlotView *, QDockWidget *> docks_;
     QTabWidget *tabs_ = nullptr;
-    QDockWidget *mapDock_ = nullptr;
     QLabel *banner_ = nullptr;
     Session *session_ = nullptr;
     ViewCoordinator *coordinator_ = nullptr;

@@ -1,17 +1,12 @@
 #include "main/ScreenshotRenderer.h"
 
 #include "engine/ExchangeAggregate.h"
-#include "exchanges/ExchangesView.h"
 
 #include "common/Timeframe.h"
-#include "compare/ComparisonPanel.h"
-#include "compare/ModelComparisonView.h"
-#include "heatmap/DensityLayer.h"
-#include "heatmap/HeatmapView.h"
 #include "main/MainWindow.h"
 #include "main/SignalWiring.h"
+#include "main/ViewRegistry.h"
 #include "main/ViewSelection.h"
-#include "map/LiquidationMapView.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -33,9 +28,23 @@ void prepare(QWidget *w, QSize size) {
     QCoreApplication::processEvents();
 }
 
-void settle(const QList<QCustomPlot *> &plots) {
-    for (QCustomPlot *p : plots) p->replot(QCustomPlot::rpImmediateRefresh);
-    QCoreApplication::processEvents();
+// Whether the session holds a non-empty answer of the kind the view draws.
+bool hasAnswer(const Session &s, RequestKind kind) {
+    switch (kind) {
+    case RequestKind::Heatmap: return s.grid() && s.grid()->cols() > 0;
+    case RequestKind::LiquidationMap: return s.map() && s.map()->rows > 0;
+    case RequestKind::Comparison: return s.comparison() && !s.comparison()->grids.empty();
+    case RequestKind::StoreInfo: break;
+    }
+    return false;
+}
+
+void waitUntilSettled(Session &session) {
+    if (session.isSettled()) return;
+    QEventLoop loop;
+    QObject::connect(&session, &Session::settled, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 }  // namespace
@@ -63,12 +72,7 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
     w.resize(o.size);
     w.show();
     // Until the session has every answer (or a typed failure), at most two minutes.
-    if (!w.session()->isSettled()) {
-        QEventLoop loop;
-        QObject::connect(w.session(), &Session::settled, &loop, &QEventLoop::quit);
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    waitUntilSettled(*w.session());
     engine->waitForIdle();
     // The signal badge and marks follow the grid on a pool thread of their own.
     if (w.signalWiring()->isComputing()) {
@@ -82,7 +86,7 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
         *error = QCoreApplication::translate("ScreenshotRenderer", "no data for %1 %2 %3").arg(o.symbol, o.exchange, o.window);
         return 2;
     }
-    w.heatmapView()->layer()->refreshNow();
+    for (PlotView *v : w.views()) v->renderNow();
     QCoreApplication::processEvents();
     if (!w.grab().save(o.output, "PNG")) {
         *error = QCoreApplication::translate("ScreenshotRenderer", "cannot write %1").arg(o.output);
@@ -100,9 +104,9 @@ int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBa
     if (!windowByName(o.window))
         return fail(QCoreApplication::translate("ScreenshotRenderer", "unknown window '%1' (use one of %2)")
                         .arg(o.window, windowNames().join(QLatin1Char(' '))));
-    if (o.view != QLatin1String("heatmap") && o.view != QLatin1String("map") && o.view != QLatin1String("compare") &&
-        o.view != QLatin1String("exchanges") && o.view != QLatin1String("window"))
-        return fail(QCoreApplication::translate("ScreenshotRenderer", "unknown view '%1' (use heatmap, map, compare, exchanges or window)").arg(o.view));
+    if (o.view != QLatin1String("window") && !viewIds().contains(o.view))
+        return fail(QCoreApplication::translate("ScreenshotRenderer", "unknown view '%1' (use %2)")
+                        .arg(o.view, (viewIds() << QStringLiteral("window")).join(QStringLiteral(", "))));
     if (!o.size.isValid() || o.size.width() < 200 || o.size.height() < 150)
         return fail(QCoreApplication::translate("ScreenshotRenderer", "--size must be at least 200x150"));
     if (!QFileInfo::exists(o.dbPath))
@@ -116,76 +120,37 @@ int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBa
     sel.window = o.window;
     sel.model = o.model;
     sel.bucket = o.bucket;
-    const HeatmapRequest req = sel.request();
 
+    // The view alone, fed by a session as in the window.
     CoreEngine engine(o.dbPath, std::move(backend));
-    QEventLoop loop;
+    Session session(&engine);
+    std::unique_ptr<PlotView> view(createView(o.view));
+    const RequestKind kind = view->input();
+    // Sized now, shown only once there is something to show (an offscreen show prints notes of Qt's own).
+    view->setAttribute(Qt::WA_DontShowOnScreen);
+    view->resize(o.size);
+    view->attach(&session);
     QString failure;
-    GridPtr grid;
-    MapPtr map;
-    ComparisonPtr cmp;
-    QObject::connect(&engine, &CoreEngine::heatmapReady, &loop, [&](quint64, GridPtr g, bool fromCache) {
-        grid = g;
-        if (!fromCache) loop.quit();
+    QObject::connect(&session, &Session::viewFailed, [&failure, kind](RequestKind k, const QString &detail) {
+        if (k == kind) failure = detail;
     });
-    QObject::connect(&engine, &CoreEngine::liquidationMapReady, &loop, [&](quint64, MapPtr m) {
-        map = m;
-        loop.quit();
+    QObject::connect(&session, &Session::statusChanged, [&failure, kind](const SessionStatus &s) {
+        if (kind == RequestKind::Heatmap &&
+            (s.code == SessionStatus::Code::NoData || s.code == SessionStatus::Code::StoreUnreadable))
+            failure = s.detail;
     });
-    QObject::connect(&engine, &CoreEngine::comparisonReady, &loop, [&](quint64, ComparisonPtr c) {
-        cmp = c;
-        loop.quit();
-    });
-    QObject::connect(&engine, &CoreEngine::requestFailed, &loop, [&](quint64, RequestKind, const QString &m) {
-        failure = m;
-        loop.quit();
-    });
-    if (o.view == QLatin1String("heatmap") || o.view == QLatin1String("exchanges")) engine.requestHeatmap(req);
-    else if (o.view == QLatin1String("map")) engine.requestLiquidationMap(req);
-    else engine.requestComparison(req);
-    loop.exec();
+    session.setComparisonWanted(kind == RequestKind::Comparison);
+    session.setSelection(sel);
+    waitUntilSettled(session);
 
     const QString what = QStringLiteral("%1 %2 %3").arg(o.symbol, o.exchange, o.window);
     if (!failure.isEmpty())
         return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1: %2").arg(what, failure));
-
-    std::unique_ptr<QWidget> widget;
-    if (o.view == QLatin1String("heatmap")) {
-        if (!grid || grid->cols() == 0) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));
-        auto *v = new HeatmapView;
-        widget.reset(v);
-        prepare(v, o.size);
-        v->setGrid(grid);
-        settle({v->plot()});
-        v->layer()->refreshNow();
-        settle({v->plot()});
-    } else if (o.view == QLatin1String("exchanges")) {
-        if (!grid || grid->cols() == 0) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));
-        auto *v = new ExchangesView;
-        widget.reset(v);
-        prepare(v, o.size);
-        v->setGrid(grid);
-        settle({v->plot()});
-    } else if (o.view == QLatin1String("map")) {
-        if (!map || map->rows == 0) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));
-        auto *v = new LiquidationMapView;
-        widget.reset(v);
-        prepare(v, o.size);
-        v->setMap(map);
-        settle({v->plot()});
-    } else {
-        if (!cmp || cmp->grids.empty()) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));
-        auto *v = new ModelComparisonView;
-        widget.reset(v);
-        prepare(v, o.size);
-        v->setComparison(cmp);
-        QList<QCustomPlot *> plots;
-        for (int i = 0; i < v->panelCount(); ++i) plots << v->panel(i)->plot();
-        settle(plots);
-        for (int i = 0; i < v->panelCount(); ++i) v->panel(i)->layer()->refreshNow();
-        settle(plots);
-    }
-    if (!widget->grab().save(o.output, "PNG"))
+    if (!hasAnswer(session, kind)) return fail(QCoreApplication::translate("ScreenshotRenderer", "no data for %1").arg(what));
+    prepare(view.get(), o.size);
+    view->renderNow();
+    QCoreApplication::processEvents();
+    if (!view->grab().save(o.output, "PNG"))
         return fail(QCoreApplication::translate("ScreenshotRenderer", "cannot write %1").arg(o.output));
     return 0;
 }

@@ -15,7 +15,7 @@ struct ScreenshotOptions {
     QString window = QStringLiteral("7d");
     QString model = QStringLiteral("binance_standard");
     double bucket = 0;
-    QString view = QStringLiteral("heatmap");  // heatmap | map | compare | exchanges | window (the whole main window)
+    QString view = QStringLiteral("heatmap");  // a registered view id (ui/main/ViewRegistry.cpp) or window (the whole main window)
     QSize size{1600, 900};
     QString output;
 };

@@ -2,31 +2,18 @@
 
 #include "common/Format.h"
 #include "common/Timeframe.h"
-#include "compare/ModelComparisonView.h"
+#include "common/PlotView.h"
 #include "exchanges/ExchangeText.h"
-#include "heatmap/HeatmapView.h"
-#include "map/LiquidationMapView.h"
 
 namespace lhm::ui {
 
-ViewCoordinator::ViewCoordinator(Session *session, HeatmapView *heatmap, LiquidationMapView *map,
-                                 ModelComparisonView *compare, QObject *parent)
-    : QObject(parent), session_(session), heatmap_(heatmap), map_(map), compare_(compare) {
-    connect(session_, &Session::gridChanged, this, &ViewCoordinator::onGrid);
-    connect(session_, &Session::mapChanged, this, [this](MapPtr m) {
-        if (map_ && m) map_->setMap(std::move(m));
-    });
-    connect(session_, &Session::comparisonChanged, this, [this](ComparisonPtr c) {
-        if (compare_ && c) compare_->setComparison(std::move(c));
-    });
+ViewCoordinator::ViewCoordinator(Session *session, const QList<PlotView *> &views, QObject *parent)
+    : QObject(parent), session_(session), views_(views) {
+    for (PlotView *v : views_) v->attach(session_);
+    connect(session_, &Session::gridChanged, this, &ViewCoordinator::updateBanner);
     connect(session_, &Session::viewFailed, this, &ViewCoordinator::onViewFailed);
     connect(session_, &Session::statusChanged, this, &ViewCoordinator::onStatus);
     connect(session_, &Session::liveStateChanged, this, &ViewCoordinator::updateBanner);
-    // Live off: the session is back on the engine's grid; the view goes back to the whole window
-    // (not the rolled or live-only one).
-    connect(session_, &Session::liveChanged, this, [this](bool on) {
-        if (!on) heatmap_->resetView();
-    });
 }
 
 QString ViewCoordinator::noEstimateTitle() const {
@@ -34,11 +21,12 @@ QString ViewCoordinator::noEstimateTitle() const {
     return tr("No estimate for %1 · %2 · %3").arg(s.symbol, s.exchange, s.window);
 }
 
-void ViewCoordinator::onGrid(const GridPtr &grid, GridOrigin origin) {
-    if (!grid) return;  // the status says why
-    if (origin == GridOrigin::Live) heatmap_->setLiveGrid(grid);
-    else heatmap_->setGrid(grid, origin == GridOrigin::Cached);
-    updateBanner();
+void ViewCoordinator::showEmpty(RequestKind kind, const QString &title, const QString &hint) {
+    for (PlotView *v : views_)
+        if (v->input() == kind) {
+            v->showEmpty(title, hint);
+            emit v->rendered();
+        }
 }
 
 void ViewCoordinator::onStatus(const SessionStatus &s) {
@@ -61,13 +49,14 @@ void ViewCoordinator::onStatus(const SessionStatus &s) {
         break;
     case SessionStatus::Code::NoData:
         emit progressChanged(-1);
-        heatmap_->showEmpty(noEstimateTitle(), tr("%1\nOpen Data → Manage data… to download or import history.").arg(s.detail));
+        showEmpty(RequestKind::Heatmap, noEstimateTitle(),
+                  tr("%1\nOpen Data → Manage data… to download or import history.").arg(s.detail));
         emit statusChanged(s.detail);
         break;
     case SessionStatus::Code::StoreUnreadable:
         emit progressChanged(-1);
-        heatmap_->showEmpty(tr("The database cannot be read"),
-                            tr("%1\nChoose another file with --db, or move this one away to start afresh.").arg(s.detail));
+        showEmpty(RequestKind::Heatmap, tr("The database cannot be read"),
+                  tr("%1\nChoose another file with --db, or move this one away to start afresh.").arg(s.detail));
         emit statusChanged(s.detail);
         break;
     }
@@ -76,8 +65,7 @@ void ViewCoordinator::onStatus(const SessionStatus &s) {
 
 void ViewCoordinator::onViewFailed(RequestKind kind, const QString &detail) {
     const QString hint = tr("%1\nOpen Data → Manage data… to download or import history.").arg(detail);
-    if (kind == RequestKind::LiquidationMap && map_) map_->showEmpty(noEstimateTitle(), hint);
-    if (kind == RequestKind::Comparison && compare_) compare_->showEmpty(noEstimateTitle(), hint);
+    showEmpty(kind, noEstimateTitle(), hint);
 }
 
 QString ViewCoordinator::staleMessage(const HeatmapGrid &g, qint64 nowMs) {

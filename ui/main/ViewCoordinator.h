@@ -4,19 +4,18 @@
 // holds no state of the view itself; ask the session.
 #include "engine/Session.h"
 
+#include <QList>
 #include <QObject>
 
 namespace lhm::ui {
 
-class HeatmapView;
-class LiquidationMapView;
-class ModelComparisonView;
+class PlotView;
 
 class ViewCoordinator : public QObject {
     Q_OBJECT
 public:
-    ViewCoordinator(Session *session, HeatmapView *heatmap, LiquidationMapView *map, ModelComparisonView *compare,
-                    QObject *parent = nullptr);
+    // Attaches every view to the session; their failures and empty states come from here.
+    ViewCoordinator(Session *session, const QList<PlotView *> &views, QObject *parent = nullptr);
 
     Session *session() const { return session_; }
     void reload() { session_->reload(); }
@@ -35,16 +34,14 @@ signals:
     void progressChanged(int percent);        // -1 when idle
 
 private:
-    void onGrid(const GridPtr &grid, GridOrigin origin);
     void onStatus(const SessionStatus &s);
     void onViewFailed(RequestKind kind, const QString &detail);
+    void showEmpty(RequestKind kind, const QString &title, const QString &hint);
     void updateBanner();
     QString noEstimateTitle() const;
 
     Session *session_;
-    HeatmapView *heatmap_;
-    LiquidationMapView *map_;
-    ModelComparisonView *compare_;
+    QList<PlotView *> views_;
     QString banner_;
 };
 

@@ -25,7 +25,7 @@ QColor shade(Side side, int i, int n) {
 }
 }  // namespace
 
-LiquidationMapView::LiquidationMapView(QWidget *parent) : QWidget(parent) {
+LiquidationMapView::LiquidationMapView(QWidget *parent) : PlotView(parent) {
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->setSpacing(2);
@@ -282,5 +282,21 @@ bool LiquidationMapView::eventFilter(QObject *watched, QEvent *event) {
     }
     return QWidget::eventFilter(watched, event);
 }
+
+}  // namespace lhm::ui
+
+namespace lhm::ui {
+
+void LiquidationMapView::attach(Session *session) {
+    connect(session, &Session::mapChanged, this, [this](MapPtr m) {
+        if (!m) return;  // a failure arrives as Session::viewFailed; the coordinator shows it
+        setMap(std::move(m));
+        emit rendered();
+    });
+}
+
+QWidget *LiquidationMapView::chart() { return plot_; }
+
+void LiquidationMapView::renderNow() { plot_->replot(QCustomPlot::rpImmediateRefresh); }
 
 }  // namespace lhm::ui

@@ -2,9 +2,8 @@
 // The liquidation map at one instant: estimated notional per price bucket as bars stacked by
 // leverage, long liquidations (below the price) and short ones (above) in two colour families,
 // cumulative long and short curves on the right axis, and the current price.
+#include "common/PlotView.h"
 #include "engine/CoreEngine.h"
-
-#include <QWidget>
 
 class QCustomPlot;
 class QCPBars;
@@ -17,15 +16,26 @@ namespace lhm::ui {
 
 class EmptyStateStack;
 
-class LiquidationMapView : public QWidget {
+class LiquidationMapView : public PlotView {
     Q_OBJECT
 public:
     explicit LiquidationMapView(QWidget *parent = nullptr);
 
+    // PlotView: a dock beside the tabs, drawing the session's map.
+    static constexpr char kId[] = "map";
+    QString id() const override { return QLatin1String(kId); }
+    QString title() const override { return tr("Liquidation map"); }
+    Placement placement() const override { return Placement::Dock; }
+    RequestKind input() const override { return RequestKind::LiquidationMap; }
+    void attach(Session *session) override;
+    QWidget *chart() override;
+    QString exportFileName() const override { return QStringLiteral("liquidation-map.png"); }
+    void renderNow() override;
+
     void setMap(MapPtr map);
     const MapPtr &map() const { return map_; }
-    void showEmpty(const QString &title, const QString &hint = {});
-    bool isShowingEmpty() const;
+    void showEmpty(const QString &title, const QString &hint = {}) override;
+    bool isShowingEmpty() const override;
     QString emptyText() const;
 
     // Bars of one side and leverage column (index into LiquidationMap::leverages); null if absent.
@@ -41,7 +51,7 @@ public:
     // False when no bucket holds any notional: the view then shows an empty state.
     static bool hasNotional(const LiquidationMap &m);
     void resetView();
-    void applyTheme();
+    void applyTheme() override;
 
 private:
     void rebuild();
