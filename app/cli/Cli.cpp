@@ -97,7 +97,25 @@ void Context::print(const QString &line) {
     std::fflush(stdout);
 }
 
-void Context::printJson(const QJsonDocument &doc) { print(QString::fromUtf8(doc.toJson(QJsonDocument::Compact))); }
+void Context::printJson(const QJsonDocument &doc) { printJson(doc.toJson(QJsonDocument::Compact)); }
+
+void Context::printJson(const QByteArray &compact) {
+    // Compact JSON escapes C0 controls itself; only DEL and C1 controls (UTF-8 C2 80..C2 9F) need
+    // the terminal escaping of print(). Without them (the usual case) the bytes go out as they are,
+    // skipping two conversions of a document that can be megabytes.
+    const char *d = compact.constData();
+    const qsizetype n = compact.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(d[i]);
+        if (c == 0x7f || (c == 0xc2 && i + 1 < n && static_cast<unsigned char>(d[i + 1]) <= 0x9f)) {
+            print(QString::fromUtf8(compact));
+            return;
+        }
+    }
+    std::fwrite(d, 1, size_t(n), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
 
 void Context::progress(const QString &line) {
     std::fprintf(stderr, "%s\n", qPrintable(escapeForTerminal(line)));

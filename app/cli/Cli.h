@@ -36,6 +36,7 @@ public:
 
     void print(const QString &line);            // stdout, newline added, flushed
     void printJson(const QJsonDocument &doc);   // compact, one line
+    void printJson(const QByteArray &compact);  // already compact JSON (api/ResultJson), one line
     void progress(const QString &line);         // stderr, for humans watching
 };
 

@@ -50,8 +50,7 @@ static int runCompare(Context &ctx) {
     const ModelComparison &c = *cmp;
     const HeatmapGrid &g = c.grids.front();
     if (ctx.json) {
-        QJsonObject o = api::comparisonDocument(*store, *req, c);
-        ctx.printJson(QJsonDocument(o));
+        ctx.printJson(api::comparisonDocument(*store, *req, c));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));

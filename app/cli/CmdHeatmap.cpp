@@ -62,8 +62,7 @@ static int runHeatmap(Context &ctx) {
     if (p.isSet(QStringLiteral("csv")))
         if (Status s = writeCsv(g, p.value(QStringLiteral("csv"))); !s) return ctx.fail(s.error(), kFailure);
     if (ctx.json) {
-        QJsonObject o = api::heatmapDocument(*store, *req, g);
-        ctx.printJson(QJsonDocument(o));
+        ctx.printJson(api::heatmapDocument(*store, *req, g));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: modelled positions, not observed ones (see docs/models.md)"));

@@ -45,8 +45,7 @@ static int runLevels(Context &ctx) {
     }
     const LiquidationMap &m = *map;
     if (ctx.json) {
-        QJsonObject o = api::levelsDocument(*store, *req, m);
-        ctx.printJson(QJsonDocument(o));
+        ctx.printJson(api::levelsDocument(*store, *req, m));
         return kOk;
     }
     const size_t L = m.leverages.size();

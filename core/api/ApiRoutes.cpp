@@ -145,7 +145,7 @@ ApiResponse modelView(ModelView view, const ApiRequest &r, Store &store) {
     case ModelView::Heatmap: {
         auto grid = computeHeatmap(store, *req);
         if (!grid) return fromError(grid.error());
-        return ApiResponse::json(compact(heatmapDocument(store, *req, **grid)));
+        return ApiResponse::json(heatmapDocument(store, *req, **grid));
     }
     case ModelView::Levels: {
         qint64 at = 0;
@@ -156,12 +156,12 @@ ApiResponse modelView(ModelView view, const ApiRequest &r, Store &store) {
         }
         auto map = computeLiquidationMap(store, *req, at);
         if (!map) return fromError(map.error());
-        return ApiResponse::json(compact(levelsDocument(store, *req, **map)));
+        return ApiResponse::json(levelsDocument(store, *req, **map));
     }
     case ModelView::Compare: {
         auto cmp = compareModels(store, *req);
         if (!cmp) return fromError(cmp.error());
-        return ApiResponse::json(compact(comparisonDocument(store, *req, **cmp)));
+        return ApiResponse::json(comparisonDocument(store, *req, **cmp));
     }
     }
     return ApiResponse::error(500, QString(), QStringLiteral("unreachable"));

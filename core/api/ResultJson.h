@@ -5,7 +5,7 @@
 #include "heatmap/HeatmapRequest.h"
 #include "models/HeatmapGrid.h"
 
-#include <QJsonObject>
+#include <QByteArray>
 
 namespace lhm {
 class Store;
@@ -14,14 +14,11 @@ struct LiquidationEvent;
 
 namespace lhm::api {
 
-QJsonObject heatmapJson(const HeatmapGrid &g);
-QJsonObject levelsJson(const LiquidationMap &m);
-// `g` is the comparison's common grid (c.grids.front()).
-QJsonObject comparisonJson(const ModelComparison &c);
-// The same documents with the request's fitted profile ("profile": {…} or null), as printed.
-QJsonObject heatmapDocument(Store &store, const HeatmapRequest &req, const HeatmapGrid &g);
-QJsonObject levelsDocument(Store &store, const HeatmapRequest &req, const LiquidationMap &m);
-QJsonObject comparisonDocument(Store &store, const HeatmapRequest &req, const ModelComparison &c);
+// Compact JSON, byte for byte what QJsonDocument wrote for these documents as QJsonObjects (keys
+// sorted), with the request's fitted profile ("profile": {…} or null) and "exchanges".
+QByteArray heatmapDocument(Store &store, const HeatmapRequest &req, const HeatmapGrid &g);
+QByteArray levelsDocument(Store &store, const HeatmapRequest &req, const LiquidationMap &m);
+QByteArray comparisonDocument(Store &store, const HeatmapRequest &req, const ModelComparison &c);
 
 // One `lhm live --json` line: {"type":"liquidation","exchange":…,"symbol":…,"side":…,"price":…,
 // "qty":…,"notional":…,"time":<ms>} with numbers in their shortest round-trip form.

@@ -10,6 +10,7 @@
 #include "WsReplayServer.h"
 
 #include "api/ApiServer.h"
+#include "api/JsonWriter.h"
 #include "api/RateLimiter.h"
 #include "engine/CoreEngine.h"
 #include "engine/LiveSession.h"
@@ -25,6 +26,9 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QWebSocket>
+
+#include <cmath>
+#include <cstring>
 
 using namespace lhm;
 using namespace lhm::api;
@@ -175,6 +179,9 @@ private slots:
         for (const Case &c : cases) {
             const Reply r = get(c.query);
             QVERIFY2(r.body == cliJson(db + c.cli), qPrintable(c.query));
+            // Both sides come from api::JsonWriter: hold its bytes to what QJsonDocument writes for
+            // the same values (sorted keys, number forms, escapes).
+            QVERIFY2(QJsonDocument::fromJson(r.body).toJson(QJsonDocument::Compact) == r.body, qPrintable(c.query));
         }
         // Independent anchors: the 06:00..07:00 UTC bar of 2024-08-05 closed at 51,562.1 (the export's
         // "2024-08-05 12:00" row at UTC+6); six 1h bars open in [00:00, 06:00).
@@ -189,6 +196,45 @@ private slots:
         const QByteArray again = get(cases[0].query).body;
         QVERIFY(server_->cacheHits() > hits);
         QCOMPARE(again, cliJson(db + cases[0].cli));
+    }
+
+    // The number forms of QJsonValue(double) that api::JsonWriter reproduces without QJsonDocument:
+    // integers up to 2^53, then the shortest round-trip digits in 'g' form, the exponent only when
+    // shorter, with at least two digits.
+    void jsonWriterNumbers() {
+        const QList<QPair<double, QByteArray>> cases{
+            {0.0, "0"}, {-0.0, "0"}, {1e6, "1000000"}, {-42.0, "-42"}, {9007199254740992.0, "9007199254740992"},
+            {12345.67, "12345.67"}, {-0.5, "-0.5"}, {0.07, "0.07"}, {132832344.1, "132832344.1"},
+            {0.001, "0.001"},       // "1e-03" is no shorter
+            {0.0001, "1e-04"},      // shorter than 0.0001
+            {0.00012, "0.00012"},   // "1.2e-04" is as long
+            {1.2e-05, "1.2e-05"},  {1.2e16, "1.2e+16"},  // past 2^53 a double again
+            {1e21, "1e+21"},       {5e-324, "5e-324"},   {0.1 + 0.2, "0.30000000000000004"},
+            {12345678901234567890.0, "12345678901234567000"},  // 20 digits against 1.2345678901234567e+19
+            {qQNaN(), "null"},     {qInf(), "null"}};
+        for (const auto &[v, text] : cases) {
+            QByteArray out;
+            JsonWriter::appendNumber(out, v);
+            QCOMPARE(out, text);
+            QJsonArray a{v};
+            QCOMPARE(QJsonDocument(a).toJson(QJsonDocument::Compact), "[" + text + "]");
+        }
+        // And 200,000 values of every magnitude and of cents, against QJsonDocument itself.
+        quint64 x = 88172645463325252ULL;
+        for (int i = 0; i < 200'000; ++i) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            double v;
+            std::memcpy(&v, &x, sizeof v);
+            if (i % 2) v = std::round(double(x % 10'000'000'000ULL)) / 100.0 * (i % 4 == 1 ? 1 : -1);
+            QByteArray out;
+            JsonWriter::appendNumber(out, v);
+            if ("[" + out + "]" != QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+                QFAIL(qPrintable(QStringLiteral("%1 written as %2").arg(v, 0, 'g', 17).arg(QString::fromLatin1(out))));
+        }
+        JsonWriter w;
+        w.beginObject().key(QLatin1String("a")).value(QStringLiteral("q\"\\\n\x01é")).key(QLatin1String("b")).beginArray();
+        w.value(1.5).null().value(true).endArray().endObject();
+        QCOMPARE(w.take(), QByteArray("{\"a\":\"q\\\"\\\\\\n\\u0001\xc3\xa9\",\"b\":[1.5,null,true]}"));
     }
 
     void badParameters() {

@@ -1,0 +1,240 @@
+#include "api/JsonWriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace lhm::api {
+
+namespace {
+
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53: QJsonValue(double) keeps larger ones as doubles
+
+// Writes the decimal digits of n (> 0) ending at `end`, returns the first.
+char *digitsBackwards(char *end, unsigned long long n) {
+    do {
+        *--end = char('0' + n % 10);
+        n /= 10;
+    } while (n);
+    return end;
+}
+
+// Qt's 'g' with FloatingPointShortest: the shortest digits that read back as v, written in
+// exponent form only when that is strictly shorter than the plain form; the exponent has at least
+// two digits ("1e+06", "1.2e-05").
+void appendShortest(QByteArray &out, double v) {
+    char sci[32];
+    const auto res = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
+    const char *p = sci;
+    const char *end = res.ptr;
+    bool negative = false;
+    if (*p == '-') negative = true, ++p;
+    char digits[24];
+    int n = 0;
+    for (; p < end && *p != 'e'; ++p)
+        if (*p != '.') digits[n++] = *p;
+    // v = d.ddd x 10^exp10 (to_chars writes no terminating zero)
+    int exp10 = 0;
+    const bool negativeExp = p + 1 < end && p[1] == '-';
+    for (p += 2; p < end; ++p) exp10 = exp10 * 10 + (*p - '0');
+    if (negativeExp) exp10 = -exp10;
+    const int decpt = exp10 + 1;         // digits before the decimal point
+    const int absExp = std::abs(exp10);
+    const int expDigits = absExp >= 100 ? 3 : 2;
+    const int sciLen = n + (n > 1 ? 1 : 0) + 2 + expDigits;
+    const int fixedLen = decpt >= n ? decpt : decpt > 0 ? n + 1 : 2 - decpt + n;
+    if (negative) out += '-';
+    if (sciLen < fixedLen) {
+        out += digits[0];
+        if (n > 1) out += '.', out.append(digits + 1, n - 1);
+        out += 'e';
+        out += exp10 < 0 ? '-' : '+';
+        char e[4];
+        char *first = digitsBackwards(e + sizeof e, unsigned(absExp));
+        if (e + sizeof e - first < 2) out += '0';
+        out.append(first, e + sizeof e - first);
+    } else if (decpt >= n) {
+        out.append(digits, n);
+        out.append(decpt - n, '0');
+    } else if (decpt > 0) {
+        out.append(digits, decpt);
+        out += '.';
+        out.append(digits + decpt, n - decpt);
+    } else {
+        out += "0.";
+        out.append(-decpt, '0');
+        out.append(digits, n);
+    }
+}
+
+}  // namespace
+
+void JsonWriter::appendNumber(QByteArray &out, double v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    const double a = std::fabs(v);
+    char buf[24];
+    char *const end = buf + sizeof buf;
+    if (a <= kMaxExactInteger && v == std::trunc(v)) {
+        char *first = digitsBackwards(end, (unsigned long long)a);
+        if (v < 0) *--first = '-';
+        out.append(first, end - first);
+        return;
+    }
+    // Most values are cents (api::cents): below 1e13 a double is finer than 0.005, so a value equal
+    // to k/100 has no shorter round-trip form than k/100's own decimals.
+    if (a < 1e13) {
+        const long long k = std::llround(a * 100.0);
+        if (double(k) / 100.0 == a) {
+            char *first = end;
+            const int cents = int(k % 100);
+            if (cents % 10) *--first = char('0' + cents % 10);
+            *--first = char('0' + cents / 10);
+            *--first = '.';
+            first = digitsBackwards(first, (unsigned long long)(k / 100));
+            if (v < 0) *--first = '-';
+            out.append(first, end - first);
+            return;
+        }
+    }
+    appendShortest(out, v);
+}
+
+JsonWriter::JsonWriter(qsizetype reserveBytes) {
+    out_.reserve(reserveBytes);
+    levels_.reserve(8);
+}
+
+void JsonWriter::separate() {
+    if (afterKey_) {
+        afterKey_ = false;
+        return;
+    }
+    if (levels_.empty()) return;
+    if (!levels_.back().first) out_ += ',';
+    levels_.back().first = false;
+}
+
+JsonWriter &JsonWriter::beginObject() {
+    separate();
+    out_ += '{';
+    levels_.push_back({});
+    return *this;
+}
+
+JsonWriter &JsonWriter::endObject() {
+    out_ += '}';
+    levels_.pop_back();
+    return *this;
+}
+
+JsonWriter &JsonWriter::beginArray() {
+    separate();
+    out_ += '[';
+    levels_.push_back({});
+    return *this;
+}
+
+JsonWriter &JsonWriter::endArray() {
+    out_ += ']';
+    levels_.pop_back();
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(QLatin1String k) {
+    Q_ASSERT(!levels_.empty());
+    Q_ASSERT(levels_.back().first || levels_.back().lastKey < k);
+    separate();
+    levels_.back().lastKey = k;
+    out_ += '"';
+    out_.append(k.data(), k.size());
+    out_ += "\":";
+    afterKey_ = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(double v) {
+    separate();
+    appendNumber(out_, v);
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(qint64 v) {
+    separate();
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, res.ptr - buf);
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(bool v) {
+    separate();
+    out_ += v ? "true" : "false";
+    return *this;
+}
+
+JsonWriter &JsonWriter::null() {
+    separate();
+    out_ += "null";
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(QLatin1String s) { return value(QString(s)); }
+
+JsonWriter &JsonWriter::value(const QString &s) {
+    separate();
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray u = s.toUtf8();
+    out_ += '"';
+    for (const char ch : u) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            out_ += ch;
+            continue;
+        }
+        out_ += '\\';
+        switch (c) {
+        case '"': out_ += '"'; break;
+        case '\\': out_ += '\\'; break;
+        case '\b': out_ += 'b'; break;
+        case '\f': out_ += 'f'; break;
+        case '\n': out_ += 'n'; break;
+        case '\r': out_ += 'r'; break;
+        case '\t': out_ += 't'; break;
+        default:
+            out_ += "u00";
+            out_ += hex[c >> 4];
+            out_ += hex[c & 15];
+        }
+    }
+    out_ += '"';
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(const QJsonValue &v) {
+    switch (v.type()) {
+    case QJsonValue::Object:
+        separate();
+        out_ += QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        return *this;
+    case QJsonValue::Array:
+        separate();
+        out_ += QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        return *this;
+    case QJsonValue::String: return value(v.toString());
+    case QJsonValue::Bool: return value(v.toBool());
+    case QJsonValue::Double: return value(v.toDouble());
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: return null();
+    }
+    return null();
+}
+
+}  // namespace lhm::api
