@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
+#include <algorithm>
 
 namespace lhm::api {
 
@@ -15,25 +17,17 @@ namespace {
 
 constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53: QJsonValue(double) keeps larger ones as doubles
 
-// Writes the decimal digits of n (> 0) ending at `end`, returns the first.
-char *digitsBackwards(char *end, unsigned long long n) {
-    do {
-        *--end = char('0' + n % 10);
-        n /= 10;
-    } while (n);
-    return end;
-}
+char *writeUnsigned(char *p, unsigned long long n) { return std::to_chars(p, p + 20, n).ptr; }
 
 // Qt's 'g' with FloatingPointShortest: the shortest digits that read back as v, written in
 // exponent form only when that is strictly shorter than the plain form; the exponent has at least
 // two digits ("1e+06", "1.2e-05").
-void appendShortest(QByteArray &out, double v) {
+char *writeShortest(char *out, double v) {
     char sci[32];
     const auto res = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
     const char *p = sci;
     const char *end = res.ptr;
-    bool negative = false;
-    if (*p == '-') negative = true, ++p;
+    if (*p == '-') *out++ = '-', ++p;
     char digits[24];
     int n = 0;
     for (; p < end && *p != 'e'; ++p)
@@ -43,68 +37,67 @@ void appendShortest(QByteArray &out, double v) {
     const bool negativeExp = p + 1 < end && p[1] == '-';
     for (p += 2; p < end; ++p) exp10 = exp10 * 10 + (*p - '0');
     if (negativeExp) exp10 = -exp10;
-    const int decpt = exp10 + 1;         // digits before the decimal point
+    const int decpt = exp10 + 1;  // digits before the decimal point
     const int absExp = std::abs(exp10);
-    const int expDigits = absExp >= 100 ? 3 : 2;
-    const int sciLen = n + (n > 1 ? 1 : 0) + 2 + expDigits;
+    const int sciLen = n + (n > 1 ? 1 : 0) + 2 + (absExp >= 100 ? 3 : 2);
     const int fixedLen = decpt >= n ? decpt : decpt > 0 ? n + 1 : 2 - decpt + n;
-    if (negative) out += '-';
     if (sciLen < fixedLen) {
-        out += digits[0];
-        if (n > 1) out += '.', out.append(digits + 1, n - 1);
-        out += 'e';
-        out += exp10 < 0 ? '-' : '+';
-        char e[4];
-        char *first = digitsBackwards(e + sizeof e, unsigned(absExp));
-        if (e + sizeof e - first < 2) out += '0';
-        out.append(first, e + sizeof e - first);
-    } else if (decpt >= n) {
-        out.append(digits, n);
-        out.append(decpt - n, '0');
-    } else if (decpt > 0) {
-        out.append(digits, decpt);
-        out += '.';
-        out.append(digits + decpt, n - decpt);
-    } else {
-        out += "0.";
-        out.append(-decpt, '0');
-        out.append(digits, n);
+        *out++ = digits[0];
+        if (n > 1) {
+            *out++ = '.';
+            out = std::copy(digits + 1, digits + n, out);
+        }
+        *out++ = 'e';
+        *out++ = exp10 < 0 ? '-' : '+';
+        if (absExp < 10) *out++ = '0';
+        return writeUnsigned(out, unsigned(absExp));
     }
+    if (decpt >= n) {
+        out = std::copy(digits, digits + n, out);
+        return std::fill_n(out, decpt - n, '0');
+    }
+    if (decpt > 0) {
+        out = std::copy(digits, digits + decpt, out);
+        *out++ = '.';
+        return std::copy(digits + decpt, digits + n, out);
+    }
+    *out++ = '0';
+    *out++ = '.';
+    out = std::fill_n(out, -decpt, '0');
+    return std::copy(digits, digits + n, out);
 }
 
-}  // namespace
-
-void JsonWriter::appendNumber(QByteArray &out, double v) {
-    if (!std::isfinite(v)) {
-        out += "null";
-        return;
-    }
+// QJsonValue(v) as QJsonDocument writes it; at most kMaxNumberChars.
+constexpr int kMaxNumberChars = 32;
+char *writeNumber(char *out, double v) {
+    if (!std::isfinite(v)) return std::copy_n("null", 4, out);
     const double a = std::fabs(v);
-    char buf[24];
-    char *const end = buf + sizeof buf;
     if (a <= kMaxExactInteger && v == std::trunc(v)) {
-        char *first = digitsBackwards(end, (unsigned long long)a);
-        if (v < 0) *--first = '-';
-        out.append(first, end - first);
-        return;
+        if (v < 0) *out++ = '-';
+        return writeUnsigned(out, (unsigned long long)a);
     }
     // Most values are cents (api::cents): below 1e13 a double is finer than 0.005, so a value equal
     // to k/100 has no shorter round-trip form than k/100's own decimals.
     if (a < 1e13) {
         const long long k = std::llround(a * 100.0);
         if (double(k) / 100.0 == a) {
-            char *first = end;
+            if (v < 0) *out++ = '-';
+            out = writeUnsigned(out, (unsigned long long)(k / 100));
             const int cents = int(k % 100);
-            if (cents % 10) *--first = char('0' + cents % 10);
-            *--first = char('0' + cents / 10);
-            *--first = '.';
-            first = digitsBackwards(first, (unsigned long long)(k / 100));
-            if (v < 0) *--first = '-';
-            out.append(first, end - first);
-            return;
+            *out++ = '.';
+            *out++ = char('0' + cents / 10);
+            if (cents % 10) *out++ = char('0' + cents % 10);
+            return out;
         }
     }
-    appendShortest(out, v);
+    return writeShortest(out, v);
+}
+
+}  // namespace
+
+void JsonWriter::appendNumber(QByteArray &out, double v) {
+    char buf[kMaxNumberChars];
+    out.append(buf, writeNumber(buf, v) - buf);
 }
 
 JsonWriter::JsonWriter(qsizetype reserveBytes) {
@@ -161,8 +154,12 @@ JsonWriter &JsonWriter::key(QLatin1String k) {
 }
 
 JsonWriter &JsonWriter::value(double v) {
-    separate();
-    appendNumber(out_, v);
+    // The separator and the number in one append: grids are hundreds of thousands of numbers.
+    char buf[kMaxNumberChars + 1];
+    char *p = buf;
+    if (afterKey_) afterKey_ = false;
+    else if (!levels_.empty() && !std::exchange(levels_.back().first, false)) *p++ = ',';
+    out_.append(buf, writeNumber(p, v) - buf);
     return *this;
 }
 
