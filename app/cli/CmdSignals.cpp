@@ -21,13 +21,23 @@ static int runSignals(Context &ctx) {
     if (!q) return ctx.fail(q.error());
     auto store = ctx.openStore();
     if (!store) return kBadInput;
-    auto sigs = api::evaluateSignalQuery(*store, *q);
+    std::vector<ExchangeShare> shares;
+    auto sigs = api::evaluateSignalQuery(*store, *q, &shares);
     if (!sigs) return ctx.fail(sigs.error());
     if (ctx.json) {
-        ctx.printJson(api::signalsJson(*sigs, *q));
+        ctx.printJson(api::signalsJson(*sigs, *q, shares));
         return kOk;
     }
     ctx.print(QStringLiteral("ESTIMATE: signals from modelled positions, not advice (docs/backtesting.md)"));
+    if (!q->features.exchanges.isEmpty()) {
+        // The summed model of the venues included, at the reference (first included) venue's bars.
+        QStringList parts;
+        for (const ExchangeShare &s : shares)
+            parts << (s.status == ExchangeStatus::Ok ? QStringLiteral("%1 %2%").arg(s.exchange).arg(s.share * 100, 0, 'f', 1)
+                                                     : QStringLiteral("%1 left out (%2: %3)")
+                                                           .arg(s.exchange, QString::fromLatin1(exchangeStatusName(s.status)), s.detail));
+        ctx.print(QStringLiteral("exchanges: %1").arg(parts.join(QStringLiteral(", "))));
+    }
     for (const Signal &s : *sigs)
         ctx.print(QStringLiteral("%1  %2  %3  %4").arg(isoTime(s.time)).arg(s.price, 10, 'f', 2)
                       .arg(QString::fromLatin1(signalName(s.kind)), -20).arg(api::signalReason(s, q->params)));

@@ -6,7 +6,9 @@
 
 #include "analysis/ValidationRecord.h"
 #include "analysis/Validator.h"
+#include "api/ModelArgs.h"
 #include "common/Timeframe.h"
+#include "engine/ExchangeAggregate.h"
 #include "models/LiquidationModel.h"
 
 #include <QDateTime>
@@ -51,7 +53,28 @@ static QJsonObject toJson(const ValidationResult &r, const ValidationRequest &re
         {"realised_source", r.realisedSource.isEmpty() ? QJsonValue::Null : QJsonValue(r.realisedSource)},
         {"window", req.window}, {"interval", req.params.interval},
         {"candles_from", req.candlesFrom.isEmpty() ? QJsonValue::Null : QJsonValue(req.candlesFrom)},
-        {"note", r.note.isEmpty() ? QJsonValue::Null : QJsonValue(r.note)}};
+        {"note", r.note.isEmpty() ? QJsonValue::Null : QJsonValue(r.note)},
+        {"exchanges", r.exchanges.empty() ? api::singleExchangeJson(r.exchange) : api::exchangesJson(r.exchanges)},
+        {"realised_from", QJsonArray::fromStringList(r.exchanges.empty() ? QStringList{r.exchange} : r.realisedFrom)},
+        {"realised_missing", QJsonArray::fromStringList(r.realisedMissing)}};
+}
+
+// A selection: each venue's share of the summed model (or why it was left out), and whose
+// realised liquidations the figures are judged on.
+static void printExchanges(Context &ctx, const ValidationResult &r) {
+    if (r.exchanges.empty()) return;
+    QStringList parts;
+    for (const ExchangeShare &s : r.exchanges)
+        parts << (s.status == ExchangeStatus::Ok
+                      ? QStringLiteral("%1 %2%").arg(s.exchange).arg(s.share * 100, 0, 'f', 1)
+                      : QStringLiteral("%1 left out (%2%3)").arg(s.exchange, QString::fromLatin1(exchangeStatusName(s.status)),
+                                                                  s.detail.isEmpty() ? QString() : QStringLiteral(": ") + s.detail));
+    ctx.print(QStringLiteral("exchanges: %1").arg(parts.join(QStringLiteral(", "))));
+    ctx.print(QStringLiteral("realised liquidations from: %1%2")
+                  .arg(r.realisedFrom.join(QStringLiteral(", ")),
+                       r.realisedMissing.isEmpty() ? QString()
+                                                   : QStringLiteral("; left out (none stored in the period): %1")
+                                                         .arg(r.realisedMissing.join(QStringLiteral(", ")))));
 }
 
 static QString fmt(const std::optional<double> &v, int decimals = 3) {
@@ -123,6 +146,12 @@ static int runValidate(Context &ctx) {
     if (!base) return ctx.fail(base.error());
     ValidationRequest req;
     req.exchange = base->exchange;
+    if (isExchangeSelection(base->exchange)) {
+        auto list = parseExchangeSelection(base->exchange);
+        if (!list) return ctx.fail(list.error());
+        req.exchanges = *list;
+        req.exchange = aggregateName(*list);
+    }
     req.symbol = base->symbol;
     req.params = base->params;
     req.window = p.isSet(QStringLiteral("window")) ? base->window : QStringLiteral("90d");
@@ -165,7 +194,9 @@ static int runValidate(Context &ctx) {
     // hours are left out (out of sample) unless --in-sample asks for them.
     std::optional<ModelProfile> profile;
     const QString interval = req.params.interval;
-    req.params = resolveProfile(*store, *base, &profile).params;
+    // A selection is judged with the given parameters: the venues' fitted profiles differ, and one
+    // summed grid has one set of parameters (docs/validation.md).
+    if (req.exchanges.isEmpty()) req.params = resolveProfile(*store, *base, &profile).params;
     req.params.interval = interval;
     if (profile && !p.isSet(QStringLiteral("in-sample")) && req.from < profile->fittedTo) {
         if (req.to <= profile->fittedTo)
@@ -203,6 +234,7 @@ static int runValidate(Context &ctx) {
                              "baseline)")
                   .arg(req.exchange, req.symbol, isoTime(req.from), isoTime(req.to), req.window, req.params.interval,
                        req.candlesFrom.isEmpty() ? QString() : QStringLiteral("  candles from %1").arg(req.candlesFrom)));
+    if (!results->empty()) printExchanges(ctx, results->front());
     for (const ValidationResult &r : *results) printText(ctx, r);
     return kOk;
 }

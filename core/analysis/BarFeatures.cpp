@@ -2,9 +2,11 @@
 
 #include "common/Timeframe.h"
 #include "models/ClusterFinder.h"
+#include "models/GridSum.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace lhm {
@@ -23,9 +25,85 @@ NearestCluster nearest(const HeatmapGrid &g, int col, Side side, double close) {
     return best;
 }
 
+// One model run's grid with the open interest and funding per grid column.
+struct FeatureRun {
+    HeatmapGrid grid;
+    std::vector<double> oi, funding;
+};
+
+Result<FeatureRun> runOne(Store &store, const AnalysisSeries &s, const QString &model, qint64 to, const RunControl &control) {
+    auto in = loadAnalysisInputs(store, s, to);
+    if (!in) return in.error();
+    auto out = makeModel(model)->run(*in, s.params, control);
+    if (!out) return out.error();
+    return FeatureRun{std::move(out->grid), std::move(in->openInterestValue), std::move(in->fundingRate)};
+}
+
+// Each venue on its own data (its own candles when they reach the period, else --candles-from's),
+// summed (models/GridSum.h); open interest summed per bar (unknown when an included venue lacks
+// it), funding the reference venue's. A venue without open interest or whose model fails is left out.
+Result<FeatureRun> runSelection(Store &store, const AnalysisSeries &base, const QStringList &exchanges, const QString &model,
+                                qint64 from, qint64 to, const RunControl &control, std::vector<ExchangeShare> *sharesOut) {
+    std::vector<ExchangeShare> shares;
+    std::vector<FeatureRun> runs;
+    for (const QString &ex : exchanges) {
+        ExchangeShare share;
+        share.exchange = ex;
+        AnalysisSeries s = base;
+        s.exchange = ex;
+        bool ownCandles = false;
+        for (const QString &iv : store.candleIntervals({ex, s.symbol, {}}))
+            ownCandles = ownCandles || store.newestCandle({ex, s.symbol, iv}, to) >= from;
+        if (ownCandles) s.candlesFrom.clear();
+        auto run = runOne(store, s, model, to, control);
+        if (run && std::none_of(run->oi.begin(), run->oi.end(), [](double x) { return std::isfinite(x); }))
+            run = Error(QStringLiteral("no %1 open interest for %2 in the period").arg(ex, s.symbol));
+        if (!run) {
+            if (run.error().message == QLatin1String("cancelled")) return run.error();
+            // No candles or no open interest: no data; anything else is the model's error.
+            share.status = run.error().field == QLatin1String("symbol") || run.error().message.startsWith(QLatin1String("no "))
+                               ? ExchangeStatus::NoData
+                               : ExchangeStatus::Error;
+            share.detail = run.error().message;
+        } else {
+            share.status = ExchangeStatus::Ok;
+            share.total = lastColumnTotal(run->grid);
+            share.currentPrice = run->grid.candles.empty() ? 0 : run->grid.candles.back().close;
+            runs.push_back(std::move(*run));
+        }
+        shares.push_back(share);
+    }
+    assignShares(shares);
+    if (sharesOut) *sharesOut = shares;
+    if (runs.empty()) {
+        QStringList why;
+        for (const ExchangeShare &s : shares) why << QStringLiteral("%1 (%2)").arg(s.exchange, s.detail);
+        return Error(QStringLiteral("no exchange could be included: %1").arg(why.join(QStringLiteral("; "))), {}, 0,
+                     QStringLiteral("exchange"));
+    }
+    std::vector<const HeatmapGrid *> grids;
+    for (const FeatureRun &r : runs) grids.push_back(&r.grid);
+    FeatureRun out;
+    out.grid = sumHeatmaps(grids, base.exchange);
+    const size_t cols = out.grid.times.size();
+    out.oi.assign(cols, 0.0);
+    out.funding.assign(cols, std::numeric_limits<double>::quiet_NaN());
+    for (size_t v = 0; v < runs.size(); ++v) {
+        std::map<qint64, size_t> at;
+        for (size_t c = 0; c < runs[v].grid.times.size(); ++c) at[runs[v].grid.times[c]] = c;
+        for (size_t c = 0; c < cols; ++c) {
+            auto it = at.find(out.grid.times[c]);
+            out.oi[c] += it == at.end() ? std::numeric_limits<double>::quiet_NaN() : runs[v].oi[it->second];
+            if (v == 0 && it != at.end()) out.funding[c] = runs[v].funding[it->second];
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
-Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRequest &req, const RunControl &control) {
+Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRequest &req, const RunControl &control,
+                                                   std::vector<ExchangeShare> *shares) {
     auto step = intervalMs(req.series.params.interval.isEmpty() ? QStringLiteral("1h") : req.series.params.interval);
     if (!step) return Error(QStringLiteral("unknown interval '%1'").arg(req.series.params.interval), {}, 0, QStringLiteral("interval"));
     auto window = windowByName(req.series.window);
@@ -45,27 +123,30 @@ Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRe
     AnalysisSeries s = req.series;
     s.window = runWindow;
     if (s.params.interval.isEmpty()) s.params.interval = QStringLiteral("1h");
-    auto in = loadAnalysisInputs(store, s, req.to);
-    if (!in) return in.error();
-    auto model = makeModel(req.model);
-    if (!model) return Error(QStringLiteral("unknown model '%1'").arg(req.model), {}, 0, QStringLiteral("model"));
-    auto out = model->run(*in, s.params, control);
-    if (!out) return out.error();
-    const HeatmapGrid &g = out->grid;
-
+    if (!makeModel(req.model)) return Error(QStringLiteral("unknown model '%1'").arg(req.model), {}, 0, QStringLiteral("model"));
+    auto run = req.exchanges.isEmpty() ? runOne(store, s, req.model, req.to, control)
+                                       : runSelection(store, s, req.exchanges, req.model, req.from, req.to, control, shares);
+    if (!run) return run.error();
+    const HeatmapGrid &g = run->grid;
     std::map<qint64, std::pair<double, double>> predicted, realised;
     for (const PredictedLiquidation &p : g.predicted) {
         auto &v = predicted[floorTo(p.time, *step)];
         (p.side == Side::Long ? v.first : v.second) += p.notional;
     }
-    const SeriesKey key{s.exchange, s.symbol, {}};
-    for (const LiquidationEvent &e : store.liquidations(s.exchange, s.symbol, {req.from, req.to})) {
-        auto &v = realised[floorTo(e.time, *step)];
-        (e.side == Side::Long ? v.first : v.second) += e.notional;
-    }
+    // Realised: every venue asked for (a selection adds them up).
     std::map<qint64, HourlyLiquidation> hourly;
-    for (const HourlyLiquidation &h : store.hourlyLiquidations(key, {req.from, req.to})) hourly[h.time] = h;
-
+    for (const QString &ex : req.exchanges.isEmpty() ? QStringList{s.exchange} : req.exchanges) {
+        for (const LiquidationEvent &e : store.liquidations(ex, s.symbol, {req.from, req.to})) {
+            auto &v = realised[floorTo(e.time, *step)];
+            (e.side == Side::Long ? v.first : v.second) += e.notional;
+        }
+        for (const HourlyLiquidation &h : store.hourlyLiquidations({ex, s.symbol, {}}, {req.from, req.to})) {
+            HourlyLiquidation &sum = hourly[h.time];
+            sum.time = h.time;
+            sum.longQty += h.longQty;
+            sum.shortQty += h.shortQty;
+        }
+    }
     std::vector<BarFeature> bars;
     const int cols = g.cols();
     for (int c = 0; c < cols; ++c) {
@@ -93,9 +174,9 @@ Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRe
                 f.realisedLongUsd += it->second.longQty * mean;
                 f.realisedShortUsd += it->second.shortQty * mean;
             }
-        const double oi = in->openInterestValue[size_t(c)], prev = c > 0 ? in->openInterestValue[size_t(c - 1)] : oi;
+        const double oi = run->oi[size_t(c)], prev = c > 0 ? run->oi[size_t(c - 1)] : oi;
         f.oiChangePct = std::isfinite(oi) && std::isfinite(prev) && prev > 0 ? (oi - prev) / prev * 100.0 : 0.0;
-        f.funding = std::isfinite(in->fundingRate[size_t(c)]) ? in->fundingRate[size_t(c)] : 0.0;
+        f.funding = std::isfinite(run->funding[size_t(c)]) ? run->funding[size_t(c)] : 0.0;
         bars.push_back(f);
     }
     if (bars.empty()) return Error(QStringLiteral("no %1 candles for %2 in the period").arg(s.params.interval, s.symbol));

@@ -28,7 +28,11 @@ struct BarFeature {
 };
 
 struct FeatureRequest {
-    AnalysisSeries series;
+    AnalysisSeries series;  // series.exchange names the result ("all" for a selection)
+    // Several venues ("all" / a comma list): each one's model runs on its own data, the grids are
+    // summed in USD on one price axis and the bars are the first included venue's (the reference);
+    // realised liquidations of every venue asked for. Empty: series.exchange alone.
+    QStringList exchanges;
     QString model = QStringLiteral("binance_standard");
     qint64 from = 0, to = 0;  // bars with open time in [from, to)
     // Cluster features taken this many bars EARLIER (distances still from the current close): the
@@ -37,6 +41,9 @@ struct FeatureRequest {
 };
 
 // The run covers [from - window - shift, to); bars before `from` only warm the model up.
-Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRequest &req, const RunControl &control = {});
+// `shares` (optional) receives, for a selection, every venue asked for with its share of the
+// summed model at the last bar, or why it was left out.
+Result<std::vector<BarFeature>> computeBarFeatures(Store &store, const FeatureRequest &req, const RunControl &control = {},
+                                                   std::vector<ExchangeShare> *shares = nullptr);
 
 }  // namespace lhm

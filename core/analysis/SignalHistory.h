@@ -8,7 +8,8 @@ namespace lhm {
 
 // Bars with open time in [req.from, req.to) at req.series.params.interval (1h when empty).
 // Errors: unknown interval, no bar in the period, the feature run's own.
+// `shares`: as computeBarFeatures's, for a selection of venues.
 Result<std::vector<Signal>> signalHistory(Store &store, FeatureRequest req, const SignalParams &params,
-                                          const RunControl &control = {});
+                                          const RunControl &control = {}, std::vector<ExchangeShare> *shares = nullptr);
 
 }  // namespace lhm

@@ -1,6 +1,7 @@
 #pragma once
 // What `lhm validate` asks for and what it reports (docs/validation.md). Every figure comes with
 // its naive baseline from the same run; a figure that does not apply to the method stays empty.
+#include "models/ExchangeShare.h"
 #include "models/ModelParams.h"
 
 #include <QString>
@@ -8,13 +9,18 @@
 #include <limits>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace lhm {
 
 enum class ValidationMethod { Auto, Events, Hourly };
 
 struct ValidationRequest {
-    QString exchange = QStringLiteral("binance");
+    QString exchange = QStringLiteral("binance");  // the name results carry ("all", "binance+bybit" for a selection)
+    // Several venues ("all" / a comma list): each one's model runs on its own data, the grids are
+    // summed in USD on one price axis and judged on the realised liquidations of every venue that
+    // has them. Empty: `exchange` alone.
+    QStringList exchanges;
     QString symbol;
     qint64 from = 0, to = 0;  // [from, to), UTC ms
     QStringList models{QStringLiteral("binance_standard")};
@@ -60,6 +66,10 @@ struct ValidationResult {
     std::optional<double> topDecileCapture, baselineTopDecileCapture;
     std::optional<double> zeroShare;  // hour-sides where the model predicted exactly nothing
     QString realisedSource;           // hourly totals table, or events aggregated per hour
+    // A selection only: every venue asked for (share of the summed model at the last recompute),
+    // and which had realised liquidations in the period (the others are left out of the realised side).
+    std::vector<ExchangeShare> exchanges;
+    QStringList realisedFrom, realisedMissing;
     QString note;                     // why figures are missing (e.g. the model had no input)
 };
 

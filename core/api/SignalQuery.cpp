@@ -3,6 +3,7 @@
 #include "analysis/SignalHistory.h"
 #include "api/ModelArgs.h"
 #include "common/Timeframe.h"
+#include "engine/ExchangeAggregate.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -71,6 +72,12 @@ Result<SignalQuery> signalQueryFromArgs(const QCommandLineParser &p, bool allowL
     SignalQuery q;
     FeatureRequest &fr = q.features;
     fr.series.exchange = base->exchange;
+    if (isExchangeSelection(base->exchange)) {
+        auto list = parseExchangeSelection(base->exchange);
+        if (!list) return list.error();
+        fr.exchanges = *list;
+        fr.series.exchange = aggregateName(*list);
+    }
     fr.series.symbol = base->symbol;
     fr.series.window = base->window;
     fr.series.params = base->params;
@@ -118,25 +125,33 @@ Result<SignalQuery> signalQueryFromArgs(const QCommandLineParser &p, bool allowL
     return q;
 }
 
-Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q) {
+Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q, std::vector<ExchangeShare> *shares) {
     FeatureRequest &fr = q.features;
     if (q.latest) {
-        // The newest bar the store has closed: its candles' newest open time ends the bar before it.
+        // The newest bar the store has closed: its candles' newest open time ends the bar before it
+        // (for a selection, the freshest venue's).
         const QString venue = fr.series.candlesFrom.isEmpty() ? fr.series.exchange : fr.series.candlesFrom;
-        const qint64 newest = store.newestInputTime(venue, fr.series.symbol);
+        qint64 newest = 0;
+        for (const QString &v : fr.exchanges.isEmpty() ? QStringList{venue} : fr.exchanges)
+            newest = std::max(newest, store.newestInputTime(v, fr.series.symbol));
         if (newest <= 0)
             return Error(QStringLiteral("no data for %1 on %2").arg(fr.series.symbol, venue), {}, 0, QStringLiteral("symbol"));
         fr.to = floorTo(newest, q.step);
         fr.from = fr.to - q.step;
     }
     // One walk-forward run from reversalBars - 1 bars early (shared with the heatmap's signal marks).
-    return signalHistory(store, fr, q.params);
+    return signalHistory(store, fr, q.params, {}, shares);
 }
 
-QJsonDocument signalsJson(const std::vector<Signal> &list, const SignalQuery &q) {
-    if (q.single) return list.empty() ? QJsonDocument() : QJsonDocument(toJson(list.back(), q.features.series.symbol, q.params));
+QJsonDocument signalsJson(const std::vector<Signal> &list, const SignalQuery &q, const std::vector<ExchangeShare> &shares) {
+    auto one = [&](const Signal &s) {
+        QJsonObject o = toJson(s, q.features.series.symbol, q.params);
+        if (!q.features.exchanges.isEmpty()) o[QStringLiteral("exchanges")] = exchangesJson(shares);
+        return o;
+    };
+    if (q.single) return list.empty() ? QJsonDocument() : QJsonDocument(one(list.back()));
     QJsonArray arr;
-    for (const Signal &s : list) arr.append(toJson(s, q.features.series.symbol, q.params));
+    for (const Signal &s : list) arr.append(one(s));
     return QJsonDocument(arr);
 }
 

@@ -30,9 +30,11 @@ void addSignalOptions(QCommandLineParser &p);
 // bar the store has closed (the API); the CLI requires one of them.
 Result<SignalQuery> signalQueryFromArgs(const QCommandLineParser &p, bool allowLatest = false);
 // Signals of the bars asked for; an error names the field when no bar closed in the period.
-Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q);
-// An object for a single signal, else an array.
-QJsonDocument signalsJson(const std::vector<Signal> &list, const SignalQuery &q);
+// For a selection (--exchange all or a comma list: q.features.exchanges) `shares` receives every
+// venue asked for, with its share of the summed model or why it was left out.
+Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q, std::vector<ExchangeShare> *shares = nullptr);
+// An object for a single signal, else an array. A selection adds "exchanges" to every signal.
+QJsonDocument signalsJson(const std::vector<Signal> &list, const SignalQuery &q, const std::vector<ExchangeShare> &shares = {});
 // Why a signal was given, in words (the "reason" key).
 QString signalReason(const Signal &s, const SignalParams &p);
 

@@ -34,13 +34,6 @@ QString aggregateName(const QStringList &asked) {
     return asked == allExchanges() ? QStringLiteral("all") : asked.join(QLatin1Char('+'));
 }
 
-void assignShares(std::vector<ExchangeShare> &shares) {
-    double sum = 0;
-    for (const ExchangeShare &s : shares)
-        if (s.status == ExchangeStatus::Ok) sum += s.total;
-    for (ExchangeShare &s : shares) s.share = s.status == ExchangeStatus::Ok && sum > 0 ? s.total / sum : 0;
-}
-
 ExchangeStores::ExchangeStores(QString dbPath) : path_(std::move(dbPath)) {}
 ExchangeStores::~ExchangeStores() = default;
 

@@ -82,8 +82,5 @@ Result<AggregateMap> computeAggregateMap(const QString &dbPath, const HeatmapReq
 Result<AggregateComparison> computeAggregateComparison(const QString &dbPath, const HeatmapRequest &req,
                                                        const QStringList &exchanges, const AggregateOptions &opt = {});
 
-// The statuses and shares of already computed per-exchange grids (exposed for tests and the API):
-// share = lastColumnTotal / sum over the Ok ones.
-void assignShares(std::vector<ExchangeShare> &shares);
 
 }  // namespace lhm

@@ -17,6 +17,13 @@ const char *exchangeStatusName(ExchangeStatus s) {
 }
 
 
+void assignShares(std::vector<ExchangeShare> &shares) {
+    double sum = 0;
+    for (const ExchangeShare &s : shares)
+        if (s.status == ExchangeStatus::Ok) sum += s.total;
+    for (ExchangeShare &s : shares) s.share = s.status == ExchangeStatus::Ok && sum > 0 ? s.total / sum : 0;
+}
+
 PriceAxis commonPriceAxis(const std::vector<PriceAxis> &axes) {
     if (axes.empty() || !(axes.front().bucket > 0)) return {};
     const PriceAxis &ref = axes.front();

@@ -23,6 +23,9 @@ void rebinAdd(const float *src, int srcRows, double srcMin, double srcBucket, do
 // `axis` forces the result's price axis (it must cover the inputs); default: their common axis.
 HeatmapGrid sumHeatmaps(const std::vector<const HeatmapGrid *> &grids, const QString &exchange, const PriceAxis *axis = nullptr);
 
+// Share of each Ok exchange = its total / the sum over the Ok ones; 0 for the others.
+void assignShares(std::vector<ExchangeShare> &shares);
+
 // USD notional a grid holds at its last column (long + short): what an exchange's share is made of.
 double lastColumnTotal(const HeatmapGrid &g);
 

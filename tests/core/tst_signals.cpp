@@ -118,6 +118,75 @@ private slots:
         QVERIFY(withCluster > 0);  // the comparison compared something
     }
 
+    // A selection: the summed model at the reference venue's bars, realised liquidations of every
+    // venue asked for. Bybit holds a copy of Binance's series, so per bar the realised notional is
+    // exactly twice Binance's alone, the summed open interest twice Binance's (the same % change),
+    // and candles and funding are the reference's (Binance, first in the list).
+    void selectionFeatures() {
+        TempStore t;
+        importCoinalyze(*t.store);
+        QVERIFY(copyVenue(*t.store, QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("BTCUSDT")));
+        FeatureRequest fr;
+        fr.series.symbol = QStringLiteral("BTCUSDT");
+        fr.series.window = QStringLiteral("7d");
+        fr.series.params.interval = QStringLiteral("1h");
+        fr.from = parseTimeText("2024-08-04T00:00:00Z", 0).value_or(0);
+        fr.to = fr.from + 2 * 24 * kHour;
+        auto one = computeBarFeatures(*t.store, fr);
+        fr.exchanges = QStringList{QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("okx")};
+        fr.series.exchange = QStringLiteral("binance+bybit+okx");
+        std::vector<ExchangeShare> shares;
+        auto both = computeBarFeatures(*t.store, fr, {}, &shares);
+        QVERIFY(one && both);
+        QCOMPARE(both->size(), size_t(48));
+        QCOMPARE(one->size(), size_t(48));
+        double realised = 0;
+        for (size_t i = 0; i < one->size(); ++i) {
+            const BarFeature &a = (*one)[i], &b = (*both)[i];
+            QCOMPARE(b.candle.openTime, a.candle.openTime);
+            QCOMPARE(b.candle.close, a.candle.close);
+            QCOMPARE(b.realisedLongUsd, 2 * a.realisedLongUsd);
+            QCOMPARE(b.realisedShortUsd, 2 * a.realisedShortUsd);
+            QCOMPARE(b.oiChangePct, a.oiChangePct);
+            QCOMPARE(b.funding, a.funding);
+            realised += a.realisedLongUsd + a.realisedShortUsd;
+        }
+        QVERIFY(realised > 0);  // the doubling compared something
+        QCOMPARE(int(shares.size()), 3);
+        QCOMPARE(shares[0].status, ExchangeStatus::Ok);
+        QCOMPARE(shares[1].status, ExchangeStatus::Ok);
+        QCOMPARE(shares[2].status, ExchangeStatus::NoData);
+        QCOMPARE(shares[2].share, 0.0);
+        QVERIFY(std::fabs(shares[0].share + shares[1].share - 1) < 1e-12);
+    }
+
+    // `lhm signals --exchange binance,okx`: OKX has no data, so the sum is Binance's grid alone and
+    // the signal is the single-venue one, with the exchanges array naming OKX as left out.
+    void selectionCli() {
+        TempStore t;
+        importCoinalyze(*t.store);
+        const QString db = t.path;
+        t.store.reset();
+        const QStringList common{QStringLiteral("--db"), db, QStringLiteral("signals"), QStringLiteral("--symbol"),
+                                 QStringLiteral("BTCUSDT"), QStringLiteral("--json"), QStringLiteral("--at"),
+                                 QStringLiteral("2024-08-05T07:30:00Z")};
+        CliRun single = runCli(common);
+        CliRun sel = runCli(common + QStringList{QStringLiteral("--exchange"), QStringLiteral("binance,okx")});
+        QVERIFY2(sel.exitCode == 0, sel.err.constData());
+        QJsonObject a = QJsonDocument::fromJson(single.out).object(), b = QJsonDocument::fromJson(sel.out).object();
+        QCOMPARE(b.value(QStringLiteral("price")).toDouble(), 51562.1);  // Binance's 06:00 bar close (see cli())
+        const QJsonArray ex = b.take(QStringLiteral("exchanges")).toArray();
+        QCOMPARE(ex.size(), 2);
+        QCOMPARE(ex.at(0).toObject(), (QJsonObject{{"exchange", "binance"}, {"share", 1}, {"status", "ok"}}));
+        QCOMPARE(ex.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("no_data"));
+        QCOMPARE(ex.at(1).toObject().value(QStringLiteral("share")).toDouble(), 0.0);
+        QCOMPARE(b, a);
+        CliRun text = runCli(QStringList{QStringLiteral("--db"), db, QStringLiteral("signals"), QStringLiteral("--symbol"),
+                                         QStringLiteral("BTCUSDT"), QStringLiteral("--at"), QStringLiteral("2024-08-05T07:30:00Z"),
+                                         QStringLiteral("--exchange"), QStringLiteral("binance,okx")});
+        QVERIFY(text.out.contains("\nexchanges: binance 100.0%, okx left out (no_data: no candles for okx BTCUSDT"));
+    }
+
     void cli() {
         TempStore t;
         importCoinalyze(*t.store);

@@ -6,6 +6,7 @@
 #include "analysis/HourlyValidation.h"
 #include "analysis/RankStats.h"
 #include "analysis/Validator.h"
+#include "analysis/VenueSum.h"
 #include "heatmap/HeatmapService.h"
 #include "ingest/Importer.h"
 #include "ingest/thirdparty/TimeText.h"
@@ -194,6 +195,118 @@ private slots:
         auto after = runValidation(*t.store, req);
         QVERIFY(after);
         QCOMPARE(resultKey(after->front()), resultKey(before->front()));
+    }
+
+    // "All exchanges" pieces by hand. Grid A: rows of 10 from 100 (3 rows), last column long
+    // (1, 2, 3), short (0, 0, 1). Grid B from 110: long (4, 0, 0), short (0, 5, 0). One axis
+    // 100..140 (4 rows, A's lines): A lands on rows 0..2 as (1, 2, 4), B on rows 1..3 as (4, 5, 0):
+    // (1, 6, 9, 0). B from 105 instead straddles two rows each: 4 -> 2 + 2 on rows 0/1, 5 -> 2.5 +
+    // 2.5 on rows 1/2: (3, 6.5, 6.5, 0). The price is A's (the reference venue's) last close.
+    void venueSumsByHand() {
+        auto grid = [](double priceMin, std::vector<float> lo, std::vector<float> sh, double close) {
+            HeatmapGrid g;
+            g.priceMin = priceMin;
+            g.bucketSize = 10;
+            g.rows = 3;
+            g.times = {0};
+            Candle c;
+            c.close = close;
+            g.candles = {c};
+            g.longDensity = std::move(lo);
+            g.shortDensity = std::move(sh);
+            return g;
+        };
+        const HeatmapGrid a = grid(100, {1, 2, 3}, {0, 0, 1}, 117), b = grid(110, {4, 0, 0}, {0, 5, 0}, 118),
+                          c = grid(105, {4, 0, 0}, {0, 5, 0}, 118);
+        ZoneColumn z = summedLastColumn({&a, &b});
+        QCOMPARE(z.price, 117.0);
+        QCOMPARE(z.priceMin, 100.0);
+        QCOMPARE(z.bucket, 10.0);
+        QCOMPARE(z.density, (std::vector<double>{1, 6, 9, 0}));
+        z = summedLastColumn({&a, &c});
+        QCOMPARE(z.priceMin, 100.0);
+        QCOMPARE(z.density, (std::vector<double>{3, 6.5, 6.5, 0}));
+        QCOMPARE(summedLastColumn({&a}).density, (std::vector<double>{1, 2, 4}));  // one venue: its own rows
+
+        // Hour-sides: venue 1 has (h1 long), (h1 short), (h2 long); venue 2 has (h1 long), (h2 long).
+        // Kept: the two both have, predicted and baseline added, realised (already combined) once.
+        const qint64 h1 = 0, h2 = kHour;
+        const std::vector<HourSide> v1{{h1, Side::Long, 1, 10, 100}, {h1, Side::Short, 2, 20, 200}, {h2, Side::Long, 3, 30, 300}};
+        const std::vector<HourSide> v2{{h1, Side::Long, 5, 1, 100}, {h2, Side::Long, 7, 2, 300}};
+        const std::vector<HourSide> m = mergeHourSides({v1, v2});
+        QCOMPARE(int(m.size()), 2);
+        QCOMPARE(m[0].hour, h1);
+        QCOMPARE(m[0].predicted, 6.0);
+        QCOMPARE(m[0].baseline, 11.0);
+        QCOMPARE(m[0].realised, 100.0);
+        QCOMPARE(m[1].hour, h2);
+        QCOMPARE(m[1].predicted, 10.0);
+        QCOMPARE(m[1].baseline, 32.0);
+        QCOMPARE(m[1].realised, 300.0);
+        QCOMPARE(int(mergeHourSides({v1}).size()), 3);
+    }
+
+    // --exchange all on section 13 with Binance's series also stored as Bybit's (same market, its
+    // own tiers and formula). Baseline and realised are both the two venues' sums, twice Binance's
+    // per hour-side, so their ranks and the baseline's rho are Binance's alone: the python figures
+    // of endToEndHourly (2,890 hour-sides, 0.7406 / 0.7646 / 0.7158). OKX and Hyperliquid have
+    // nothing: no_data, share 0, named as left out on both sides.
+    void selectionHourly() {
+        TempStore t;
+        importCoinalyze(*t.store);
+        QVERIFY(copyVenue(*t.store, QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("BTCUSDT")));
+        const QString db = t.path;
+        t.store.reset();
+        CliRun r = runCli({QStringLiteral("--db"), db, QStringLiteral("validate"), QStringLiteral("--symbol"),
+                           QStringLiteral("BTCUSDT"), QStringLiteral("--exchange"), QStringLiteral("all"), QStringLiteral("--from"),
+                           QStringLiteral("2024-06-19T21:00:00Z"), QStringLiteral("--to"), QStringLiteral("2024-08-19T22:00:00Z"),
+                           QStringLiteral("--bootstrap"), QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("exchange")).toString(), QStringLiteral("all"));
+        QCOMPARE(o.value(QStringLiteral("method")).toString(), QStringLiteral("hourly"));
+        QCOMPARE(o.value(QStringLiteral("n")).toInt(), 2890);
+        QCOMPARE(o.value(QStringLiteral("baseline_spearman")).toDouble(), 0.7406);
+        const QJsonObject sides = o.value(QStringLiteral("sides")).toObject();
+        QCOMPARE(sides.value(QStringLiteral("long")).toObject().value(QStringLiteral("baseline_spearman")).toDouble(), 0.7646);
+        QCOMPARE(sides.value(QStringLiteral("short")).toObject().value(QStringLiteral("baseline_spearman")).toDouble(), 0.7158);
+        QCOMPARE(o.value(QStringLiteral("realised_from")).toArray(), (QJsonArray{"binance", "bybit"}));
+        QCOMPARE(o.value(QStringLiteral("realised_missing")).toArray(), (QJsonArray{"okx", "hyperliquid"}));
+        QVERIFY(o.value(QStringLiteral("profile")).isNull());
+        const QJsonArray ex = o.value(QStringLiteral("exchanges")).toArray();
+        QCOMPARE(ex.size(), 4);
+        const char *names[] = {"binance", "bybit", "okx", "hyperliquid"}, *statuses[] = {"ok", "ok", "no_data", "no_data"};
+        double shareSum = 0;
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject e = ex.at(i).toObject();
+            QCOMPARE(e.value(QStringLiteral("exchange")).toString(), QLatin1String(names[i]));
+            QCOMPARE(e.value(QStringLiteral("status")).toString(), QLatin1String(statuses[i]));
+            if (i >= 2) QCOMPARE(e.value(QStringLiteral("share")).toDouble(), 0.0);
+            else QVERIFY(e.value(QStringLiteral("share")).toDouble() > 0);
+            shareSum += e.value(QStringLiteral("share")).toDouble();
+        }
+        QVERIFY(std::fabs(shareSum - 1) < 2e-6);  // each share rounded to 1e-6
+        QCOMPARE(ex.at(2).toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("no candles for okx BTCUSDT in the store: download or import its history first (a venue "
+                                "without candles can borrow another's with --candles-from)"));
+
+        // The text names the venues and the realised sources.
+        r = runCli({QStringLiteral("--db"), db, QStringLiteral("validate"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                    QStringLiteral("--exchange"), QStringLiteral("binance,okx"), QStringLiteral("--from"), QStringLiteral("2024-08-01"),
+                    QStringLiteral("--to"), QStringLiteral("2024-08-03"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
+        QCOMPARE(lines.at(1), QStringLiteral("exchanges: binance 100.0%, okx left out (no_data: no candles for okx BTCUSDT in the "
+                                             "store: download or import its history first (a venue without candles can borrow "
+                                             "another's with --candles-from))"));
+        QCOMPARE(lines.at(2), QStringLiteral("realised liquidations from: binance; left out (none stored in the period): okx"));
+        QVERIFY(lines.at(0).startsWith(QLatin1String("binance+okx BTCUSDT")));
+        // An unknown venue in the list is a bad argument naming it.
+        r = runCli({QStringLiteral("--db"), db, QStringLiteral("validate"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                    QStringLiteral("--exchange"), QStringLiteral("binance,kraken"), QStringLiteral("--from"), QStringLiteral("2024-08-01"),
+                    QStringLiteral("--to"), QStringLiteral("2024-08-03")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("kraken"));
     }
 
     // The real section 13 set through the CLI: the JSON contract, and the baseline's rho, which

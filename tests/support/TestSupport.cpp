@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <zlib.h>
 
+#include <limits>
+
 namespace lhm::test {
 
 QString sharedData(const QString &relative) {
@@ -65,6 +67,14 @@ CliRun runCli(const QStringList &args, int timeoutMs, const QByteArray &stdinDat
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+bool copyVenue(Store &s, const QString &from, const QString &to, const QString &symbol) {
+    const TimeRange all{0, std::numeric_limits<qint64>::max()};
+    const SeriesKey m{from, symbol, {}};
+    return s.insertCandles({to, symbol, QStringLiteral("1h")}, s.candles({from, symbol, QStringLiteral("1h")}, all)).ok() &&
+           s.insertOpenInterest({to, symbol, {}}, s.openInterest(m, all)).ok() &&
+           s.insertHourlyLiquidations({to, symbol, {}}, QStringLiteral("copy"), s.hourlyLiquidations(m, all)).ok();
 }
 
 }  // namespace lhm::test

@@ -25,6 +25,10 @@ bool writeFile(const QString &path, const QByteArray &data);
 QByteArray gunzipFile(const QString &path);
 
 // A fresh store in its own temporary directory, removed with the object.
+// Copies one venue's 1h candles, open interest and hourly liquidation totals of `symbol` under
+// another exchange's name: a second venue with the same market (the "All exchanges" tests).
+bool copyVenue(Store &s, const QString &from, const QString &to, const QString &symbol);
+
 struct TempStore {
     QTemporaryDir dir;
     QString path;
