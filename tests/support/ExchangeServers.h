@@ -2,7 +2,7 @@
 // Loopback REST servers for Bybit, OKX and Hyperliquid history, answering as each exchange's
 // documentation describes: the same paths and parameters, newest-first pages (Bybit, OKX) or
 // oldest-first (Hyperliquid), the page limits, Bybit's nextPageCursor, OKX's exclusive
-// after/before bounds and inclusive begin/end, Hyperliquid's POST /info bodies. The data is a
+// after/before and begin/end bounds, Hyperliquid's POST /info bodies. The data is a
 // small generated market (one value per row index, so every expected number can be worked out
 // by hand) with optional holes; individual pages can be made to fail (429 with Retry-After, a
 // malformed field). Handlers run on the HttpTestServer thread.
