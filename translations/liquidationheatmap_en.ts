@@ -1666,6 +1666,10 @@ Choose another file with --db, or move this one away to start afresh.</translati
 <context>
     <name>ExchangeText</name>
     <message>
+        <source>All exchanges</source>
+        <translation>All exchanges</translation>
+    </message>
+    <message>
         <source>included</source>
         <translation>included</translation>
     </message>

@@ -1991,6 +1991,10 @@ Choose another file with --db, or move this one away to start afresh.</source>
 <context>
     <name>ExchangeText</name>
     <message>
+        <source>All exchanges</source>
+        <translation>所有交易所</translation>
+    </message>
+    <message>
         <source>included</source>
         <translation>已计入</translation>
     </message>

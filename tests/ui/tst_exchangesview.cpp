@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <qcustomplot.h>
 
 using namespace lhm;
@@ -137,6 +138,19 @@ private slots:
         QCOMPARE(v.exchangeBars(1)->name(), QStringLiteral("bybit 60.0 %"));
         QCOMPARE(v.exchangeBars(1)->brush().color(), exchangeColor(QStringLiteral("bybit")));
         QVERIFY(exchangeColor(QStringLiteral("bybit")) != exchangeColor(QStringLiteral("binance")));
+        // The title says "All exchanges", not the raw "all".
+        QStringList titles;
+        for (QLabel *l : v.findChildren<QLabel *>())
+            if (l->text().startsWith(QStringLiteral("BTCUSDT · "))) titles << l->text();
+        QCOMPARE(titles.size(), 1);
+        QVERIFY2(titles[0].startsWith(QStringLiteral("BTCUSDT · All exchanges · ")), qPrintable(titles[0]));
+    }
+
+    // How an exchange field reads wherever the UI names it (titles, empty states, status messages).
+    void exchangeNames() {
+        QCOMPARE(ExchangeText::name(QStringLiteral("all")), QStringLiteral("All exchanges"));
+        QCOMPARE(ExchangeText::name(QStringLiteral("binance+bybit")), QStringLiteral("binance + bybit"));
+        QCOMPARE(ExchangeText::name(QStringLiteral("okx")), QStringLiteral("okx"));
     }
 };
 

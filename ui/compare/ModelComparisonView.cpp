@@ -1,4 +1,5 @@
 #include "compare/ModelComparisonView.h"
+#include "exchanges/ExchangeText.h"
 
 #include "common/EmptyStateStack.h"
 #include "common/ModelNames.h"
@@ -91,7 +92,7 @@ QString ModelComparisonView::missingText(MissingInput m) {
 // and the ensemble panel repeats that model: both are said instead of "agreement 1.00".
 QString ModelComparisonView::titleText(const ModelComparison &c) {
     const int models = std::max(0, int(c.grids.size()) - 1);  // the last grid is the ensemble
-    QString text = tr("ESTIMATES · %1 · %2 · %3").arg(c.symbol, c.exchange, c.window);
+    QString text = tr("ESTIMATES · %1 · %2 · %3").arg(c.symbol, ExchangeText::name(c.exchange), c.window);
     if (models < 2) {
         const QString only = models == 1 ? modelDisplayName(c.grids.front().model) : QString();
         text += QLatin1Char('\n') + tr("Only %1 had input in this window, so the ensemble equals it. Agreement between "

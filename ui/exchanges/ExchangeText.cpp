@@ -17,6 +17,12 @@ QString ExchangeText::status(ExchangeStatus s) {
     return {};
 }
 
+QString ExchangeText::name(const QString &exchange) {
+    if (exchange == QLatin1String("all")) return tr("All exchanges");
+    QString out = exchange;
+    return out.replace(QLatin1Char('+'), QStringLiteral(" + ")).replace(QLatin1Char(','), QStringLiteral(" + "));
+}
+
 QString ExchangeText::banner(const std::vector<ExchangeShare> &shares) {
     if (shares.empty()) return {};
     QStringList in, out;

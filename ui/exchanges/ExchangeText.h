@@ -13,6 +13,9 @@ class ExchangeText {
     Q_DECLARE_TR_FUNCTIONS(ExchangeText)
 public:
     static QString status(ExchangeStatus s);
+    // How a grid's exchange field reads in titles and messages: "all" is "All exchanges", a
+    // selection "binance+bybit" reads "binance + bybit"; one venue is its name.
+    static QString name(const QString &exchange);
     // "All exchanges: binance 61.2 %, bybit 38.8 %. Left out: okx (no data), hyperliquid (stale: …)."
     static QString banner(const std::vector<ExchangeShare> &shares);
     // "okx (no open interest)": one left-out venue, said from its status and dates, so the reason is

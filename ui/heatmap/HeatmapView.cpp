@@ -1,4 +1,5 @@
 #include "heatmap/HeatmapView.h"
+#include "exchanges/ExchangeText.h"
 
 #include "common/EmptyStateStack.h"
 #include "common/EstimateBadge.h"
@@ -117,7 +118,7 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
     if (!hasDensity(*grid)) {
         // A colour scale from $0 to $1 and an empty plot would read as "the market is empty".
         layer_->setGrid(nullptr);
-        stack_->showNoPositions(grid->symbol, grid->exchange, grid->window);
+        stack_->showNoPositions(grid->symbol, ExchangeText::name(grid->exchange), grid->window);
         return;
     }
     stack_->showContent();
@@ -125,7 +126,7 @@ void HeatmapView::setGrid(GridPtr grid, bool fromCache) {
     if (!sameView) fitView(*grid);
     layer_->setGrid(grid);
     controls_->setTitle(tr("%1 · %2 · %3 · %4%5")
-                        .arg(grid->symbol, grid->exchange, grid->window, modelDisplayName(grid->model),
+                        .arg(grid->symbol, ExchangeText::name(grid->exchange), grid->window, modelDisplayName(grid->model),
                              fromCache ? tr(" · cached") : QString()));
     updateOverlays();
     plot_->replot(QCustomPlot::rpQueuedReplot);

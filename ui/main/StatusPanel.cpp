@@ -1,4 +1,5 @@
 #include "main/StatusPanel.h"
+#include "exchanges/ExchangeText.h"
 
 #include "common/ElidedLabel.h"
 #include "engine/ExchangeAggregate.h"
@@ -74,7 +75,7 @@ QString StatusPanel::coverageText(const StoreSnapshot &info, const QString &sele
                                                                 : type;
         parts << tr("%1 %2 → %3").arg(name, day(s->from), day(s->to));
     }
-    if (parts.isEmpty()) return tr("No data for %1 on %2").arg(symbol, exchange);
+    if (parts.isEmpty()) return tr("No data for %1 on %2").arg(symbol, ExchangeText::name(exchange));
     return tr("Coverage: %1").arg(parts.join(QStringLiteral(" · ")));
 }
 

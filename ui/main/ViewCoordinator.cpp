@@ -18,7 +18,7 @@ ViewCoordinator::ViewCoordinator(Session *session, const QList<PlotView *> &view
 
 QString ViewCoordinator::noEstimateTitle() const {
     const Selection &s = session_->selection();
-    return tr("No estimate for %1 · %2 · %3").arg(s.symbol, s.exchange, s.window);
+    return tr("No estimate for %1 · %2 · %3").arg(s.symbol, ExchangeText::name(s.exchange), s.window);
 }
 
 void ViewCoordinator::showEmpty(RequestKind kind, const QString &title, const QString &hint) {

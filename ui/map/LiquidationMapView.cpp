@@ -1,4 +1,5 @@
 #include "map/LiquidationMapView.h"
+#include "exchanges/ExchangeText.h"
 
 #include "common/EmptyStateStack.h"
 #include "common/EstimateBadge.h"
@@ -118,12 +119,12 @@ void LiquidationMapView::setMap(MapPtr map) {
     }
     if (!hasNotional(*map_)) {
         // Axes reading "$1 $1 $0" over no bars would say the market is empty; say why instead.
-        stack_->showNoPositions(map_->symbol, map_->exchange, map_->window);
+        stack_->showNoPositions(map_->symbol, ExchangeText::name(map_->exchange), map_->window);
         return;
     }
     stack_->showContent();
     title_->setText(tr("%1 · %2 · %3 · %4 · at %5")
-                        .arg(map_->symbol, map_->exchange, map_->window, modelDisplayName(map_->model), Format::utcTime(map_->at)));
+                        .arg(map_->symbol, ExchangeText::name(map_->exchange), map_->window, modelDisplayName(map_->model), Format::utcTime(map_->at)));
     rebuild();
     resetView();
 }
