@@ -173,10 +173,13 @@ ApiResponse signalsRoute(const ApiRequest &r, Store &store) {
     if (auto bad = parseQuery(p, r, {QStringLiteral("no-profile")})) return *bad;
     auto q = signalQueryFromArgs(p, true);
     if (!q) return fromError(q.error());
-    if (auto missing = knownSymbol(store, q->features.series.exchange, q->features.series.symbol)) return *missing;
-    auto sigs = evaluateSignalQuery(store, *q);
+    // A selection (exchange=all or a list) names its left-out venues instead of a 404.
+    if (q->features.exchanges.isEmpty())
+        if (auto missing = knownSymbol(store, q->features.series.exchange, q->features.series.symbol)) return *missing;
+    std::vector<ExchangeShare> shares;
+    auto sigs = evaluateSignalQuery(store, *q, &shares);
     if (!sigs) return fromError(sigs.error());
-    return ApiResponse::json(compact(signalsJson(*sigs, *q)));
+    return ApiResponse::json(compact(signalsJson(*sigs, *q, shares)));
 }
 
 // Realised liquidation events in the store, oldest first: [from, to), default the 7 days before

@@ -74,9 +74,10 @@ void SignalRelay::compute(const QString &symbol, const QString &exchange) {
     engine_->runWithStore([this, q = *q, symbol, exchange, k](Result<Store *> store) {
         QByteArray message;
         if (store) {
-            auto list = evaluateSignalQuery(**store, q);
+            std::vector<ExchangeShare> shares;
+            auto list = evaluateSignalQuery(**store, q, &shares);
             if (list && !list->empty()) {
-                QJsonObject o = signalsJson(*list, q).object();
+                QJsonObject o = signalsJson(*list, q, shares).object();
                 o.insert(QStringLiteral("type"), QStringLiteral("signal"));
                 o.insert(QStringLiteral("exchange"), exchange);
                 message = QJsonDocument(o).toJson(QJsonDocument::Compact);

@@ -172,6 +172,10 @@ private slots:
             {QStringLiteral("/trading/signals?symbol=BTCUSDT&from=2024-08-05T00:00:00Z&to=2024-08-05T06:00:00Z"),
              {QStringLiteral("signals"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--from"), QStringLiteral("2024-08-05T00:00:00Z"),
               QStringLiteral("--to"), QStringLiteral("2024-08-05T06:00:00Z")}},
+            // A selection: Binance summed, OKX named as left out (no data), as `lhm signals` says it.
+            {QStringLiteral("/trading/signals?symbol=BTCUSDT&exchange=binance,okx&at=2024-08-05T07:30:00Z"),
+             {QStringLiteral("signals"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--exchange"),
+              QStringLiteral("binance,okx"), QStringLiteral("--at"), QStringLiteral("2024-08-05T07:30:00Z")}},
             // No time: the newest bar the store closed, the hour ending at the last candle's open.
             {QStringLiteral("/trading/signals?symbol=BTCUSDT"),
              {QStringLiteral("signals"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--at"), QStringLiteral("2024-08-19T21:00:00Z")}},
