@@ -7,4 +7,9 @@
 
 namespace lhm::ui::GuiBench {
 int run(const QString &dbPath = {});
+// `liquidationheatmap --bench-start --db PATH [--window W]`: the main window as a trader starts it
+// (its own temporary settings, the given symbol and window), until the heatmap view first draws a
+// grid; prints "first heatmap: <ms since main()> ms, CPU <ms> ms" and quits. The caller times the
+// whole process from its own start (bench/bench_history).
+int runStart(const QString &dbPath, const QString &symbol, const QString &window);
 }

@@ -27,7 +27,7 @@ int main(int argc, char **argv) {
     // when none is chosen and none is available.
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
-        if ((a.startsWith("--screenshot") || a == "--bench") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+        if ((a.startsWith("--screenshot") || a.startsWith("--bench")) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
             qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
@@ -60,6 +60,7 @@ int main(int argc, char **argv) {
     add("theme", "dark or light.", "theme");
     add("lang", "Language: system, en or zh_CN.", "code");
     add("bench", "Measure heatmap replot and switch times, print them and exit.");
+    add("bench-start", "Open the main window on --db, --symbol, --window; print the time to the first heatmap and exit.");
     p.process(app);
 
     lhm::ui::Translator::install(opt(p, "lang", settings.value(QStringLiteral("ui/language"), QStringLiteral("system")).toString()));
@@ -67,6 +68,8 @@ int main(int argc, char **argv) {
     const QString db = opt(p, "db", lhm::defaultDatabasePath());
 
     if (p.isSet(QStringLiteral("bench"))) return lhm::ui::GuiBench::run(opt(p, "db"));
+    if (p.isSet(QStringLiteral("bench-start")))
+        return lhm::ui::GuiBench::runStart(db, opt(p, "symbol", QStringLiteral("BTCUSDT")), opt(p, "window", QStringLiteral("7d")));
 
     if (p.isSet(QStringLiteral("screenshot"))) {
         lhm::ui::ScreenshotOptions o;
