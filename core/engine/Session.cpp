@@ -45,6 +45,7 @@ Session::Session(CoreEngine *engine, const Clock &clock, QObject *parent)
         emit storeInfoChanged(info_);
     });
     connect(engine_, &CoreEngine::progress, this, [this](quint64 id, RequestKind kind, double f) {
+        if (kind == RequestKind::Heatmap && id == heatmapId_) requestMapIfPending();  // no cached grid: computing
         if (kind == RequestKind::Heatmap && id == heatmapId_ && status_.code == SessionStatus::Code::Computing)
             setStatus({SessionStatus::Code::Computing, int(f * 100), {}});
     });
@@ -91,7 +92,11 @@ void Session::setSelection(const Selection &s) {
 void Session::reload() {
     const HeatmapRequest req = sel_.request();
     heatmapId_ = engine_->requestHeatmap(req);
-    mapId_ = engine_->requestLiquidationMap(req);
+    // The map runs the model (it has no cache) and would take one of the two cores while the first
+    // heatmap, usually from the cache, is decoded and drawn: it is asked for at the heatmap's first
+    // sign (cached grid, progress of a computation, answer or failure). See requestMapIfPending().
+    mapId_ = 0;
+    mapPending_ = true;
     heatmapDone_ = mapDone_ = false;
     settledSent_ = false;
     compareDirty_ = true;
@@ -113,8 +118,15 @@ void Session::setComparisonWanted(bool wanted) {
     }
 }
 
+void Session::requestMapIfPending() {
+    if (!mapPending_) return;
+    mapPending_ = false;
+    mapId_ = engine_->requestLiquidationMap(sel_.request());
+}
+
 void Session::onHeatmap(quint64 id, GridPtr grid, bool fromCache) {
     if (id != heatmapId_) return;
+    requestMapIfPending();
     baseGrid_ = grid;
     grid_ = grid;
     origin_ = fromCache ? GridOrigin::Cached : GridOrigin::Fresh;
@@ -133,6 +145,7 @@ void Session::onFailed(quint64 id, RequestKind kind, const QString &message) {
     switch (kind) {
     case RequestKind::Heatmap:
         if (id != heatmapId_) return;
+        requestMapIfPending();
         heatmapDone_ = true;
         if (grid_ && grid_->symbol == sel_.symbol && grid_->window == sel_.window && grid_->exchange == sel_.exchange &&
             grid_->model == sel_.model) {

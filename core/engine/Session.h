@@ -117,6 +117,7 @@ signals:
     void settled();
 
 private:
+    void requestMapIfPending();
     void onHeatmap(quint64 id, GridPtr grid, bool fromCache);
     void onFailed(quint64 id, RequestKind kind, const QString &message);
     void setStatus(SessionStatus s);
@@ -131,6 +132,7 @@ private:
     bool compareWanted_ = false, compareDirty_ = true;
     quint64 heatmapId_ = 0, mapId_ = 0, compareId_ = 0;
     bool heatmapDone_ = true, mapDone_ = true, compareDone_ = true;
+    bool mapPending_ = false;  // reload() asked for a map that waits for the heatmap's first sign
     bool settledSent_ = true;
     GridPtr grid_, baseGrid_;
     GridOrigin origin_ = GridOrigin::Fresh;

@@ -20,7 +20,17 @@ constexpr qint64 kHourMs = 3'600'000;
 SignalWiring::SignalWiring(Session *session, HeatmapView *view, const QString &dbPath, QObject *parent)
     : QObject(parent), session_(session), overlay_(new SignalOverlay(view->plot())), dbPath_(dbPath) {
     connect(session_, &Session::gridChanged, this, [this](const GridPtr &grid, GridOrigin origin) {
-        if (origin != GridOrigin::Live) start(grid);
+        if (origin == GridOrigin::Live) return;
+        // At start the cached grid comes first and the checked one, usually the same grid, right
+        // after: the signals already computing for it stay (computing them twice was most of the
+        // CPU spent before the first heatmap of a 1y window).
+        const QString key = grid && grid->cols() > 0
+                                ? session_->selection().request().cacheKey() +
+                                      QStringLiteral("|%1|%2|%3").arg(grid->times.front()).arg(grid->times.back()).arg(grid->dataTo)
+                                : QString();
+        if (!key.isEmpty() && key == startedFor_) return;
+        startedFor_ = key;
+        start(grid);
     });
 }
 

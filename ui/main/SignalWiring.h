@@ -38,6 +38,7 @@ private:
     std::shared_ptr<std::atomic_bool> cancel_;
     quint64 seq_ = 0;
     bool computing_ = false;
+    QString startedFor_;  // the request and grid span the running or shown signals belong to
 };
 
 }  // namespace lhm::ui
