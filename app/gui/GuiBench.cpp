@@ -305,7 +305,13 @@ int runStart(const QString &dbPath, const QString &symbol, const QString &window
         rusage ru{};
         getrusage(RUSAGE_SELF, &ru);
         const double cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-        std::printf("first heatmap: %.1f ms, CPU %.1f ms\n", sinceMain.nsecsElapsed() / 1e6, cpu);
+        // From the spawn when the caller says when that was (bench_history), on the same clock.
+        const qint64 spawned = qEnvironmentVariable("LHM_BENCH_SPAWNED_NS").toLongLong();
+        QElapsedTimer now;
+        now.start();
+        const double sinceSpawn = spawned > 0 ? (now.msecsSinceReference() * 1'000'000LL + now.nsecsElapsed() - spawned) / 1e6 : -1;
+        std::printf("first heatmap: %.1f ms since main, %.1f ms since spawn, CPU %.1f ms\n", sinceMain.nsecsElapsed() / 1e6,
+                    sinceSpawn, cpu);
         std::fflush(stdout);
         QCoreApplication::quit();
     });

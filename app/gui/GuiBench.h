@@ -9,7 +9,7 @@ namespace lhm::ui::GuiBench {
 int run(const QString &dbPath = {});
 // `liquidationheatmap --bench-start --db PATH [--window W]`: the main window as a trader starts it
 // (its own temporary settings, the given symbol and window), until the heatmap view first draws a
-// grid; prints "first heatmap: <ms since main()> ms, CPU <ms> ms" and quits. The caller times the
-// whole process from its own start (bench/bench_history).
+// grid; prints "first heatmap: <ms> ms since main, <ms> ms since spawn, CPU <ms> ms" and quits. The
+// time since spawn needs LHM_BENCH_SPAWNED_NS (CLOCK_MONOTONIC ns when the caller spawned it), else -1.
 int runStart(const QString &dbPath, const QString &symbol, const QString &window);
 }
