@@ -119,8 +119,8 @@ int runFanoutClient(int argc, char **argv) {
     app.exec();
     int closed = 0;
     for (auto &c : clients) closed += c->closed;
-    std::printf("result %lld %.0f %.0f %.0f %d\n", static_cast<long long>(lat.size()), percentile(lat, 0.50), percentile(lat, 0.99),
-                percentile(lat, 1.0), closed);
+    std::printf("result %lld %.0f %.0f %.0f %d %.0f\n", static_cast<long long>(lat.size()), percentile(lat, 0.50), percentile(lat, 0.99),
+                percentile(lat, 1.0), closed, processCpuMs());
     std::fflush(stdout);
     return 0;
 }

@@ -18,7 +18,8 @@
 //                     p50/p99 ms; feed_hop_p99_ms is the part of it before the server had the frame
 //                     (send stamp -> the feed's receive stamp), so "frame received -> client
 //                     delivered" is at most p99_ms. N = 10 is the baseline of the same run;
-//                     server_cpu_ms is this process's CPU time (replay, feed and API threads).
+//                     server_cpu_ms is this process's CPU time (replay, feed and API threads),
+//                     clients_cpu_ms the client process's: the two share the machine's cores.
 //                     Target for N = 100: p99 < 100 ms.
 #include "BenchSupport.h"
 #include "FanoutClient.h"
@@ -266,7 +267,7 @@ void BM_StreamFanout(benchmark::State &state) {
         const double serverCpuMs = lhm::bench::processCpuMs() - cpu0;
         out += proc.readAllStandardOutput();
         const QList<QByteArray> r = out.mid(out.indexOf("result ")).trimmed().split(' ');
-        if (r.size() < 6) qFatal("fan-out clients: no result");
+        if (r.size() < 7) qFatal("fan-out clients: no result");
         const double delivered = r[1].toDouble();
         state.counters["clients"] = clients - r[5].toInt();
         state.counters["delivered_per_s"] = delivered / seconds;
@@ -275,6 +276,7 @@ void BM_StreamFanout(benchmark::State &state) {
         state.counters["p99_ms"] = r[3].toDouble() / 1000.0;
         state.counters["max_ms"] = r[4].toDouble() / 1000.0;
         state.counters["server_cpu_ms"] = serverCpuMs;  // replay + feed + API threads, this process
+        state.counters["clients_cpu_ms"] = r[6].toDouble();  // the client process, connect to exit
         state.counters["feed_hop_p99_ms"] = lhm::bench::percentile(server.hops(), 0.99);
     }
 }

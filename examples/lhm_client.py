@@ -6,7 +6,7 @@ standard library: REST over http.client and the live stream over a hand-written 
     python3 examples/lhm_client.py health
     python3 examples/lhm_client.py levels BTCUSDT
     python3 examples/lhm_client.py signals BTCUSDT
-    python3 examples/lhm_client.py stream BTCUSDT,ETHUSDT      # one JSON line per live liquidation
+    python3 examples/lhm_client.py stream BTCUSDT,ETHUSDT      # one JSON line per live message (liquidation, alert, signal)
 
 Environment: LHM_API (default http://127.0.0.1:8765), LHM_TOKEN (bearer token when the server
 was started with --token-env). Model answers are ESTIMATES, not observed positions.
