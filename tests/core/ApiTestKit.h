@@ -2,8 +2,10 @@
 // What the local API's tests share: the real Binance forceOrder capture as replay frames and as
 // the events the product should read from them, and a WebSocket client that keeps every message.
 #include "TestSupport.h"
+#include "WsReplayServer.h"
 
 #include "common/Types.h"
+#include "engine/LiveSession.h"
 
 #include <QDateTime>
 #include <QNetworkRequest>
@@ -58,6 +60,15 @@ struct StreamClient {
         socket.open(req);
     }
 };
+
+// Live options that follow the capture's BTCUSDT and ETHUSDT on binance from the replay server.
+inline LiveOptions replayLiveOptions(const WsReplayServer &replay) {
+    LiveOptions lo;
+    lo.exchanges = {QStringLiteral("binance")};
+    lo.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+    lo.urlOverrides.insert(QStringLiteral("binance"), replay.url().toString());
+    return lo;
+}
 
 // The messages of one "type" (liquidation, alert, signal), in arrival order.
 inline QList<QByteArray> messagesOfType(const QList<QByteArray> &messages, const char *type) {

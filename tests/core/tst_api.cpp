@@ -326,10 +326,7 @@ private slots:
         replay.setRate(400);
         QVERIFY(replay.listen());
         LiveSession live;
-        LiveOptions lo;
-        lo.exchanges = {QStringLiteral("binance")};
-        lo.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-        lo.urlOverrides.insert(QStringLiteral("binance"), replay.url().toString());
+        LiveOptions lo = replayLiveOptions(replay);
         lo.dbPath = store_.path;
         server_->setLiveSession(&live);
         const QString ws = server_->address().replace(QLatin1String("http://"), QLatin1String("ws://"));

@@ -176,10 +176,7 @@ private slots:
         replay.setRate(400);
         QVERIFY(replay.listen());
         LiveSession live;
-        LiveOptions lo;
-        lo.exchanges = {QStringLiteral("binance")};
-        lo.symbols = {QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-        lo.urlOverrides.insert(QStringLiteral("binance"), replay.url().toString());
+        const LiveOptions lo = replayLiveOptions(replay);
         server.setLiveSession(&live);
         QTRY_COMPARE(server.alertRelay()->ruleCount(), 4);  // every stored rule the relay can evaluate
         QVERIFY(!live.start(lo));
