@@ -115,7 +115,12 @@ void ApiServer::setLiveSession(LiveSession *live) {
     connect(live, &LiveSession::liquidations, &alerts_, &AlertRelay::onLiquidations);
     connect(live, &LiveSession::ticks, &alerts_, &AlertRelay::onTicks);
     connect(live, &LiveSession::liquidations, &signals_, &SignalRelay::onLiquidations);
-    auto follow = [this, live] { signals_.start(live->options().symbols, live->exchanges(), opt_.signalIntervalMs); };
+    auto follow = [this, live] {
+        // The GUI follows every symbol of its exchanges (an empty list): signals for the focus symbol.
+        QStringList symbols = live->options().symbols;
+        if (symbols.isEmpty() && !live->focusSymbol().isEmpty()) symbols << live->focusSymbol();
+        signals_.start(symbols, live->exchanges(), opt_.signalIntervalMs);
+    };
     connect(live, &LiveSession::started, this, follow);
     connect(live, &LiveSession::stopped, &signals_, &SignalRelay::stop);
     if (live->isRunning()) follow();
