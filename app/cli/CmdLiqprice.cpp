@@ -5,6 +5,7 @@
 // maintenance margin from the asset's max leverage (or --max-leverage).
 #include "Cli.h"
 
+#include "config/ExchangeRegistry.h"
 #include "config/LeverageTiers.h"
 #include "models/LiquidationPrice.h"
 
@@ -25,8 +26,7 @@ struct Input {
     double maxLeverage = 0;  // Hyperliquid only; 0 = take it from the tier file
 };
 
-const QStringList kExchanges = {QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("okx"),
-                                QStringLiteral("hyperliquid")};
+const QStringList kExchanges = ExchangeRegistry::knownNames();  // config/ExchangeList.h
 
 // Parses one required positive number; on failure returns false with `error` set.
 bool positive(const QCommandLineParser &p, const QString &name, double &out, QString &error) {

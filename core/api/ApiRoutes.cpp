@@ -5,6 +5,7 @@
 #include "api/ModelArgs.h"
 #include "api/ResultJson.h"
 #include "api/SignalQuery.h"
+#include "config/ExchangeList.h"
 #include "heatmap/HeatmapService.h"
 #include "store/Store.h"
 
@@ -102,7 +103,7 @@ ApiResponse health(Store &store, const LiveStatus &live, const QString &version)
 ApiResponse exchanges(Store &store, const LiveStatus &live) {
     const std::vector<SeriesInfo> series = store.seriesInfo();
     QJsonArray out;
-    for (const char *name : {"binance", "bybit", "okx", "hyperliquid"}) {
+    for (const char *name : kExchangeIds) {  // config/ExchangeList.h
         const QString ex = QLatin1String(name);
         QStringList symbols;
         qint64 from = 0, to = 0;

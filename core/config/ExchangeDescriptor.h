@@ -5,6 +5,8 @@
 // code-level facts come from one small file per exchange (core/config/exchanges/); the registry
 // (ExchangeRegistry) merges them with the config. Code asks a descriptor instead of switching on
 // exchange names, so adding an exchange is its own files plus one registration line.
+#include "config/ExchangeList.h"
+
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -68,10 +70,10 @@ struct ExchangeDescriptor {
     QString tiersDir() const;
 };
 
-// The per-exchange code facts, one function per file in core/config/exchanges/.
-ExchangeDescriptor binanceDescriptor();
-ExchangeDescriptor bybitDescriptor();
-ExchangeDescriptor okxDescriptor();
-ExchangeDescriptor hyperliquidDescriptor();
+// The per-exchange code facts, one function per file in core/config/exchanges/ (the hooks of
+// config/ExchangeList.h: <id>Descriptor()).
+#define LHM_EXCHANGE_DESCRIPTOR(E, id) ExchangeDescriptor id##Descriptor();
+LHM_EXCHANGES(LHM_EXCHANGE_DESCRIPTOR)
+#undef LHM_EXCHANGE_DESCRIPTOR
 
 }  // namespace lhm

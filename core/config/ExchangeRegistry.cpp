@@ -10,10 +10,15 @@
 namespace lhm {
 
 const std::vector<ExchangeDescriptor> &ExchangeRegistry::builtins() {
-    // The registration list: an exchange is its descriptor file (core/config/exchanges/), its
-    // live protocol (core/feeds) and its history source (core/ingest/history), plus a line here.
+    // The registration list is config/ExchangeList.h; this expands its descriptor hooks in order.
     static const std::vector<ExchangeDescriptor> all = [] {
-        std::vector<ExchangeDescriptor> v = {binanceDescriptor(), bybitDescriptor(), okxDescriptor(), hyperliquidDescriptor()};
+        std::vector<ExchangeDescriptor> v = {
+#define LHM_EXCHANGE_DESCRIPTOR(E, id) id##Descriptor(),
+            LHM_EXCHANGES(LHM_EXCHANGE_DESCRIPTOR)
+#undef LHM_EXCHANGE_DESCRIPTOR
+        };
+        for (size_t i = 0; i < v.size(); ++i)
+            Q_ASSERT_X(v[i].name == QLatin1String(kExchangeIds[i]), "ExchangeRegistry", "descriptor name differs from its list id");
         for (ExchangeDescriptor &d : v) {
             d.wsUrl = d.defaultWsUrl;
             d.restUrl = d.defaultRestUrl;

@@ -104,4 +104,7 @@ QStringList BinanceProtocol::subscribeMessages(const QStringList &unifiedSymbols
     return {QString::fromUtf8(QJsonDocument(req).toJson(QJsonDocument::Compact))};
 }
 
+// The protocol hook of config/ExchangeList.h.
+std::unique_ptr<ExchangeProtocol> makeBinanceProtocol(SymbolTable symbols) { return std::make_unique<BinanceProtocol>(std::move(symbols)); }
+
 }  // namespace lhm::feeds

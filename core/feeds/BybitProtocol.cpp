@@ -98,4 +98,7 @@ QStringList BybitProtocol::subscribeMessages(const QStringList &unifiedSymbols) 
     return {QString::fromUtf8(QJsonDocument(req).toJson(QJsonDocument::Compact))};
 }
 
+// The protocol hook of config/ExchangeList.h.
+std::unique_ptr<ExchangeProtocol> makeBybitProtocol(SymbolTable symbols) { return std::make_unique<BybitProtocol>(std::move(symbols)); }
+
 }  // namespace lhm::feeds

@@ -1,12 +1,13 @@
 #include "feeds/ExchangeProtocol.h"
 
-#include "feeds/BinanceProtocol.h"
-#include "feeds/BybitProtocol.h"
-#include "feeds/HyperliquidProtocol.h"
 #include "feeds/JsonFields.h"
-#include "feeds/OkxProtocol.h"
 
 namespace lhm::feeds {
+
+// The protocol hooks of config/ExchangeList.h, each defined beside its class (<Enum>Protocol.cpp).
+#define LHM_EXCHANGE_PROTOCOL(E, id) std::unique_ptr<ExchangeProtocol> make##E##Protocol(SymbolTable symbols);
+LHM_EXCHANGES(LHM_EXCHANGE_PROTOCOL)
+#undef LHM_EXCHANGE_PROTOCOL
 
 QString ExchangeProtocol::nativeSymbol(const QString &unified) const {
     const QString n = symbols_.nativeOf(unified);
@@ -14,8 +15,11 @@ QString ExchangeProtocol::nativeSymbol(const QString &unified) const {
 }
 
 const QString &ExchangeProtocol::name(Exchange e) {
-    static const QString names[kExchangeCount] = {QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("okx"),
-                                                  QStringLiteral("hyperliquid")};
+    static const QString names[kExchangeCount] = {
+#define LHM_EXCHANGE_NAME(E, id) QStringLiteral(#id),
+        LHM_EXCHANGES(LHM_EXCHANGE_NAME)
+#undef LHM_EXCHANGE_NAME
+    };
     return names[int(e)];
 }
 
@@ -30,13 +34,13 @@ bool ExchangeProtocol::lookup(std::string_view native, SymbolSpec *spec, FrameRe
 }
 
 std::unique_ptr<ExchangeProtocol> ExchangeProtocol::create(Exchange e, SymbolTable symbols) {
-    switch (e) {
-    case Exchange::Binance: return std::make_unique<BinanceProtocol>(std::move(symbols));
-    case Exchange::Bybit: return std::make_unique<BybitProtocol>(std::move(symbols));
-    case Exchange::Okx: return std::make_unique<OkxProtocol>(std::move(symbols));
-    case Exchange::Hyperliquid: return std::make_unique<HyperliquidProtocol>(std::move(symbols));
-    }
-    return nullptr;
+    using Make = std::unique_ptr<ExchangeProtocol> (*)(SymbolTable);
+    static constexpr Make make[kExchangeCount] = {
+#define LHM_EXCHANGE_PROTOCOL(E, id) &make##E##Protocol,
+        LHM_EXCHANGES(LHM_EXCHANGE_PROTOCOL)
+#undef LHM_EXCHANGE_PROTOCOL
+    };
+    return int(e) >= 0 && int(e) < kExchangeCount ? make[int(e)](std::move(symbols)) : nullptr;
 }
 
 }  // namespace lhm::feeds

@@ -4,15 +4,7 @@
 
 namespace lhm::feeds {
 
-const char *exchangeName(Exchange e) {
-    switch (e) {
-    case Exchange::Binance: return "binance";
-    case Exchange::Bybit: return "bybit";
-    case Exchange::Okx: return "okx";
-    case Exchange::Hyperliquid: return "hyperliquid";
-    }
-    return "?";
-}
+const char *exchangeName(Exchange e) { return int(e) >= 0 && int(e) < kExchangeCount ? kExchangeIds[int(e)] : "?"; }
 
 bool hasLiquidationStream(Exchange e) {
     const ExchangeDescriptor *d = ExchangeRegistry::builtin(QString::fromLatin1(exchangeName(e)));

@@ -3,6 +3,7 @@
 // ticks, control replies) and what went wrong, as values. Parse errors carry a kind so the worker
 // can count them per kind and log each kind once instead of once per frame.
 #include "common/Types.h"
+#include "config/ExchangeList.h"
 
 #include <QList>
 #include <QMetaType>
@@ -11,8 +12,9 @@
 
 namespace lhm::feeds {
 
-enum class Exchange { Binance, Bybit, Okx, Hyperliquid };
-constexpr int kExchangeCount = 4;
+// The exchanges of config/ExchangeList.h (one line each there), as list indices.
+using Exchange = lhm::ExchangeId;
+constexpr int kExchangeCount = kExchangeIdCount;
 const char *exchangeName(Exchange e);                  // "binance", "bybit", "okx", "hyperliquid"
 bool exchangeFromName(const QString &name, Exchange *out);
 // From the exchange's descriptor (Hyperliquid publishes none; the UI and the CLI say so).

@@ -62,4 +62,7 @@ QStringList HyperliquidProtocol::subscribeMessages(const QStringList &unifiedSym
     return out;
 }
 
+// The protocol hook of config/ExchangeList.h.
+std::unique_ptr<ExchangeProtocol> makeHyperliquidProtocol(SymbolTable symbols) { return std::make_unique<HyperliquidProtocol>(std::move(symbols)); }
+
 }  // namespace lhm::feeds

@@ -106,4 +106,7 @@ QStringList OkxProtocol::subscribeMessages(const QStringList &unifiedSymbols) co
     return {QString::fromUtf8(QJsonDocument(req).toJson(QJsonDocument::Compact))};
 }
 
+// The protocol hook of config/ExchangeList.h.
+std::unique_ptr<ExchangeProtocol> makeOkxProtocol(SymbolTable symbols) { return std::make_unique<OkxProtocol>(std::move(symbols)); }
+
 }  // namespace lhm::feeds

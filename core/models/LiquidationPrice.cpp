@@ -71,21 +71,33 @@ double hyperliquidLiquidationPrice(Side side, double entry, double leverage, dou
 }
 
 LiqFormula liqFormulaFor(const QString &exchange) {
-    if (exchange == QLatin1String("bybit")) return LiqFormula::Bybit;
-    if (exchange == QLatin1String("okx")) return LiqFormula::Okx;
-    if (exchange == QLatin1String("hyperliquid")) return LiqFormula::Hyperliquid;
+    for (int i = 0; i < kExchangeIdCount; ++i)
+        if (exchange == QLatin1String(kExchangeIds[i])) return LiqFormula(i);
     return LiqFormula::Binance;
+}
+
+double binanceLiquidationFormula(const LeverageTier &tier, double, Side side, double entry, double leverage, double qty) {
+    return binanceLiquidationPrice(tier, side, entry, leverage, qty);
+}
+double bybitLiquidationFormula(const LeverageTier &tier, double, Side side, double entry, double leverage, double qty) {
+    return bybitLiquidationPrice(side, entry, leverage, tier.mmr, tier.cum, qty);
+}
+double okxLiquidationFormula(const LeverageTier &tier, double feeRate, Side side, double entry, double leverage, double) {
+    return okxLiquidationPrice(side, entry, leverage, tier.mmr, feeRate);
+}
+double hyperliquidLiquidationFormula(const LeverageTier &tier, double, Side side, double entry, double leverage, double) {
+    return hyperliquidLiquidationPrice(side, entry, leverage, tier.mmr);
 }
 
 double liquidationPrice(LiqFormula f, const LeverageTier &tier, double feeRate, Side side, double entry, double leverage,
                         double qty) {
-    switch (f) {
-    case LiqFormula::Bybit: return bybitLiquidationPrice(side, entry, leverage, tier.mmr, tier.cum, qty);
-    case LiqFormula::Okx: return okxLiquidationPrice(side, entry, leverage, tier.mmr, feeRate);
-    case LiqFormula::Hyperliquid: return hyperliquidLiquidationPrice(side, entry, leverage, tier.mmr);
-    case LiqFormula::Binance: break;
-    }
-    return binanceLiquidationPrice(tier, side, entry, leverage, qty);
+    using Formula = double (*)(const LeverageTier &, double, Side, double, double, double);
+    static constexpr Formula formulas[kExchangeIdCount] = {
+#define LHM_EXCHANGE_FORMULA(E, id) &id##LiquidationFormula,
+        LHM_EXCHANGES(LHM_EXCHANGE_FORMULA)
+#undef LHM_EXCHANGE_FORMULA
+    };
+    return formulas[int(f)](tier, feeRate, side, entry, leverage, qty);
 }
 
 }  // namespace lhm

@@ -3,6 +3,7 @@
 // the derivation, the tier rule and why the fixed-0.4 % shortcut of the old project is wrong.
 #include "common/Error.h"
 #include "common/Types.h"
+#include "config/ExchangeList.h"
 #include "config/LeverageTiers.h"
 
 namespace lhm {
@@ -45,9 +46,16 @@ double okxLiquidationPrice(Side side, double entry, double leverage, double mmr,
 // margin_available = isolated margin − maintenance margin = |Q|·EP/L − l·|Q|·EP. No checks.
 double hyperliquidLiquidationPrice(Side side, double entry, double leverage, double mmr);
 
-// Whose formula a tier file is priced with (by its exchange).
-enum class LiqFormula { Binance, Bybit, Okx, Hyperliquid };
+// Whose formula a tier file is priced with (by its exchange; Binance's for an exchange not in
+// config/ExchangeList.h).
+using LiqFormula = ExchangeId;
 LiqFormula liqFormulaFor(const QString &exchange);
+
+// The formula hooks of config/ExchangeList.h, one per exchange, all with one signature.
+#define LHM_EXCHANGE_FORMULA(E, id) \
+    double id##LiquidationFormula(const LeverageTier &tier, double feeRate, Side side, double entry, double leverage, double qty);
+LHM_EXCHANGES(LHM_EXCHANGE_FORMULA)
+#undef LHM_EXCHANGE_FORMULA
 
 // The hot path for any exchange: the tier already picked, inputs positive and finite.
 double liquidationPrice(LiqFormula f, const LeverageTier &tier, double feeRate, Side side, double entry, double leverage,

@@ -46,11 +46,11 @@ qint64 HistoryPage::newest() const {
 }
 
 std::unique_ptr<HistorySource> createHistorySource(const QString &exchange, const QString &restBase) {
-    // One line per exchange with a REST history API.
+    // The exchanges of config/ExchangeList.h; those without a REST history API answer null.
     static const std::pair<const char *, std::unique_ptr<HistorySource> (*)(const QString &)> table[] = {
-        {"bybit", makeBybitHistory},
-        {"okx", makeOkxHistory},
-        {"hyperliquid", makeHyperliquidHistory},
+#define LHM_EXCHANGE_HISTORY(E, id) {#id, &make##E##History},
+        LHM_EXCHANGES(LHM_EXCHANGE_HISTORY)
+#undef LHM_EXCHANGE_HISTORY
     };
     for (const auto &[name, make] : table)
         if (exchange == QLatin1String(name)) return make(restBase);

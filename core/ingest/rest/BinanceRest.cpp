@@ -1,5 +1,6 @@
 #include "ingest/rest/BinanceRest.h"
 
+#include "ingest/rest/BackfillRoute.h"
 #include "ingest/rest/RestJson.h"
 
 #include <QJsonArray>
@@ -71,6 +72,16 @@ QUrl binanceOpenInterestHistUrl(const QString &restBase, const QString &symbol, 
                 {{QStringLiteral("symbol"), symbol}, {QStringLiteral("period"), period},
                  {QStringLiteral("startTime"), QString::number(fromMs)}, {QStringLiteral("endTime"), QString::number(toMs)},
                  {QStringLiteral("limit"), QString::number(limit)}});
+}
+
+// The gap-backfill hook of config/ExchangeList.h.
+std::optional<BackfillRoute> makeBinanceBackfill(const QString &base, const QString &symbol, qint64 from1m, qint64 from5m, qint64 toMs) {
+    BackfillRoute r;
+    r.candlesUrl = binanceKlinesUrl(base, symbol, QStringLiteral("1m"), from1m, toMs);
+    r.oiUrl = binanceOpenInterestHistUrl(base, symbol, QStringLiteral("5m"), from5m, toMs);
+    r.parseCandles = parseBinanceKlines, r.parseOi = parseBinanceOpenInterestHist;
+    r.candlesWhat = QStringLiteral("klines"), r.oiWhat = QStringLiteral("openInterestHist");
+    return r;
 }
 
 }  // namespace lhm::rest

@@ -1,5 +1,6 @@
 #include "ingest/rest/BybitRest.h"
 
+#include "ingest/rest/BackfillRoute.h"
 #include "ingest/rest/RestJson.h"
 
 #include <QJsonArray>
@@ -91,6 +92,17 @@ QUrl bybitOpenInterestUrl(const QString &restBase, const QString &symbol, qint64
                 {{QStringLiteral("category"), QStringLiteral("linear")}, {QStringLiteral("symbol"), symbol},
                  {QStringLiteral("intervalTime"), QStringLiteral("5min")}, {QStringLiteral("startTime"), QString::number(fromMs)},
                  {QStringLiteral("endTime"), QString::number(toMs)}, {QStringLiteral("limit"), QString::number(limit)}});
+}
+
+// The gap-backfill hook of config/ExchangeList.h.
+std::optional<BackfillRoute> makeBybitBackfill(const QString &base, const QString &symbol, qint64 from1m, qint64 from5m, qint64 toMs) {
+    BackfillRoute r;
+    r.candlesUrl = bybitKlinesUrl(base, symbol, from1m, toMs);
+    r.oiUrl = bybitOpenInterestUrl(base, symbol, from5m, toMs);
+    r.parseCandles = parseBybitKlines, r.parseOi = parseBybitOpenInterest;
+    r.candlesWhat = QStringLiteral("bybit kline"), r.oiWhat = QStringLiteral("bybit open-interest");
+    r.complete = fillBybitOpenInterestValue;
+    return r;
 }
 
 }  // namespace lhm::rest

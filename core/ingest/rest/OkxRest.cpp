@@ -1,5 +1,6 @@
 #include "ingest/rest/OkxRest.h"
 
+#include "ingest/rest/BackfillRoute.h"
 #include "ingest/rest/RestJson.h"
 
 #include <QJsonArray>
@@ -100,6 +101,17 @@ QUrl okxOpenInterestVolumeUrl(const QString &restBase, const QString &ccy, qint6
     return restUrl(restBase, QStringLiteral("/api/v5/rubik/stat/contracts/open-interest-volume"),
                 {{QStringLiteral("ccy"), ccy}, {QStringLiteral("period"), QStringLiteral("5m")},
                  {QStringLiteral("begin"), QString::number(fromMs)}, {QStringLiteral("end"), QString::number(toMs)}});
+}
+
+// The gap-backfill hook of config/ExchangeList.h.
+std::optional<BackfillRoute> makeOkxBackfill(const QString &base, const QString &symbol, qint64 from1m, qint64 from5m, qint64 toMs) {
+    BackfillRoute r;
+    r.candlesUrl = okxCandlesUrl(base, symbol, from1m, toMs);
+    r.oiUrl = okxOpenInterestVolumeUrl(base, okxCurrency(symbol), from5m, toMs);
+    r.parseCandles = parseOkxCandles, r.parseOi = parseOkxOpenInterestVolume;
+    r.candlesWhat = QStringLiteral("okx history-candles"), r.oiWhat = QStringLiteral("okx open-interest-volume");
+    r.complete = fillOkxOpenInterest;
+    return r;
 }
 
 }  // namespace lhm::rest

@@ -1,10 +1,9 @@
 #include "ingest/rest/RestBackfillClient.h"
 
-#include "ingest/rest/BinanceRest.h"
-#include "ingest/rest/BybitRest.h"
-#include "ingest/rest/OkxRest.h"
+#include "ingest/rest/BackfillRoute.h"
 
 #include "common/RowValidation.h"
+#include "config/ExchangeRegistry.h"
 #include "common/UrlRedaction.h"
 
 #include <QDateTime>
@@ -19,9 +18,10 @@ RestBackfillClient::RestBackfillClient(Venue venue, QString restBase, QObject *p
     : QObject(parent), venue_(venue), base_(std::move(restBase)) {}
 
 std::optional<RestBackfillClient::Venue> RestBackfillClient::venueFor(const QString &exchange) {
-    static const std::pair<const char *, Venue> table[] = {{"binance", Venue::Binance}, {"bybit", Venue::Bybit}, {"okx", Venue::Okx}};
-    for (const auto &[name, venue] : table)
-        if (exchange == QLatin1String(name)) return venue;
+    const ExchangeDescriptor *d = ExchangeRegistry::builtin(exchange);
+    if (!d || !d->gapBackfill) return std::nullopt;
+    for (int i = 0; i < kExchangeIdCount; ++i)
+        if (exchange == QLatin1String(kExchangeIds[i])) return Venue(i);
     return std::nullopt;
 }
 
@@ -32,48 +32,33 @@ void RestBackfillClient::backfill(const QString &symbol, qint64 fromMs, qint64 t
         int outstanding = 2;
         QString error;
     };
+    // The candle range starts on the minute that held the last message we saw, open interest on
+    // its 5-minute boundary.
+    const qint64 from1m = fromMs - fromMs % 60000;
+    const qint64 from5m = fromMs - fromMs % 300000;
+    using Make = std::optional<BackfillRoute> (*)(const QString &, const QString &, qint64, qint64, qint64);
+    static constexpr Make routes[kExchangeIdCount] = {
+#define LHM_EXCHANGE_BACKFILL(E, id) &make##E##Backfill,
+        LHM_EXCHANGES(LHM_EXCHANGE_BACKFILL)
+#undef LHM_EXCHANGE_BACKFILL
+    };
+    const std::optional<BackfillRoute> route =
+        int(venue_) >= 0 && int(venue_) < kExchangeIdCount ? routes[int(venue_)](base_, symbol, from1m, from5m, toMs) : std::nullopt;
+    if (!route) {
+        emit failed(symbol, QStringLiteral("%1 has no gap backfill").arg(QLatin1String(kExchangeIds[int(venue_)])));
+        return;
+    }
     auto state = std::make_shared<Pending>();
-    const Venue venue = venue_;
-    const auto finish = [this, state, symbol, venue] {
+    const auto complete = route->complete;
+    const auto finish = [this, state, symbol, complete] {
         if (--state->outstanding > 0) return;
         if (!state->error.isEmpty()) {
             emit failed(symbol, state->error);
             return;
         }
-        // Bybit has open interest in base units only, OKX in USD only: derive the other from the
-        // candle closes of the same fetch.
-        if (venue == Venue::Bybit) fillBybitOpenInterestValue(state->oi, state->candles);
-        else if (venue == Venue::Okx) fillOkxOpenInterest(state->oi, state->candles);
+        if (complete) complete(state->oi, state->candles);
         emit backfilled(symbol, state->candles, state->oi);
     };
-    // The candle range starts on the minute that held the last message we saw, open interest on
-    // its 5-minute boundary.
-    const qint64 from1m = fromMs - fromMs % 60000;
-    const qint64 from5m = fromMs - fromMs % 300000;
-    QUrl candlesUrl, oiUrl;
-    std::function<Result<std::vector<Candle>>(const QByteArray &)> parseCandles;
-    std::function<Result<std::vector<OpenInterestPoint>>(const QByteArray &)> parseOi;
-    QString candlesWhat, oiWhat;
-    switch (venue_) {
-    case Venue::Binance:
-        candlesUrl = binanceKlinesUrl(base_, symbol, QStringLiteral("1m"), from1m, toMs);
-        oiUrl = binanceOpenInterestHistUrl(base_, symbol, QStringLiteral("5m"), from5m, toMs);
-        parseCandles = parseBinanceKlines, parseOi = parseBinanceOpenInterestHist;
-        candlesWhat = QStringLiteral("klines"), oiWhat = QStringLiteral("openInterestHist");
-        break;
-    case Venue::Bybit:
-        candlesUrl = bybitKlinesUrl(base_, symbol, from1m, toMs);
-        oiUrl = bybitOpenInterestUrl(base_, symbol, from5m, toMs);
-        parseCandles = parseBybitKlines, parseOi = parseBybitOpenInterest;
-        candlesWhat = QStringLiteral("bybit kline"), oiWhat = QStringLiteral("bybit open-interest");
-        break;
-    case Venue::Okx:
-        candlesUrl = okxCandlesUrl(base_, symbol, from1m, toMs);
-        oiUrl = okxOpenInterestVolumeUrl(base_, okxCurrency(symbol), from5m, toMs);
-        parseCandles = parseOkxCandles, parseOi = parseOkxOpenInterestVolume;
-        candlesWhat = QStringLiteral("okx history-candles"), oiWhat = QStringLiteral("okx open-interest-volume");
-        break;
-    }
     // One GET; its rows (or its error) land in `rows`, then finish() counts it off. The body is
     // bounded (maxBodyBytes) and so is the whole request (deadlineMs, against a host that trickles),
     // and every row passes the same validation as an imported file before anything is stored.
@@ -108,8 +93,8 @@ void RestBackfillClient::backfill(const QString &symbol, qint64 fromMs, qint64 t
             finish();
         });
     };
-    request(candlesUrl, candlesWhat, parseCandles, &state->candles);
-    request(oiUrl, oiWhat, parseOi, &state->oi);
+    request(route->candlesUrl, route->candlesWhat, route->parseCandles, &state->candles);
+    request(route->oiUrl, route->oiWhat, route->parseOi, &state->oi);
 }
 
 }  // namespace lhm::rest

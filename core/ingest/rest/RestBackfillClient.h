@@ -1,9 +1,10 @@
 #pragma once
-// Fetches the candles (1m) and open interest (5m) a live feed missed during a gap, from Binance,
-// Bybit or OKX. Lives in the caller's thread (it owns a QNetworkAccessManager); results and
-// failures come back on signals. The per-exchange requests and parsers are in BinanceRest,
-// BybitRest and OkxRest.
+// Fetches the candles (1m) and open interest (5m) a live feed missed during a gap, from any
+// exchange whose descriptor says gapBackfill. Lives in the caller's thread (it owns a
+// QNetworkAccessManager); results and failures come back on signals. The per-exchange requests
+// and parsers are each exchange's BackfillRoute hook (BackfillRoute.h, in <Enum>Rest.cpp).
 #include "common/Types.h"
+#include "config/ExchangeList.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -15,7 +16,7 @@ namespace lhm::rest {
 class RestBackfillClient : public QObject {
     Q_OBJECT
 public:
-    enum class Venue { Binance, Bybit, Okx };
+    using Venue = lhm::ExchangeId;  // an exchange of config/ExchangeList.h
 
     RestBackfillClient(Venue venue, QString restBase, QObject *parent = nullptr);
     // The backfill endpoints of an exchange by name; empty when it has none.
