@@ -12,6 +12,8 @@
 #include "feeds/ExchangeProtocol.h"
 #include "feeds/FastJson.h"
 #include "feeds/FeedOptions.h"
+#include "ingest/history/HistorySource.h"
+#include "ingest/rest/RestBackfillClient.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -48,6 +50,32 @@ QByteArray jsonlLine(const QString &file, int index) {
 class TestFeedParsers : public QObject {
     Q_OBJECT
 private slots:
+    // config/ExchangeList.h is the one list: each of its lines reaches the descriptor, the live
+    // protocol, the REST history source and the gap backfill of that exchange, in list order.
+    void everyListedExchangeHasItsHooks() {
+        const QStringList ids{QStringLiteral("binance"), QStringLiteral("bybit"), QStringLiteral("okx"), QStringLiteral("hyperliquid")};
+        QCOMPARE(kExchangeCount, 4);
+        QCOMPARE(ExchangeRegistry::knownNames(), ids);
+        for (int i = 0; i < kExchangeCount; ++i) {
+            const Exchange e = Exchange(i);
+            QCOMPARE(QString::fromLatin1(exchangeName(e)), ids.at(i));
+            Exchange back;
+            QVERIFY(exchangeFromName(ids.at(i).toUpper(), &back) && back == e);
+            const auto p = ExchangeProtocol::create(e, SymbolTable(SymbolTable::Unlisted::Reject));
+            QVERIFY(p);
+            QCOMPARE(int(p->exchange()), i);
+        }
+        // Binance's history is the data.binance.vision archive; the others page through REST.
+        QVERIFY(!createHistorySource(QStringLiteral("binance"), {}));
+        for (const char *rest : {"bybit", "okx", "hyperliquid"}) QVERIFY2(createHistorySource(QLatin1String(rest), {}), rest);
+        // Hyperliquid publishes no open-interest history to fill a gap with.
+        QCOMPARE(int(*rest::RestBackfillClient::venueFor(QStringLiteral("okx"))), int(Exchange::Okx));
+        QCOMPARE(int(*rest::RestBackfillClient::venueFor(QStringLiteral("binance"))), int(Exchange::Binance));
+        QVERIFY(rest::RestBackfillClient::venueFor(QStringLiteral("bybit")));
+        QVERIFY(!rest::RestBackfillClient::venueFor(QStringLiteral("hyperliquid")));
+        QVERIFY(!rest::RestBackfillClient::venueFor(QStringLiteral("kraken")));
+    }
+
     // --- Binance: o.S is the ORDER side, SELL liquidates a long ---
     void binanceRealForceOrder() {
         BinanceProtocol p(table(SymbolTable::Unlisted::Reject, {{"BTCUSDT", "BTCUSDT", 1, false}}));
