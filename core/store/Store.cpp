@@ -5,6 +5,19 @@
 
 namespace lhm {
 
+namespace {
+// Under the write lock, so connections opening the store together rebuild it once, not each.
+Status rebuildSeriesMetaOnce(Store &store, Database &db) {
+    const QString missing = QStringLiteral("SELECT count(*) FROM meta WHERE key='series_meta'");
+    if (db.scalar(missing) > 0) return {};
+    Transaction tx(db);
+    if (!tx.ok()) return Error(QStringLiteral("cannot rebuild series metadata: %1").arg(db.lastError()), db.path());
+    if (db.scalar(missing) > 0) return {};
+    if (Status s = store.rebuildSeriesMeta(); !s) return s;  // joins this transaction
+    return tx.commit();
+}
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check) {
     auto db = Database::open(path, Database::Mode::ReadWrite);
     if (!db) return db.error();
@@ -28,8 +41,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check)
         }
     }
     if (Status s = store->migrate(); !s) return s.error();
-    if (store->db_->scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key='series_meta'")) == 0)
-        if (Status s = store->rebuildSeriesMeta(); !s) return s.error();
+    if (Status s = rebuildSeriesMetaOnce(*store, *store->db_); !s) return s.error();
     store->markSessionOpen();
     return store;
 }
@@ -62,22 +74,28 @@ Status Store::checkOurs() {
 
 Status Store::migrate() {
     Database &db = *db_;
-    const qint64 current = db.scalar(QStringLiteral("PRAGMA user_version"));
     const QStringList &steps = schemaMigrations();
-    if (current > steps.size())
-        return Error(QStringLiteral("store schema version %1 is newer than this build (%2); upgrade the app")
-                         .arg(current)
-                         .arg(steps.size()),
-                     db.path());
-    for (qint64 v = current; v < steps.size(); ++v) {
+    // The version is read under the write lock, one step at a time: the app's connections open a
+    // store at the same instant, and a version read before BEGIN IMMEDIATE would let the second
+    // one to get the lock apply the step the first has just committed.
+    if (db.scalar(QStringLiteral("PRAGMA user_version")) == steps.size()) return {};
+    for (;;) {
         Transaction tx(db);
+        if (!tx.ok()) return Error(QStringLiteral("cannot migrate: %1").arg(db.lastError()), db.path());
+        const qint64 v = db.scalar(QStringLiteral("PRAGMA user_version"), -1);
+        if (v < 0) return Error(QStringLiteral("cannot read the schema version: %1").arg(db.lastError()), db.path());
+        if (v > steps.size())
+            return Error(QStringLiteral("store schema version %1 is newer than this build (%2); upgrade the app")
+                             .arg(v)
+                             .arg(steps.size()),
+                         db.path());
+        if (v == steps.size()) return {};
         if (Status s = db.exec(steps.at(int(v))); !s)
             return Error(QStringLiteral("migration %1 failed: %2").arg(v + 1).arg(s.error().message), db.path());
         if (Status s = db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)); !s) return s;
         if (Status s = tx.commit(); !s) return s;
         qCDebug(lcStore) << "migrated" << db.path() << "to schema" << v + 1;
     }
-    return {};
 }
 
 }  // namespace lhm

@@ -61,6 +61,7 @@ Status Store::noteSeriesWrite(const SeriesTable &t, const SeriesKey &k, qint64 n
 
 Status Store::rebuildSeriesMeta() {
     Transaction tx(*db_);
+    if (!tx.ok()) return Error(QStringLiteral("cannot rebuild series metadata: %1").arg(db_->lastError()), db_->path());
     if (Status s = db_->exec(QStringLiteral("DELETE FROM series_meta; DELETE FROM series_gaps;")); !s) return s;
     for (const SeriesTable *t : series::kAll) {
         const bool profile = t == &series::kProfile;

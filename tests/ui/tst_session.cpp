@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 using namespace lhm;
 
@@ -105,6 +106,25 @@ private slots:
         QVERIFY(!s.grid());
         QCOMPARE(failed.count(), 1);
         QCOMPARE(failed[0][0].value<RequestKind>(), RequestKind::LiquidationMap);
+    }
+
+    // A file that is not a store still says so (the start-up race fix must not hide this): the
+    // store information fails with the store's reason and the status is StoreUnreadable.
+    void unreadableStoreSaysSo() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
+        QVERIFY(test::writeFile(path, QByteArray("these are my trading notes, not a database\n").repeated(200)));
+        auto st = std::make_shared<test::FakeBackendState>();
+        CoreEngine engine(path, test::fakeBackend(st));
+        Session s(&engine);
+        QSignalSpy info(&s, &Session::storeInfoChanged);
+        s.refreshStoreInfo();
+        QTRY_COMPARE(info.count(), 1);
+        QVERIFY(!s.storeInfo().ok);
+        QCOMPARE(s.status().code, SessionStatus::Code::StoreUnreadable);
+        QVERIFY2(s.status().detail.contains(QStringLiteral("not a SQLite database (refusing to overwrite it)")),
+                 qPrintable(s.status().detail));
+        QCOMPARE(test::readFile(path).left(10), QByteArray("these are "));  // left untouched
     }
 
     void coverage() {
