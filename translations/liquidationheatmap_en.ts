@@ -648,6 +648,10 @@ Parse errors: %6</translation>
         <translation>Predicted short liquidations</translation>
     </message>
     <message>
+        <source>Live trades (price)</source>
+        <translation>Live trades (price)</translation>
+    </message>
+    <message>
         <source>No data for this view</source>
         <translation>No data for this view</translation>
     </message>

@@ -1220,6 +1220,10 @@ Parse errors: %6</source>
         <translation>预测的空头强平</translation>
     </message>
     <message>
+        <source>Live trades (price)</source>
+        <translation>实时成交（价格）</translation>
+    </message>
+    <message>
         <source>No data for this view</source>
         <translation>此视图无数据</translation>
     </message>

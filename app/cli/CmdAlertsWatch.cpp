@@ -4,7 +4,7 @@
 //    "time":<ms>,"latency_ms":…,"deliveries":{"webhook":"ok"}}
 //   {"type":"summary","events":N,"alerts_fired":N,"suppressed":N,"delivery_failures":N}
 // Cluster rules get the predicted clusters of a heatmap computed from the store at start and every
-// --clusters-every seconds, on a worker thread. Live data comes from core's LiveSession.
+// --clusters-every seconds, as a pool task. Live data comes from core's LiveSession.
 #include "AlertsCli.h"
 
 #include "alerts/AlertService.h"
@@ -20,7 +20,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <atomic>
 
@@ -152,14 +152,16 @@ int watch(Context &ctx) {
     });
     QObject::connect(&service, &AlertService::problem, [&](const QString &m) { ctx.progress(QStringLiteral("warning: ") + m); });
 
-    // Clusters on a worker thread with its own store connection; results come back queued.
+    // Clusters as a pool task with its own store connection; results come back queued. One
+    // thread at most: a refresh that finds the last one still running is skipped.
     QPointer<AlertService> target(&service);
     const QString dbPath = ctx.dbPath, window = p.value(QStringLiteral("cluster-window"));
     std::atomic_bool clustersBusy{false};
-    QList<QThread *> clusterThreads;
+    QThreadPool clusterPool;
+    clusterPool.setMaxThreadCount(1);
     auto refreshClusters = [&] {
         if (clusterNeeds.isEmpty() || clustersBusy.exchange(true)) return;
-        QThread *t = QThread::create([&, needs = clusterNeeds] {
+        clusterPool.start([&, needs = clusterNeeds] {
             QStringList problems;
             const std::vector<ClusterSet> sets = computeClusters(dbPath, needs, window, &problems);
             QMetaObject::invokeMethod(qApp, [&, sets, problems] {
@@ -169,8 +171,6 @@ int watch(Context &ctx) {
                 clustersBusy.store(false);
             }, Qt::QueuedConnection);
         });
-        clusterThreads << t;
-        t->start();
     };
     QTimer clusterTimer;
     QObject::connect(&clusterTimer, &QTimer::timeout, refreshClusters);
@@ -194,10 +194,7 @@ int watch(Context &ctx) {
     runUntilStopped(duration);
     session.stop();
     clusterTimer.stop();
-    for (QThread *t : clusterThreads) {
-        t->wait();
-        delete t;
-    }
+    clusterPool.waitForDone();
     QCoreApplication::processEvents();  // queued cluster results before the final flush
     service.stop();
     ctx.print(QStringLiteral(R"({"type":"summary","events":%1,"alerts_fired":%2,"suppressed":%3,"delivery_failures":%4})")

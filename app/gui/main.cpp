@@ -56,6 +56,8 @@ int main(int argc, char **argv) {
                                    QStringLiteral("View for --screenshot: %1 or window.").arg(lhm::ui::viewIds().join(QStringLiteral(", "))),
                                    QStringLiteral("view")));
     add("screenshot", "Render the view off-screen into this PNG file and exit.", "file");
+    add("live", "With --screenshot --view window: turn Live on (on), or on and off again (off), first.", "on|off");
+    add("live-ms", "With --live: milliseconds of stream after the first price tick (default 4000).", "ms");
     add("size", "Screenshot size, WIDTHxHEIGHT (default 1600x900).", "size");
     add("theme", "dark or light.", "theme");
     add("lang", "Language: system, en or zh_CN.", "code");
@@ -81,6 +83,8 @@ int main(int argc, char **argv) {
         o.model = opt(p, "model", o.model);
         o.view = opt(p, "view", o.view);
         o.bucket = opt(p, "bucket", QStringLiteral("0")).toDouble();
+        o.live = opt(p, "live");
+        o.liveMs = opt(p, "live-ms", QString::number(o.liveMs)).toInt();
         const QStringList wh = opt(p, "size", QStringLiteral("1600x900")).split(QLatin1Char('x'));
         o.size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
         QString error;

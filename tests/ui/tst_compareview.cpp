@@ -190,6 +190,36 @@ private slots:
             QCOMPARE(p->priceTagText(), QStringLiteral("60443"));
         }
     }
+
+    // A model that placed nothing in the window says so in words; no "$0 … $1" scale beside an
+    // empty plot. When no model placed anything the whole view says it once.
+    void allZeroModelShowsAnEmptyState() {
+        ModelComparisonView v;
+        v.resize(1500, 800);
+        v.show();
+        auto c = test::makeComparison();
+        HeatmapGrid &zero = c->grids[1];
+        std::fill(zero.longDensity.begin(), zero.longDensity.end(), 0.f);
+        std::fill(zero.shortDensity.begin(), zero.shortDensity.end(), 0.f);
+        v.setComparison(c);
+        QCoreApplication::processEvents();
+        QVERIFY(!v.isShowingEmpty());
+        QVERIFY(!v.panel(0)->isShowingEmpty());
+        QVERIFY(v.panel(1)->isShowingEmpty());
+        QVERIFY(!v.panel(2)->isShowingEmpty());
+        QVERIFY(v.panel(1)->findChild<QLabel *>(QStringLiteral("emptyState"))->text().contains(
+            QStringLiteral("No estimated positions in this window")));
+        QVERIFY(v.panel(0)->colorScale()->dataRange().upper > 1e6);  // the others keep their scale
+        for (HeatmapGrid &g : c->grids) {
+            std::fill(g.longDensity.begin(), g.longDensity.end(), 0.f);
+            std::fill(g.shortDensity.begin(), g.shortDensity.end(), 0.f);
+        }
+        v.setComparison(c);
+        QVERIFY(v.isShowingEmpty());
+        v.setComparison(test::makeComparison());  // and back
+        QVERIFY(!v.isShowingEmpty());
+        QVERIFY(!v.panel(1)->isShowingEmpty());
+    }
 };
 
 LHM_TEST_MAIN_IMPL(QApplication, TestCompareView)

@@ -1,6 +1,7 @@
 #include "compare/ComparisonPanel.h"
 
 #include "compare/MeasuredFigure.h"
+#include "common/EmptyStateStack.h"
 #include "common/Format.h"
 #include "common/ModelNames.h"
 #include "common/Theme.h"
@@ -46,7 +47,8 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
     layer_ = new DensityLayer(plot_, plot_->xAxis, plot_->yAxis, scale_);
     candles_ = new CandleLayer(layer_);
     price_ = new PriceMarker(plot_);
-    lay->addWidget(plot_, 1);
+    stack_ = new EmptyStateStack(plot_, this);
+    lay->addWidget(stack_, 1);
     table_ = new QTableWidget(5, 1, this);
     table_->setVerticalHeaderLabels({tr("Total longs"), tr("Total shorts"), tr("Main clusters"), tr("Own confidence"),
                                      tr("Measured")});
@@ -66,6 +68,7 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
 }
 
 QString ComparisonPanel::priceTagText() const { return price_->tagText(); }
+bool ComparisonPanel::isShowingEmpty() const { return stack_->isShowingEmpty(); }
 
 void ComparisonPanel::applyTheme() {
     Theme::stylePlot(plot_);
@@ -90,7 +93,14 @@ void ComparisonPanel::setModel(const ModelComparison &cmp, int index, Comparison
         plot_->yAxis->setRange(lo, hi);
     }
     layer_->setCutoffRange(colourRange.first, colourRange.second);
-    layer_->setGrid(grid);
+    // A model with nothing in this window reads as such, not as a "$0 … $1" scale over an empty plot.
+    if (g.cols() == 0 || g.rows == 0 || !HeatmapView::hasDensity(g)) {
+        layer_->setGrid(nullptr);
+        stack_->showNoPositions(g.symbol, g.exchange, g.window);
+    } else {
+        layer_->setGrid(grid);
+        stack_->showContent();
+    }
 
     // The zones change with every comparison; the price marker's items stay.
     for (int i = plot_->itemCount() - 1; i >= 0; --i)

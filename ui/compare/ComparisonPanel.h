@@ -15,6 +15,7 @@ namespace lhm::ui {
 
 class CandleLayer;
 class DensityLayer;
+class EmptyStateStack;
 class PriceMarker;
 
 class ComparisonPanel : public QWidget {
@@ -29,6 +30,7 @@ public:
     CandleLayer *candles() const { return candles_; }
     QCPColorScale *colorScale() const { return scale_; }
     QString priceTagText() const;
+    bool isShowingEmpty() const;  // the model placed nothing in this window: words, no plot
     QTableWidget *table() const { return table_; }
     QString modelName() const;
     void applyTheme();
@@ -37,6 +39,7 @@ private:
     QLabel *name_ = nullptr;
     QString model_;  // identifier; name_ shows its readable name
     QCustomPlot *plot_ = nullptr;
+    EmptyStateStack *stack_ = nullptr;
     DensityLayer *layer_ = nullptr;
     QCPColorScale *scale_ = nullptr;
     CandleLayer *candles_ = nullptr;

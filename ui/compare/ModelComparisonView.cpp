@@ -6,8 +6,10 @@
 #include "compare/ComparisonPanel.h"
 #include "heatmap/DensityLayer.h"
 #include "engine/HeatmapLod.h"
+#include "heatmap/HeatmapView.h"
 
 #include <QHBoxLayout>
+#include <algorithm>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -46,6 +48,11 @@ void ModelComparisonView::setComparison(ComparisonPtr cmp) {
         return;
     }
     const ModelComparison &c = *cmp_;
+    if (std::none_of(c.grids.begin(), c.grids.end(), [](const HeatmapGrid &g) { return HeatmapView::hasDensity(g); })) {
+        const HeatmapGrid &g = c.grids.front();
+        stack_->showNoPositions(g.symbol, g.exchange, g.window);
+        return;
+    }
     while (panels_.size() > c.grids.size()) {
         delete panels_.back();
         panels_.pop_back();

@@ -71,6 +71,7 @@ void HeatmapLegend::sync() {
     add(priceKey_);
     if (longs_ && !liveOnly_) add(predictedLong_);
     if (shorts_ && !liveOnly_) add(predictedShort_);
+    if (liveTrace_ && liveOnly_) add(liveTrace_);
     if (realised_) {
         add(realisedLongKey_);
         add(realisedShortKey_);

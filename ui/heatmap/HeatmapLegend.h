@@ -18,6 +18,7 @@ public:
     void setPredictedShown(bool longs, bool shorts);
     void setRealisedShown(bool on);
     void setLiveOnly(bool on);  // live events on their own: no model output is drawn
+    void setLiveTrace(QCPGraph *trace) { liveTrace_ = trace; }  // named in live-only mode
     QStringList entries() const;  // the names listed now, top to bottom
     void applyTheme();
 
@@ -28,6 +29,7 @@ private:
     QCPItemStraightLine *priceLine_;
     QCPGraph *predictedLong_, *predictedShort_;
     QCPGraph *priceKey_, *realisedLongKey_, *realisedShortKey_;  // legend samples only, no data
+    QCPGraph *liveTrace_ = nullptr;
     bool longs_ = false, shorts_ = false, realised_ = false, liveOnly_ = false;
 };
 

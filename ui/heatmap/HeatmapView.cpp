@@ -29,6 +29,7 @@ namespace lhm::ui {
 namespace {
 constexpr int kMaxBubbles = 400;
 constexpr size_t kMaxMarkers = 3000;  // the largest predicted liquidations; more only clutter
+constexpr int kMaxTracePoints = 20000;  // live ticks kept for the trace (coalesced, at most 25/s)
 }  // namespace
 
 HeatmapView::HeatmapView(QWidget *parent) : PlotView(parent) {
@@ -66,13 +67,18 @@ HeatmapView::HeatmapView(QWidget *parent) : PlotView(parent) {
     predictedLong_ = plot_->addGraph();
     predictedShort_ = plot_->addGraph();
     for (QCPGraph *g : {predictedLong_, predictedShort_}) g->setLineStyle(QCPGraph::lsNone);
+    liveTrace_ = plot_->addGraph();
+    liveTrace_->setLineStyle(QCPGraph::lsStepLeft);
+    liveTrace_->setVisible(false);
     price_ = new PriceMarker(plot_);
     estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled liquidation levels, not exchange data"));
     legend_ = new HeatmapLegend(plot_, price_->line(), predictedLong_, predictedShort_);
+    legend_->setLiveTrace(liveTrace_);
     waiting_ = new QCPItemText(plot_);
     waiting_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    waiting_->position->setCoords(0.5, 0.5);
-    waiting_->setPositionAlignment(Qt::AlignCenter);
+    // Top left: the price line runs through the middle of the live view, the legend is top right.
+    waiting_->position->setCoords(0.02, 0.03);
+    waiting_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     waiting_->setVisible(false);
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
@@ -100,6 +106,8 @@ void HeatmapView::applyTheme() {
     predictedShort_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, p.shortSide, p.shortSide, 3));
     predictedLong_->setName(tr("Predicted long liquidations"));
     predictedShort_->setName(tr("Predicted short liquidations"));
+    liveTrace_->setPen(QPen(p.text, 1.4));
+    liveTrace_->setName(tr("Live trades (price)"));
     price_->applyTheme();
     legend_->applyTheme();
     waiting_->setColor(p.text);
@@ -266,6 +274,11 @@ void HeatmapView::updateOverlays() {
 void HeatmapView::setLivePrice(double price, qint64 timeMs) {
     shownPrice_ = price;
     if (timeMs > 0) livePriceTime_ = timeMs;
+    if (liveOnly_ && timeMs > 0 && price > 0) {
+        liveTrace_->addData(timeMs / 1000.0, price);
+        if (liveTrace_->dataCount() > kMaxTracePoints)
+            liveTrace_->data()->removeBefore(std::next(liveTrace_->data()->constBegin(), liveTrace_->dataCount() - kMaxTracePoints)->key);
+    }
     const GridPtr &g = layer_->grid();
     price_->setPrice(price, g ? g->bucketSize : 0);
     if (liveOnly_) fitLive();
@@ -280,6 +293,7 @@ void HeatmapView::setLiveOnly(bool on) {
     for (QCPAbstractPlottable *p : std::initializer_list<QCPAbstractPlottable *>{layer_->colorMap(), predictedLong_, predictedShort_})
         p->setVisible(!on);
     candles_->setVisible(!on);
+    liveTrace_->setVisible(on);
     scale_->setVisible(!on);
     estimate_->setVisible(!on);
     legend_->setLiveOnly(on);
@@ -289,21 +303,45 @@ void HeatmapView::setLiveOnly(bool on) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void HeatmapView::endLive() {
+    setLiveOnly(false);
+    liveTrace_->data()->clear();
+    livePriceTime_ = 0;
+    // The estimate's price again: a tick from the stream no longer describes what is shown.
+    const GridPtr &g = layer_->grid();
+    setLivePrice(g ? g->currentPrice : 0);
+}
+
+int HeatmapView::liveTracePoints() const { return liveTrace_->dataCount(); }
+
 void HeatmapView::fitLive() {
     // Until the first liquidation arrives the newest price tick sets the view, so the plot is
     // never an empty frame; the text says what it waits for.
     waiting_->setText(tr("Live: waiting for liquidations of this symbol…"));
     waiting_->setVisible(liveOnly_ && bubbles_.empty());
-    qint64 newest = livePriceTime_;
+    qint64 newest = livePriceTime_, earliest = 0;
     double lo = shownPrice_, hi = shownPrice_;
-    for (QCPItemTracer *t : bubbles_) {
-        newest = std::max(newest, qint64(t->position->key() * 1000));
-        if (lo <= 0) lo = hi = t->position->value();
-        lo = std::min(lo, t->position->value());
-        hi = std::max(hi, t->position->value());
+    const auto widen = [&](qint64 t, double price) {
+        newest = std::max(newest, t);
+        earliest = earliest > 0 ? std::min(earliest, t) : t;
+        if (lo <= 0) lo = hi = price;
+        lo = std::min(lo, price);
+        hi = std::max(hi, price);
+    };
+    for (QCPItemTracer *t : bubbles_) widen(qint64(t->position->key() * 1000), t->position->value());
+    for (auto it = liveTrace_->data()->constBegin(); it != liveTrace_->data()->constEnd(); ++it)
+        widen(qint64(it->key * 1000), it->value);
+    // The last half hour at most, from a minute before the first event this session saw, but at
+    // least ten minutes so the minute labels of the time axis stay distinct.
+    if (newest > 0) {
+        const double end = newest / 1000.0;
+        const double first = earliest > 0 ? earliest / 1000.0 - 60 : end - 1800;
+        plot_->xAxis->setRange(std::clamp(first, end - 1800, end - 540), end + 60);
     }
-    if (newest > 0) plot_->xAxis->setRange(newest / 1000.0 - 1800, newest / 1000.0 + 120);
-    if (lo > 0) plot_->yAxis->setRange(std::min(lo, hi * 0.99), std::max(hi, lo * 1.01));
+    if (lo > 0) {
+        const double pad = std::max((hi - lo) * 0.15, hi * 0.0005);
+        plot_->yAxis->setRange(lo - pad, hi + pad);
+    }
 }
 
 void HeatmapView::addRealisedLiquidations(const std::vector<LiquidationEvent> &events) {

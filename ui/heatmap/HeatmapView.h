@@ -67,6 +67,9 @@ public:
     // live price and bubbles on their own (the last half hour).
     void setLiveOnly(bool on);
     bool isLiveOnly() const { return liveOnly_; }
+    // Live mode ended: the estimate's own view, price and legend again; the live price trace goes.
+    void endLive();
+    int liveTracePoints() const;  // ticks drawn as the live price trace (live-only mode)
 
     void resetView();
     // The whole window in time; in price the candles and the band holding the central 99% of the
@@ -101,6 +104,7 @@ private:
     DensityLayer *layer_ = nullptr;
     CandleLayer *candles_ = nullptr;
     QCPGraph *predictedLong_ = nullptr, *predictedShort_ = nullptr;
+    QCPGraph *liveTrace_ = nullptr;  // the focus symbol's ticks while live events show on their own
     PriceMarker *price_ = nullptr;
     HeatmapLegend *legend_ = nullptr;
     QCPItemText *estimate_ = nullptr, *waiting_ = nullptr;

@@ -44,6 +44,7 @@ LiveWiring::LiveWiring(QMainWindow *window, HeatmapView *heatmap, Session *sessi
         toggle_->setChecked(on);
         on ? refresh_.start() : refresh_.stop();
         lights_->setActive(on);
+        if (!on) heatmap_->endLive();
         if (on) {
             tapeDock_->show();
             emit message(tr("Live: following %1 on %2")

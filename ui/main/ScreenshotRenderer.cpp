@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QFileInfo>
+#include <QAction>
+#include <QStatusBar>
 #include <qcustomplot.h>
 
 namespace lhm::ui {
@@ -74,6 +76,7 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
     // Until the session has every answer (or a typed failure), at most two minutes.
     waitUntilSettled(*w.session());
     engine->waitForIdle();
+    if (!o.live.isEmpty() && !runLive(w, o, error)) return 2;
     // The signal badge and marks follow the grid on a pool thread of their own.
     if (w.signalWiring()->isComputing()) {
         QEventLoop loop;
@@ -95,6 +98,43 @@ int ScreenshotRenderer::renderWindow(const ScreenshotOptions &o, QString *error,
     return 0;
 }
 
+// Live as a trader turns it on: the toolbar's toggle. Waits on typed signals (the first price
+// tick of the symbol, the session's recompute), then lets the stream run for liveMs.
+bool ScreenshotRenderer::runLive(MainWindow &w, const ScreenshotOptions &o, QString *error) {
+    auto *toggle = w.findChild<QAction *>(QStringLiteral("liveToggle"));
+    if (!toggle) return false;
+    QEventLoop loop;
+    bool ticked = false;
+    QTimer settleTimer;
+    settleTimer.setSingleShot(true);
+    QObject::connect(&settleTimer, &QTimer::timeout, &loop, &QEventLoop::quit);
+    const auto c = QObject::connect(w.session()->live(), &LiveSession::focusPrice, &loop, [&] {
+        if (ticked) return;
+        ticked = true;
+        settleTimer.start(o.liveMs);
+    });
+    toggle->trigger();
+    if (!w.session()->isLive()) {
+        *error = QCoreApplication::translate("ScreenshotRenderer", "live mode did not start: %1")
+                     .arg(w.statusBar()->currentMessage());
+        return false;
+    }
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(c);
+    if (!ticked) {
+        *error = QCoreApplication::translate("ScreenshotRenderer", "live: no price of %1 arrived within 60 s").arg(o.symbol);
+        return false;
+    }
+    waitUntilSettled(*w.session());
+    if (o.live == QLatin1String("off")) {
+        toggle->trigger();
+        waitUntilSettled(*w.session());
+    }
+    QCoreApplication::processEvents();
+    return true;
+}
+
 int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBackend backend) {
     auto fail = [error](const QString &msg) {
         *error = msg;
@@ -112,6 +152,10 @@ int ScreenshotRenderer::run(const ScreenshotOptions &o, QString *error, EngineBa
     if (!QFileInfo::exists(o.dbPath))
         return fail(QCoreApplication::translate("ScreenshotRenderer", "no data: database %1 does not exist").arg(o.dbPath));
 
+    if (!o.live.isEmpty() && o.live != QLatin1String("on") && o.live != QLatin1String("off"))
+        return fail(QCoreApplication::translate("ScreenshotRenderer", "--live takes on or off, not '%1'").arg(o.live));
+    if (!o.live.isEmpty() && o.view != QLatin1String("window"))
+        return fail(QCoreApplication::translate("ScreenshotRenderer", "--live needs --view window"));
     if (o.view == QLatin1String("window")) return renderWindow(o, error, std::move(backend));
 
     ViewSelection sel;

@@ -18,6 +18,11 @@ struct ScreenshotOptions {
     QString view = QStringLiteral("heatmap");  // a registered view id (ui/main/ViewRegistry.cpp) or window (the whole main window)
     QSize size{1600, 900};
     QString output;
+    // Window view only. "on": Live turned on with the toolbar's toggle and shown once a price tick
+    // of the symbol arrived plus liveMs of stream; "off": the same, then Live turned off again.
+    // Feeds come from exchanges.yaml (LHM_CONFIG_DIR points it at a replay server).
+    QString live;
+    int liveMs = 4000;
 };
 
 class ScreenshotRenderer {
@@ -28,6 +33,7 @@ public:
 
 private:
     static int renderWindow(const ScreenshotOptions &o, QString *error, EngineBackend backend);
+    static bool runLive(class MainWindow &w, const ScreenshotOptions &o, QString *error);
 };
 
 }  // namespace lhm::ui

@@ -21,6 +21,10 @@ SignalWiring::SignalWiring(Session *session, HeatmapView *view, const QString &d
     : QObject(parent), session_(session), overlay_(new SignalOverlay(view->plot())), dbPath_(dbPath) {
     connect(session_, &Session::gridChanged, this, [this](const GridPtr &grid, GridOrigin origin) {
         if (origin == GridOrigin::Live) return;
+        if (session_->liveState() == LiveState::HistoryTooOld) {  // shown when live ends
+            hiddenForLive_ = true;
+            return;
+        }
         // At start the cached grid comes first and the checked one, usually the same grid, right
         // after: the signals already computing for it stay (computing them twice was most of the
         // CPU spent before the first heatmap of a 1y window).
@@ -31,6 +35,19 @@ SignalWiring::SignalWiring(Session *session, HeatmapView *view, const QString &d
         if (!key.isEmpty() && key == startedFor_) return;
         startedFor_ = key;
         start(grid);
+    });
+    // Live events shown on their own (history too old to roll): a signal of that history would
+    // sit beside today's stream as if it were current. Back when live ends.
+    connect(session_, &Session::liveStateChanged, this, [this](LiveState state) {
+        if (state == LiveState::HistoryTooOld) {
+            if (cancel_) cancel_->store(true);
+            computing_ = false;
+            overlay_->clear();
+            hiddenForLive_ = true;
+        } else if (state == LiveState::Off && hiddenForLive_) {
+            hiddenForLive_ = false;
+            start(session_->baseGrid());
+        }
     });
 }
 
@@ -90,7 +107,8 @@ void SignalWiring::start(const GridPtr &grid) {
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, sigs, error, seq, barMs] {
             if (!self || seq != self->seq_) return;  // a newer grid is being worked on
             self->computing_ = false;
-            if (error.isEmpty()) self->overlay_->setSignals(sigs, barMs);
+            if (self->hiddenForLive_) self->overlay_->clear();
+            else if (error.isEmpty()) self->overlay_->setSignals(sigs, barMs);
             else self->overlay_->setUnavailable(error);
             emit self->computed();
         });

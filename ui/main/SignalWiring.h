@@ -39,6 +39,7 @@ private:
     quint64 seq_ = 0;
     bool computing_ = false;
     QString startedFor_;  // the request and grid span the running or shown signals belong to
+    bool hiddenForLive_ = false;  // cleared while live events show on their own
 };
 
 }  // namespace lhm::ui

@@ -30,7 +30,6 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -60,6 +59,8 @@ QChart *newChart() {
 
 ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(parent), dbPath_(dbPath) {
     setObjectName(QStringLiteral("researchPanel"));
+    pool_.setMaxThreadCount(1);
+    pool_.setObjectName(QStringLiteral("lhm-research"));
     exchange_ = new QLineEdit(QStringLiteral("binance"), this);
     symbol_ = new QLineEdit(QStringLiteral("BTCUSDT"), this);
     from_ = new QDateTimeEdit(this);
@@ -196,10 +197,8 @@ ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(p
 }
 
 ResearchPanel::~ResearchPanel() {
-    if (worker_) {
-        cancelFlag_->store(true);
-        worker_->wait();
-    }
+    if (cancelFlag_) cancelFlag_->store(true);
+    pool_.waitForDone();
 }
 
 void ResearchPanel::setSeries(const QString &exchange, const QString &symbol) {
@@ -278,7 +277,7 @@ void ResearchPanel::runValidation() {
     const QString db = dbPath_;
     auto flag = cancelFlag_;
     auto progress = progressReporter(0, 1);
-    worker_ = QThread::create([self, db, req, flag, progress] {
+    pool_.start([self, db, req, flag, progress] {
         QString error;
         std::vector<ValidationResult> results;
         bool stored = false;
@@ -310,9 +309,6 @@ void ResearchPanel::runValidation() {
             emit self->finished();
         }, Qt::QueuedConnection);
     });
-    connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &QThread::finished, this, [this] { worker_ = nullptr; });
-    worker_->start();
 }
 
 void ResearchPanel::runBacktest() {
@@ -339,7 +335,7 @@ void ResearchPanel::runBacktest() {
     auto flag = cancelFlag_;
     // Two model runs: the rules' bars, then the shifted-clusters baseline's.
     auto firstHalf = progressReporter(0, 0.5), secondHalf = progressReporter(0.5, 0.5);
-    worker_ = QThread::create([self, db, fr, prm, entry, exit, flag, firstHalf, secondHalf]() mutable {
+    pool_.start([self, db, fr, prm, entry, exit, flag, firstHalf, secondHalf]() mutable {
         QString error;
         BacktestRun run, hold, shifted;
         auto store = Store::openReadOnly(db);
@@ -374,9 +370,6 @@ void ResearchPanel::runBacktest() {
             emit self->finished();
         }, Qt::QueuedConnection);
     });
-    connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &QThread::finished, this, [this] { worker_ = nullptr; });
-    worker_->start();
 }
 
 void ResearchPanel::showValidation(const std::vector<ValidationResult> &results) {

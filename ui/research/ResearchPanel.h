@@ -5,6 +5,7 @@
 #include "analysis/Backtester.h"
 #include "analysis/ValidationTypes.h"
 
+#include <QThreadPool>
 #include <QWidget>
 #include <atomic>
 #include <functional>
@@ -79,7 +80,8 @@ private:
     QTableWidget *stats_ = nullptr, *trades_ = nullptr;
     std::vector<BacktestTrade> shownTrades_;
     std::shared_ptr<std::atomic_bool> cancelFlag_;
-    class QThread *worker_ = nullptr;
+    // Validation and backtests run as pool tasks (one at a time, busy_ guards), like CoreEngine's.
+    QThreadPool pool_;
     bool busy_ = false;
 };
 
