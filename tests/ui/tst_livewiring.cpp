@@ -11,11 +11,15 @@
 #include "live/LiveTapePanel.h"
 #include "main/LiveWiring.h"
 #include "main/MainWindow.h"
+#include "main/SignalWiring.h"
+#include "heatmap/HeatmapLegend.h"
+#include "heatmap/SignalOverlay.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QTemporaryDir>
 #include <qcustomplot.h>
 
 using namespace lhm;
@@ -127,6 +131,67 @@ private slots:
         QVERIFY(live->lights()->tooltip(QStringLiteral("binance")).contains(QStringLiteral("live mode is off")));
         QTest::qWait(300);  // the feed's last health report ("stopped") must not turn it red
         QCOMPARE(live->lights()->light(QStringLiteral("binance")), ConnectionLights::Light::Off);
+        qunsetenv("LHM_CONFIG_DIR");
+    }
+
+    // History that ends months before the stream (the fixture's grid of 1-2 May 2024; the first
+    // 300 real BTCUSDT trades of the hftbacktest capture of 2024-08-08, 61,800.0 ... 61,809.5):
+    // nothing is rolled into today. The view shows the stream on its own: the trades as a price
+    // trace named in the legend, no signal computed on the old history, the banner saying why.
+    // Live off gives the estimate's own view, legend and price back (60,443, the last close).
+    void historyTooOldShowsTheStreamOnItsOwn() {
+        QStringList frames;
+        for (const QByteArray &line : test::gunzipFile(test::sharedData(QStringLiteral("hftbacktest-binance-usdm-ws/btcusdt_20240808.gz"))).split('\n'))
+            if (line.contains("@trade") && frames.size() < 300) frames << QString::fromUtf8(line.mid(line.indexOf(' ') + 1));
+        QCOMPARE(frames.size(), 300);
+        test::WsReplayServer server(frames);
+        server.setRate(300);
+        QVERIFY(server.listen());
+        QTemporaryDir cfg;
+        QVERIFY(test::writeFile(cfg.filePath(QStringLiteral("exchanges.yaml")),
+                                QStringLiteral("exchanges:\n  binance:\n    ws_url: %1\n    rest_url: http://127.0.0.1:9\n"
+                                               "    ping_interval_ms: 60000\n    watchdog_ms: 30000\n"
+                                               "symbols:\n  BTCUSDT:\n    binance: BTCUSDT\n")
+                                    .arg(server.url().toString())
+                                    .toUtf8()));
+        qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
+        test::TempStore ts;
+        QTemporaryDir dir;
+        MainWindowOptions o;
+        o.dbPath = ts.path;
+        o.settingsPath = dir.filePath(QStringLiteral("s.ini"));
+        o.firstRunDialog = false;
+        auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::make_shared<test::FakeBackendState>()));
+        MainWindow w(o, engine);
+        engine->setParent(&w);
+        w.resize(1400, 860);
+        w.show();
+        QTRY_VERIFY(w.heatmapView()->grid());
+        QTRY_VERIFY(!w.signalWiring()->isComputing());
+        QVERIFY(!w.signalWiring()->overlay()->badgeText().isEmpty());
+        const QString traceName = QStringLiteral("Live trades (price)");
+        QVERIFY(!w.heatmapView()->legend()->entries().contains(traceName));
+
+        w.live()->toggleAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->isLiveOnly(), 10000);
+        QCOMPARE(w.session()->liveState(), LiveState::HistoryTooOld);
+        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->liveTracePoints() >= 20, 10000);
+        QVERIFY(w.heatmapView()->legend()->entries().contains(traceName));
+        QTRY_COMPARE(w.signalWiring()->overlay()->badgeText(), QString());
+        QVERIFY(w.bannerText().contains(QStringLiteral("could not be backfilled")));
+        const double shown = w.heatmapView()->shownPrice();
+        QVERIFY2(shown >= 61800.0 && shown <= 61809.5, qPrintable(QString::number(shown)));
+        const QCPRange y = w.heatmapView()->plot()->yAxis->range();
+        QVERIFY2(y.lower < 61800.0 && y.upper > 61809.5 && y.size() < 200, qPrintable(QStringLiteral("%1 %2").arg(y.lower).arg(y.upper)));
+
+        w.live()->toggleAction()->trigger();
+        const GridPtr g = w.heatmapView()->grid();
+        QVERIFY(!w.heatmapView()->isLiveOnly());
+        QCOMPARE(w.heatmapView()->liveTracePoints(), 0);
+        QVERIFY(!w.heatmapView()->legend()->entries().contains(traceName));
+        QCOMPARE(w.heatmapView()->priceTagText(), QStringLiteral("60443"));
+        QCOMPARE(w.heatmapView()->plot()->xAxis->range().lower, g->times.front() / 1000.0);
+        QTRY_VERIFY(!w.signalWiring()->overlay()->badgeText().isEmpty());
         qunsetenv("LHM_CONFIG_DIR");
     }
 };
