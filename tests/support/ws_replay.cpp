@@ -4,6 +4,7 @@
 // layout "<receive ns> <frame>" (.gz read as gzip). With --config-dir it writes DIR/exchanges.yaml
 // pointing Binance at this server (REST at a closed port: no backfill), for LHM_CONFIG_DIR=DIR.
 #include "TestSupport.h"
+#include "RecordedFrames.h"
 #include "WsReplayServer.h"
 
 #include <QCoreApplication>
@@ -49,17 +50,9 @@ int main(int argc, char **argv) {
         err << "cannot listen on 127.0.0.1\n";
         return 1;
     }
-    if (!configDir.isEmpty()) {
-        const QString yaml = QStringLiteral(
-                                 "exchanges:\n  binance:\n    ws_url: %1\n    rest_url: http://127.0.0.1:9\n"
-                                 "    ping_interval_ms: 60000\n    watchdog_ms: 30000\n"
-                                 "symbols:\n  BTCUSDT:\n    binance: BTCUSDT\n  ETHUSDT:\n    binance: ETHUSDT\n")
-                                 .arg(server.url().toString());
-        QDir().mkpath(configDir);
-        if (!lhm::test::writeFile(QDir(configDir).filePath(QStringLiteral("exchanges.yaml")), yaml.toUtf8())) {
-            err << "cannot write " << configDir << "/exchanges.yaml\n";
-            return 1;
-        }
+    if (!configDir.isEmpty() && !(QDir().mkpath(configDir) && lhm::test::writeBinanceReplayConfig(configDir, server.url()))) {
+        err << "cannot write " << configDir << "/exchanges.yaml\n";
+        return 1;
     }
     out << server.url().toString() << ' ' << frames.size() << " frames\n";
     out.flush();

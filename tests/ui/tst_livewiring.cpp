@@ -3,6 +3,7 @@
 // bubbles on the heatmap (others do not), the tape lists them, and the connection light turns green.
 #include "GridFixtures.h"
 #include "TestSupport.h"
+#include "RecordedFrames.h"
 #include "WsReplayServer.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapView.h"
@@ -37,6 +38,18 @@ QString aggTrade(const char *price, qint64 t) {
         .arg(QLatin1String(price))
         .arg(t);
 }
+// The main window over `db` with the fake engine (the fixture grid of 1-2 May 2024), shown.
+std::unique_ptr<MainWindow> openWindow(const QString &db, const QString &settings) {
+    MainWindowOptions o;
+    o.dbPath = db;
+    o.settingsPath = settings;
+    o.firstRunDialog = false;
+    auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::make_shared<test::FakeBackendState>()));
+    auto w = std::make_unique<MainWindow>(o, engine);
+    engine->setParent(w.get());
+    w->show();
+    return w;
+}
 }  // namespace
 
 class TestLiveWiring : public QObject {
@@ -50,25 +63,13 @@ private slots:
         QVERIFY(server.listen());
         // A config that points Binance at the local server (and its REST backfill nowhere).
         QTemporaryDir cfg;
-        QVERIFY(test::writeFile(cfg.filePath(QStringLiteral("exchanges.yaml")),
-                                QStringLiteral("exchanges:\n  binance:\n    ws_url: %1\n    rest_url: http://127.0.0.1:9\n"
-                                               "    ping_interval_ms: 60000\n    watchdog_ms: 30000\n    liquidation_stream: true\n"
-                                               "    symbols:\n      BTCUSDT: {native: BTCUSDT, contract_value: 1}\n"
-                                               "      ETHUSDT: {native: ETHUSDT, contract_value: 1}\n")
-                                    .arg(server.url().toString())
-                                    .toUtf8()));
+        QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
         qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
 
         test::TempStore ts;
         QTemporaryDir dir;
-        MainWindowOptions o;
-        o.dbPath = ts.path;
-        o.settingsPath = dir.filePath(QStringLiteral("s.ini"));
-        o.firstRunDialog = false;
-        auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::make_shared<test::FakeBackendState>()));
-        MainWindow w(o, engine);
-        engine->setParent(&w);
-        w.show();
+        auto window = openWindow(ts.path, dir.filePath(QStringLiteral("s.ini")));
+        MainWindow &w = *window;
         QTRY_VERIFY(w.heatmapView()->grid());
         LiveWiring *live = w.live();
         QVERIFY(!live->tapeDock()->isVisible());
@@ -140,32 +141,19 @@ private slots:
     // trace named in the legend, no signal computed on the old history, the banner saying why.
     // Live off gives the estimate's own view, legend and price back (60,443, the last close).
     void historyTooOldShowsTheStreamOnItsOwn() {
-        QStringList frames;
-        for (const QByteArray &line : test::gunzipFile(test::sharedData(QStringLiteral("hftbacktest-binance-usdm-ws/btcusdt_20240808.gz"))).split('\n'))
-            if (line.contains("@trade") && frames.size() < 300) frames << QString::fromUtf8(line.mid(line.indexOf(' ') + 1));
+        const QStringList frames = test::recordedBtcTrades(300);
         QCOMPARE(frames.size(), 300);
         test::WsReplayServer server(frames);
         server.setRate(300);
         QVERIFY(server.listen());
         QTemporaryDir cfg;
-        QVERIFY(test::writeFile(cfg.filePath(QStringLiteral("exchanges.yaml")),
-                                QStringLiteral("exchanges:\n  binance:\n    ws_url: %1\n    rest_url: http://127.0.0.1:9\n"
-                                               "    ping_interval_ms: 60000\n    watchdog_ms: 30000\n"
-                                               "symbols:\n  BTCUSDT:\n    binance: BTCUSDT\n")
-                                    .arg(server.url().toString())
-                                    .toUtf8()));
+        QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
         qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
         test::TempStore ts;
         QTemporaryDir dir;
-        MainWindowOptions o;
-        o.dbPath = ts.path;
-        o.settingsPath = dir.filePath(QStringLiteral("s.ini"));
-        o.firstRunDialog = false;
-        auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::make_shared<test::FakeBackendState>()));
-        MainWindow w(o, engine);
-        engine->setParent(&w);
+        auto window = openWindow(ts.path, dir.filePath(QStringLiteral("s.ini")));
+        MainWindow &w = *window;
         w.resize(1400, 860);
-        w.show();
         QTRY_VERIFY(w.heatmapView()->grid());
         QTRY_VERIFY(!w.signalWiring()->isComputing());
         QVERIFY(!w.signalWiring()->overlay()->badgeText().isEmpty());

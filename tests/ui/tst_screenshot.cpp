@@ -3,6 +3,7 @@
 // database exits 2 with one clear line.
 #include "GridFixtures.h"
 #include "TestSupport.h"
+#include "RecordedFrames.h"
 #include "WsReplayServer.h"
 #include "main/ScreenshotRenderer.h"
 
@@ -120,20 +121,13 @@ private slots:
     // off again first. Without a price within the wait it fails with one line instead of a picture
     // of a half-started live mode.
     void liveWindowRenders() {
-        QStringList frames;
-        for (const QByteArray &line : test::gunzipFile(test::sharedData(QStringLiteral("hftbacktest-binance-usdm-ws/btcusdt_20240808.gz"))).split('\n'))
-            if (line.contains("@trade") && frames.size() < 400) frames << QString::fromUtf8(line.mid(line.indexOf(' ') + 1));
+        const QStringList frames = test::recordedBtcTrades(400);
         QCOMPARE(frames.size(), 400);
         test::WsReplayServer server(frames);
         server.setRate(200);
         QVERIFY(server.listen());
         QTemporaryDir cfg;
-        QVERIFY(test::writeFile(cfg.filePath(QStringLiteral("exchanges.yaml")),
-                                QStringLiteral("exchanges:\n  binance:\n    ws_url: %1\n    rest_url: http://127.0.0.1:9\n"
-                                               "    ping_interval_ms: 60000\n    watchdog_ms: 30000\n"
-                                               "symbols:\n  BTCUSDT:\n    binance: BTCUSDT\n")
-                                    .arg(server.url().toString())
-                                    .toUtf8()));
+        QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
         qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
         test::TempStore ts;
         ScreenshotOptions o;
