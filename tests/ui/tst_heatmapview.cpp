@@ -99,14 +99,21 @@ private slots:
         v->addRealisedLiquidations({e});
         QCOMPARE(v->legend()->entries().size(), 5);
         QCOMPARE(v->legend()->entries().at(3), QStringLiteral("Realised long liquidations (live, circle ∝ size)"));
-        // Live events on their own: the model's dots are hidden, so the legend drops them.
+        // Live events on their own: the model's dots are hidden, so the legend drops them and
+        // names the stream's price trace instead.
         v->setLiveOnly(true);
-        QCOMPARE(v->legend()->entries().size(), 3);
+        QCOMPARE(v->legend()->entries(),
+                 QStringList({QStringLiteral("Price (dashed line, tag on the right)"), QStringLiteral("Live trades (price)"),
+                              QStringLiteral("Realised long liquidations (live, circle ∝ size)"),
+                              QStringLiteral("Realised short liquidations (live, circle ∝ size)")}));
         QVERIFY(v->plot()->legend->visible());
     }
 
-    // Live with history too old to roll: before any liquidation arrives, the newest price tick
-    // sets the view (the last half hour, price ±1 %), and a line says what the view waits for.
+    // Live with history too old to roll: before any liquidation arrives, the price ticks set the
+    // view and are drawn as a trace, and a line says what the view waits for. One tick: ten
+    // minutes (the shortest span) ending a minute after it, price ±0.05 % (91,000 ± 45.5). A tick
+    // 20 minutes later at 91,500: from a minute before the first to a minute after the newest,
+    // price 91,000 … 91,500 with 15 % of the 500 spread (75) each side.
     void liveOnlyFollowsThePriceBeforeTheFirstLiquidation() {
         auto v = shown();
         v->setGrid(test::makeGrid());
@@ -114,16 +121,27 @@ private slots:
         const qint64 t = 1764547200000LL;  // 2025-12-01 00:00 UTC
         v->setLivePrice(91000, t);
         QVERIFY(v->isWaitingForLive());
-        QCOMPARE(v->plot()->xAxis->range().upper, t / 1000.0 + 120);
-        QCOMPARE(v->plot()->xAxis->range().lower, t / 1000.0 - 1800);
-        QCOMPARE(v->plot()->yAxis->range().lower, 91000 * 0.99);
-        QCOMPARE(v->plot()->yAxis->range().upper, 91000 * 1.01);
+        QCOMPARE(v->liveTracePoints(), 1);
+        QCOMPARE(v->plot()->xAxis->range().lower, t / 1000.0 - 540);
+        QCOMPARE(v->plot()->xAxis->range().upper, t / 1000.0 + 60);
+        QCOMPARE(v->plot()->yAxis->range().lower, 91000 - 45.5);
+        QCOMPARE(v->plot()->yAxis->range().upper, 91000 + 45.5);
         QCOMPARE(v->priceTagText(), QStringLiteral("91000"));
+        v->setLivePrice(91500, t + 1'200'000);
+        QCOMPARE(v->liveTracePoints(), 2);
+        QCOMPARE(v->plot()->xAxis->range().lower, t / 1000.0 - 60);
+        QCOMPARE(v->plot()->xAxis->range().upper, t / 1000.0 + 1260);
+        QCOMPARE(v->plot()->yAxis->range().lower, 90925.0);
+        QCOMPARE(v->plot()->yAxis->range().upper, 91575.0);
         LiquidationEvent e{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Side::Long, 90500, 0.1, 9050, t + 5000, 0};
         v->addRealisedLiquidations({e});
         QVERIFY(!v->isWaitingForLive());
-        v->setLiveOnly(false);
+        // Live ends: the estimate's view and price (60,443, the fixture's last close), no trace.
+        v->endLive();
         QVERIFY(!v->isWaitingForLive());
+        QVERIFY(!v->isLiveOnly());
+        QCOMPARE(v->liveTracePoints(), 0);
+        QCOMPARE(v->priceTagText(), QStringLiteral("60443"));
     }
 
     void cellsHoldGridValues() {
