@@ -70,6 +70,7 @@ Status ApiServer::start(const ApiOptions &options) {
     limiter_ = RateLimiter(opt_.ratePerSecond, std::max(1.0, opt_.rateBurst));
     hub_.setLimits(opt_.stream);
     auto *tcp = new StreamDoor(this);
+    tcp->setHeadTimeoutMs(opt_.headTimeoutMs);
     connect(tcp, &StreamDoor::upgradeRequested, this, &ApiServer::onUpgrade);
     if (!tcp->listen(opt_.bind, opt_.port)) {
         const QString why = tcp->errorString();

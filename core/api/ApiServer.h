@@ -47,6 +47,7 @@ struct ApiOptions {
     int maxUrlBytes = 4096;         // path + query (414 beyond)
     int maxBodyBytes = 64 * 1024;   // request body (413 beyond)
     int maxStreamsPerAddress = 10;  // WebSocket connections per client address
+    int headTimeoutMs = StreamDoor::kDefaultHeadTimeoutMs;  // a silent new connection is closed after this
     StreamLimits stream;
     int signalIntervalMs = 5000;    // a pair's signal is recomputed at most this often after live events
     int cacheTtlMs = 1000;          // a model answer is served from memory this long; 0 = never

@@ -1,6 +1,8 @@
 #include "api/StreamDoor.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace lhm::api {
 
@@ -28,14 +30,22 @@ void StreamDoor::incomingConnection(qintptr descriptor) {
         delete s;
         return;
     }
+    waiting_.insert(s);
     connect(s, &QTcpSocket::readyRead, this, [this, s] { sniff(s); });
+    connect(s, &QTcpSocket::disconnected, this, [this, s] { waiting_.remove(s); });
     connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+    QTimer::singleShot(headTimeoutMs_, this, [this, guard = QPointer<QTcpSocket>(s)] {
+        if (!guard || !waiting_.remove(guard.data())) return;  // the head came in time
+        guard->abort();
+        guard->deleteLater();
+    });
 }
 
 void StreamDoor::sniff(QTcpSocket *s) {
     const QByteArray head = s->peek(kMaxHead);
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0 && head.size() < kMaxHead) return;  // the head is still arriving
+    waiting_.remove(s);
     s->disconnect(this);
     UpgradeRequest r;
     if (end >= 0 && parseUpgrade(head.left(end), &r)) {

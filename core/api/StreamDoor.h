@@ -10,6 +10,7 @@
 //     server->bind(door);
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QTcpServer>
 
 class QTcpSocket;
@@ -29,7 +30,14 @@ class StreamDoor : public QTcpServer {
 public:
     static constexpr qsizetype kMaxHead = 8192;  // a longer head goes to QtHttpServer (and its 414)
 
+    static constexpr int kDefaultHeadTimeoutMs = 10000;
+
     explicit StreamDoor(QObject *parent = nullptr) : QTcpServer(parent) {}
+
+    // A connection whose request head has not arrived in this time is closed, so a client that
+    // connects and sends nothing cannot hold a socket for ever.
+    void setHeadTimeoutMs(int ms) { headTimeoutMs_ = ms; }
+    int waitingCount() const { return int(waiting_.size()); }  // connections whose head is still due
 
 signals:
     // The request head is consumed; the socket is the receiver's (child of the door until reparented).
@@ -40,6 +48,9 @@ protected:
 
 private:
     void sniff(QTcpSocket *socket);
+
+    int headTimeoutMs_ = kDefaultHeadTimeoutMs;
+    QSet<QTcpSocket *> waiting_;
 };
 
 // Parses a request head (without its blank line). False when it is not a WebSocket upgrade.

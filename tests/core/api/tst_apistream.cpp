@@ -158,6 +158,33 @@ private slots:
         QTRY_COMPARE(server.hub()->clientCount(), 0);
     }
 
+    void silentConnectionsAreClosed() {
+        // A client that connects and never finishes its request head is closed after the head
+        // timeout; one that sends a whole request in time is answered.
+        CoreEngine engine(store_.path);
+        ApiServer server(&engine);
+        ApiOptions opt;
+        opt.port = 0;
+        opt.headTimeoutMs = 300;
+        QVERIFY(server.start(opt));
+        QTcpSocket silent, partial, prompt;
+        for (QTcpSocket *s : {&silent, &partial, &prompt}) {
+            s->connectToHost(QHostAddress::LocalHost, server.port());
+            QVERIFY(s->waitForConnected(5000));
+        }
+        partial.write("GET /health HTTP/1.1\r\nHost: x\r\n");  // no blank line: the head never ends
+        prompt.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(partial.state(), QAbstractSocket::UnconnectedState, 5000);
+        QByteArray answer = prompt.readAll();
+        for (int i = 0; i < 100 && !answer.contains("\r\n\r\n"); ++i) {
+            QTest::qWait(10);
+            answer += prompt.readAll();
+        }
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QCOMPARE(prompt.state(), QAbstractSocket::ConnectedState);
+    }
+
     void alertAndSignalMessages() {
         CoreEngine engine(store_.path);
         ApiServer server(&engine);
