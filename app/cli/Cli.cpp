@@ -13,8 +13,19 @@ namespace lhm::cli {
 
 namespace {
 std::atomic<int> g_signal{0};
+std::atomic<bool> g_outputClosed{false};
 void onSignal(int sig) { g_signal.store(sig); }
+
+// A reader that went away (`lhm … | head`) makes writes fail with EPIPE (SIGPIPE is ignored, see
+// main.cpp): remember it so the command ends normally, and a live command's loop stops.
+void noteOutputError() {
+    if (!std::ferror(stdout)) return;
+    g_outputClosed.store(true);
+    g_signal.store(SIGPIPE);
+}
 }  // namespace
+
+bool outputClosed() { return g_outputClosed.load(); }
 
 void runUntilStopped(double durationS) {
     g_signal.store(0);
@@ -95,6 +106,7 @@ void Context::print(const QString &line) {
     std::fwrite(u.constData(), 1, size_t(u.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+    noteOutputError();
 }
 
 void Context::printJson(const QJsonDocument &doc) { printJson(doc.toJson(QJsonDocument::Compact)); }
@@ -115,6 +127,7 @@ void Context::printJson(const QByteArray &compact) {
     std::fwrite(d, 1, size_t(n), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+    noteOutputError();
 }
 
 void Context::progress(const QString &line) {

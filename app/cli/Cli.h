@@ -44,6 +44,10 @@ public:
 // print(), progress() and fail() write them as \u001b. Newline and tab pass.
 QString escapeForTerminal(const QString &text);
 
+// True once a write to stdout failed (the reader closed the pipe): the command's output is lost,
+// so lhm exits with kFailure, after closing the store cleanly.
+bool outputClosed();
+
 // Runs the event loop until SIGINT/SIGTERM or `durationS` seconds (<= 0: no limit), for the
 // commands that follow live feeds; the default signal handlers are back when it returns.
 void runUntilStopped(double durationS);

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <unistd.h>
@@ -32,6 +33,10 @@ static void usage() {
 #endif
 
 int main(int argc, char **argv) {
+    // `lhm … | head` must not kill lhm mid-write: a process killed with the store open leaves its
+    // session marker, and the next open of a store of years pays a full integrity check. Writes
+    // fail with EPIPE instead, and the command ends through its normal path (see outputClosed()).
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("LiquidationHeatmap"));
     QCoreApplication::setApplicationName(QStringLiteral("liquidationheatmap"));
@@ -73,7 +78,10 @@ int main(int argc, char **argv) {
     ctx.command = rest.takeFirst();
     ctx.args = QStringList{program + QLatin1Char(' ') + ctx.command} + rest;
     for (const Command &c : commands())
-        if (c.name == ctx.command) return c.run(ctx);
+        if (c.name == ctx.command) {
+            const int rc = c.run(ctx);
+            return outputClosed() ? kFailure : rc;
+        }
 #ifdef LHM_FULL_CLI
     runFull(argv);
 #endif

@@ -360,6 +360,25 @@ private slots:
         QVERIFY(r.out.contains("\"ok\":true"));
     }
 
+    void readerGoneLeavesStoreClean() {
+        // `lhm … | true`: the reader is gone before lhm writes. lhm must end by its normal path
+        // (exit 1, output lost) and close the store, not die of SIGPIPE (exit 141) leaving its
+        // session marker, which makes the next open run a full integrity check.
+        QVERIFY2(QFileInfo::exists(cliPath()), "LHM_CLI not set");
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("s.sqlite"));
+        QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("import"), m(kMetrics)}).exitCode, 0);
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/bash"),
+                 {QStringLiteral("-c"), QStringLiteral("\"$0\" --db \"$1\" info --json | true; exit ${PIPESTATUS[0]}"),
+                  cliPath(), db});
+        QVERIFY(sh.waitForFinished(60000));
+        QCOMPARE(sh.exitCode(), 1);
+        auto store = Store::open(db);
+        QVERIFY(store);
+        QVERIFY2(!(*store)->checkedAtOpen(), "lhm left its session marker: it was killed with the store open");
+    }
+
     void killedMidImportThenFinished() {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("s.sqlite"));
