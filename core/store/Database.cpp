@@ -145,6 +145,10 @@ Statement Database::prepare(const QString &sql) {
 }
 
 QString Database::lastError() const { return QString::fromUtf8(sqlite3_errmsg(db_)); }
+bool Database::lastFailedBusy() const {
+    const int code = sqlite3_errcode(db_);
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
 bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 qint64 Database::scalar(const QString &sql, qint64 fallback) {

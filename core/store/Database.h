@@ -64,6 +64,8 @@ public:
     // Prepare once and reuse the Statement in loops (bind, run, repeat); an invalid one logs why.
     Statement prepare(const QString &sql);
     QString lastError() const;
+    // The last call failed because another connection held a lock SQLite would not wait for.
+    bool lastFailedBusy() const;
     bool inTransaction() const;
     qint64 scalar(const QString &sql, qint64 fallback = 0);
 

@@ -3,6 +3,10 @@
 #include "common/Log.h"
 #include "store/Schema.h"
 
+#include <QElapsedTimer>
+#include <QThread>
+#include <algorithm>
+
 namespace lhm {
 
 namespace {
@@ -16,6 +20,22 @@ Status rebuildSeriesMetaOnce(Store &store, Database &db) {
     if (Status s = store.rebuildSeriesMeta(); !s) return s;  // joins this transaction
     return tx.commit();
 }
+
+// When several connections create a store at the same instant (the app's workers on a first
+// start), the switch to WAL needs the file to itself and SQLite answers SQLITE_BUSY at once,
+// without its busy handler, to the connections that lose. They wait and try again, as long as a
+// write would wait for a lock (the busy timeout).
+Status setUpConnection(Database &db) {
+    const QString pragmas = QStringLiteral(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    QElapsedTimer waited;
+    waited.start();
+    for (int attempt = 0;; ++attempt) {
+        Status s = db.exec(pragmas);
+        if (s || !db.lastFailedBusy() || waited.elapsed() > 10000) return s;
+        QThread::msleep(std::min(50, 1 << std::min(attempt, 6)));
+    }
+}
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check) {
@@ -23,9 +43,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check)
     if (!db) return db.error();
     std::unique_ptr<Store> store(new Store(std::move(*db)));
     // WAL keeps readers going while the writer imports; NORMAL sync is crash-safe in WAL mode.
-    if (Status s = store->db_->exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                                                   "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
-        !s)
+    if (Status s = setUpConnection(*store->db_); !s)
         return Error(QStringLiteral("not a usable database: %1").arg(s.error().message), path);
     if (Status s = store->checkOurs(); !s) return s.error();
     if (check == OpenCheck::AfterUncleanShutdown) {
