@@ -132,8 +132,10 @@ Result<std::vector<Signal>> evaluateSignalQuery(Store &store, SignalQuery q, std
         // (for a selection, the freshest venue's).
         const QString venue = fr.series.candlesFrom.isEmpty() ? fr.series.exchange : fr.series.candlesFrom;
         qint64 newest = 0;
+        // Candles, not any input: trades recorded live after old history would otherwise put the
+        // bar in a period with no candles and answer "no candles" instead of the newest signal.
         for (const QString &v : fr.exchanges.isEmpty() ? QStringList{venue} : fr.exchanges)
-            newest = std::max(newest, store.newestInputTime(v, fr.series.symbol));
+            newest = std::max(newest, store.newestCandle(SeriesKey{v, fr.series.symbol, fr.series.params.interval}));
         if (newest <= 0)
             return Error(QStringLiteral("no data for %1 on %2").arg(fr.series.symbol, venue), {}, 0, QStringLiteral("symbol"));
         fr.to = floorTo(newest, q.step);

@@ -12,6 +12,7 @@
 #include "api/ApiServer.h"
 #include "api/JsonWriter.h"
 #include "api/RateLimiter.h"
+#include "api/SignalQuery.h"
 #include "engine/CoreEngine.h"
 #include "engine/LiveSession.h"
 #include "ingest/Importer.h"
@@ -147,6 +148,44 @@ private slots:
         QCOMPARE(qint64(binance.value(QStringLiteral("from")).toDouble()), QDateTime::fromString(QStringLiteral("2024-06-19T21:00:00Z"), Qt::ISODate).toMSecsSinceEpoch());
         QCOMPARE(qint64(binance.value(QStringLiteral("to")).toDouble()), QDateTime::fromString(QStringLiteral("2024-08-19T21:00:00Z"), Qt::ISODate).toMSecsSinceEpoch());
         QVERIFY(ex.at(1).toObject().value(QStringLiteral("from")).isNull());
+    }
+
+    // With no time given, the newest bar is the one the candles close, even when later inputs exist
+    // (trades recorded by a live session long after the history ends): the same signal as asking
+    // for the hour ending at the last candle's open, 2024-08-19 21:00 UTC (see below), not a 404
+    // for "no candles" in the period of the later trades.
+    void latestSignalFollowsTheCandles() {
+        TempStore t;
+        {
+            ImportOptions o;
+            o.zoneOffsetMs = 6 * kHour;
+            Importer imp(*t.store, o);
+            for (const char *f : {"liquidation-history.csv", "open-interest-history.csv", "ohlcv-history.csv"})
+                QVERIFY(!imp.importFile(sharedData(QStringLiteral("coinalyze-binance-perp-hourly-2024/BTCUSDT_PERP.A_") + QLatin1String(f))).error);
+        }
+        TradeProfileCell later;
+        later.minute = QDateTime::fromString(QStringLiteral("2024-09-30T12:00:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+        later.bucketPrice = 63000;
+        later.buyQty = 1;
+        later.buyNotional = 63000;
+        later.tradeCount = 1;
+        later.maxTradeNotional = 63000;
+        QVERIFY(t.store->addTradeProfile(SeriesKey{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QString()}, {later}));
+        auto ask = [&](const QStringList &args, bool allowLatest) -> QByteArray {
+            QCommandLineParser p;
+            addSignalOptions(p);
+            if (!p.parse(QStringList{QStringLiteral("lhm")} + args)) return "bad arguments: " + p.errorText().toUtf8();
+            auto q = signalQueryFromArgs(p, allowLatest);
+            if (!q) return "query: " + q.error().toString().toUtf8();
+            auto sigs = evaluateSignalQuery(*t.store, *q);
+            if (!sigs) return "signals: " + sigs.error().toString().toUtf8();
+            return signalsJson(*sigs, *q).toJson(QJsonDocument::Compact);
+        };
+        const QStringList sym{QStringLiteral("--symbol"), QStringLiteral("BTCUSDT")};
+        const QByteArray latest = ask(sym, true);
+        const QByteArray at = ask(sym + QStringList{QStringLiteral("--at"), QStringLiteral("2024-08-19T21:00:00Z")}, false);
+        QVERIFY2(at.startsWith("{"), at.constData());
+        QCOMPARE(latest, at);
     }
 
     void modelEndpointsEqualTheCli() {
