@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 / Ubuntu packages the project builds, tests and runs with.
-# Safe to run again: apt-get skips what is already there.
+# Safe to run again: apt-get skips what is already there. With --no-install-recommends, Qt Charts needs
+# libqt6opengl6-dev named here (its CMake config requires Qt6OpenGL; a clean machine failed to configure without it).
 set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build ccache pkg-config
@@ -8,7 +9,7 @@ pkgs=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libyaml-cpp-dev libsqlite3-dev sqlite3 libzip-dev zlib1g-dev
   libmuparser-dev libbenchmark-dev libssl-dev xvfb xauth python3
   libcurl4-openssl-dev qtkeychain-qt6-dev dbus python3-aiosmtpd openssl qt6-translations-l10n
-  qt6-charts-dev qt6-httpserver-dev
+  qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev
   clang libclang-rt-14-dev appstream desktop-file-utils dpkg-dev file
 )
 missing=()
