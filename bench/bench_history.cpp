@@ -109,6 +109,27 @@ void lineMs(const char *what, double ms, double base) {
     std::printf("  %-44s %9.1f ms             x%5.2f\n", what, ms, ms / std::max(base, 0.001));
 }
 
+// A command and the baseline run alternately `pairs` times (base, cmd, base, cmd, ...), so both see
+// the same machine state; the ratio is taken pair by pair and its median reported with its range.
+// At a few milliseconds a best-of-3 on each side moves the ratio by +-0.4x; the paired median does not.
+void pairedLine(const char *what, int pairs, const QStringList &cmd, const QStringList &baseArgs) {
+    std::vector<double> cpu, wall;
+    Run bestCmd;
+    for (int i = 0; i < pairs; ++i) {
+        const Run b = spawn(baseArgs);
+        const Run r = spawn(cmd);
+        cpu.push_back(r.cpuMs / std::max(b.cpuMs, 0.001));
+        wall.push_back(r.ms / std::max(b.ms, 0.001));
+        if (i == 0 || r.cpuMs < bestCmd.cpuMs) bestCmd = r;
+        if (r.exit != 0) bestCmd.exit = r.exit;
+    }
+    std::sort(cpu.begin(), cpu.end());
+    std::sort(wall.begin(), wall.end());
+    std::printf("  %-44s %9.1f ms  %7.1f MB  x%5.2f   CPU %7.1f ms x%5.2f  (%d pairs, CPU ratio min x%.2f max x%.2f)%s\n",
+                what, bestCmd.ms, bestCmd.rssKb / 1024.0, wall[wall.size() / 2], bestCmd.cpuMs, cpu[cpu.size() / 2], pairs,
+                cpu.front(), cpu.back(), bestCmd.exit == 0 ? "" : "  !! exit code");
+}
+
 void line(const char *what, const Run &r, const Run &base) {
     std::printf("  %-44s %9.1f ms  %7.1f MB  x%5.2f   CPU %7.1f ms x%5.2f%s\n", what, r.ms, r.rssKb / 1024.0,
                 r.ms / std::max(base.ms, 0.001), r.cpuMs, r.cpuMs / std::max(base.cpuMs, 0.001),
@@ -214,11 +235,12 @@ int main(int argc, char **argv) {
             wins.push_back(w);
     for (const Win &w : wins) {
         const qint64 from = end - w.ms;
-        const Run base = best(repeats, {QStringLiteral("sqlite3"), path,
+        const QStringList baseArgs{QStringLiteral("sqlite3"), path,
                                         QStringLiteral("SELECT * FROM candles WHERE exchange='binance' AND symbol='%1' AND "
                                                        "interval='5m' AND open_time>=%2 AND open_time<%3; SELECT * FROM "
                                                        "open_interest WHERE exchange='binance' AND symbol='%1' AND time>=%2 AND time<%3;")
-                                            .arg(spec.symbol).arg(from).arg(end)});
+                                            .arg(spec.symbol).arg(from).arg(end)};
+        const Run base = best(repeats, baseArgs);
         const QStringList common{lhm, db, path, QStringLiteral("--json"), QString(), QStringLiteral("--symbol"), spec.symbol,
                                  QStringLiteral("--window"), QString::fromLatin1(w.name)};
         auto cmd = [&](const QString &name, QStringList extra) {
@@ -226,20 +248,20 @@ int main(int argc, char **argv) {
             a[4] = name;
             return a + extra;
         };
-        std::printf("window %s (%lld candles of 5m)\n", w.name, w.ms / 300'000);
+        std::printf("window %s (%lld candles of 5m); lhm rows: best CPU of the runs, ratios the median of the pairs\n", w.name,
+                    w.ms / 300'000);
         line("sqlite3: read the window's candles + OI", base, base);
-        line("lhm heatmap binance_standard --no-cache",
-             best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard"),
-                                                           QStringLiteral("--no-cache")})),
-             base);
-        line("lhm heatmap py_liquidation_map --no-cache",
-             best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("py_liquidation_map"),
-                                                           QStringLiteral("--no-cache")})),
-             base);
-        line("lhm heatmap binance_standard (cached)",
-             best(repeats, cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard")})), base);
-        line("lhm levels", best(repeats, cmd(QStringLiteral("levels"), {})), base);
-        line("lhm compare (all models)", best(repeats, cmd(QStringLiteral("compare"), {})), base);
+        const int pairs = shortMode ? 1 : w.ms <= 7 * 86'400'000LL ? 21 : 5;
+        pairedLine("lhm heatmap binance_standard --no-cache", pairs,
+                   cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard"), QStringLiteral("--no-cache")}),
+                   baseArgs);
+        pairedLine("lhm heatmap py_liquidation_map --no-cache", pairs,
+                   cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("py_liquidation_map"), QStringLiteral("--no-cache")}),
+                   baseArgs);
+        pairedLine("lhm heatmap binance_standard (cached)", pairs,
+                   cmd(QStringLiteral("heatmap"), {QStringLiteral("--model"), QStringLiteral("binance_standard")}), baseArgs);
+        pairedLine("lhm levels", pairs, cmd(QStringLiteral("levels"), {}), baseArgs);
+        pairedLine("lhm compare (all models)", pairs, cmd(QStringLiteral("compare"), {}), baseArgs);
         // The same work inside one process: no process start on either side. It runs in a forked
         // child on its own connection: this process stays small, because wait4 reports a spawned
         // command's peak RSS as at least what its parent had resident when it spawned it.
