@@ -9,7 +9,10 @@
 // a core), the CPU ratio (the work done) does not; "2-core estimate" is the wall time the aggregate
 // would take on two otherwise idle cores: the four runs' CPU times packed onto two workers, plus the
 // first pass and the sum.
+// The last line is the figure to read off: "ratio median X min Y max Z" (wall, rep by rep), with the
+// CPU ratio, the 2-core estimate and the load average at the start and the end of the run.
 //   LHM_BENCH_SHORT=1   7 days of data and the 7d window (CI); otherwise 35 days and the 30d window
+//   LHM_BENCH_REPS=N    alternating reps (default 21; 3 in short mode)
 //   LHM_BENCH_STORE=PATH  write the four-venue store there (and keep it) instead of a temporary folder
 #include "engine/ExchangeAggregate.h"
 #include "heatmap/HeatmapService.h"
@@ -24,6 +27,7 @@
 #include <cstdio>
 #include <ctime>
 #include <random>
+#include <sys/resource.h>
 
 using namespace lhm;
 
@@ -81,8 +85,20 @@ double cpuMs() {
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
+long minorFaults() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt;
+}
+
+QString loadAverage() {
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly)) return QStringLiteral("?");
+    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
+}
+
 struct Sample {
-    std::vector<double> wall, cpu;
+    std::vector<double> wall, cpu, faults;
     static double median(std::vector<double> v) {
         std::sort(v.begin(), v.end());
         return v.empty() ? 0 : v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
@@ -92,8 +108,10 @@ struct Sample {
         QElapsedTimer t;
         t.start();
         const double c0 = cpuMs();
+        const long f0 = minorFaults();
         if (!fn()) return false;
         cpu.push_back(cpuMs() - c0);
+        faults.push_back(double(minorFaults() - f0));
         wall.push_back(double(t.nsecsElapsed()) / 1e6);
         return true;
     }
@@ -121,7 +139,10 @@ double bestMs(int n, Fn fn) {
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const bool shortMode = qEnvironmentVariableIsSet("LHM_BENCH_SHORT");
-    const int days = shortMode ? 8 : 35, reps = shortMode ? 3 : 9;
+    const QString loadBefore = loadAverage();
+    const int days = shortMode ? 8 : 35;
+    const int reps = std::max(1, qEnvironmentVariableIntValue("LHM_BENCH_REPS") > 0 ? qEnvironmentVariableIntValue("LHM_BENCH_REPS")
+                                                                                      : shortMode ? 3 : 21);
     QTemporaryDir dir;
     const QString keep = qEnvironmentVariable("LHM_BENCH_STORE");
     const QString db = keep.isEmpty() ? dir.filePath(QStringLiteral("bench.db")) : keep;
@@ -173,6 +194,8 @@ int main(int argc, char **argv) {
         if (i == 0) continue;
         oneS.wall.push_back(o.wall[0]);
         oneS.cpu.push_back(o.cpu[0]);
+        oneS.faults.push_back(o.faults[0]);
+        allS.faults.push_back(a.faults[0]);
         allS.wall.push_back(a.wall[0]);
         allS.cpu.push_back(a.cpu[0]);
         wallRatio.push_back(a.wall[0] / o.wall[0]);
@@ -189,6 +212,8 @@ int main(int argc, char **argv) {
     std::printf("  all four, in parallel (default)   %s   %s\n", qPrintable(spread(allS.wall)), qPrintable(spread(allS.cpu)));
     std::printf("  ratio all / one, rep by rep       %s x   %s x   (target <= 2x wall)\n", qPrintable(spread(wallRatio)),
                 qPrintable(spread(cpuRatio)));
+    std::printf("  minor page faults per run: one %.0f, all four %.0f (medians)\n", Sample::median(oneS.faults),
+                Sample::median(allS.faults));
     std::printf("  other variants, best of %d (wall):\n", reps);
     std::printf("  all four, one after the other     %8.1f ms   %.2fx\n", seq, seq / one);
     std::printf("  all four, parallel, new connections %6.1f ms   %.2fx   (the CLI: each store opened and closed)\n", fresh, fresh / one);
@@ -238,5 +263,10 @@ int main(int argc, char **argv) {
     });
     std::printf("  four single runs back to back      %8.1f ms   %.2fx\n", backToBack, backToBack / one);
     std::printf("  threads available: %d\n", QThread::idealThreadCount());
+    std::printf("ratio median %.2f min %.2f max %.2f (wall, all four / one, %d alternating reps; one %.1f ms, all %.1f ms; "
+                "CPU ratio %.2f; 2-core estimate %.2f; load %s -> %s)\n",
+                Sample::median(wallRatio), *std::min_element(wallRatio.begin(), wallRatio.end()),
+                *std::max_element(wallRatio.begin(), wallRatio.end()), reps, one, all, Sample::median(cpuRatio),
+                estimate / Sample::median(oneS.cpu), qPrintable(loadBefore), qPrintable(loadAverage()));
     return 0;
 }

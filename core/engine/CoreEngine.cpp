@@ -1,5 +1,7 @@
 #include "engine/CoreEngine.h"
 
+#include "engine/MemoryPolicy.h"
+
 #include <QMutexLocker>
 #include <QThread>
 #include <exception>
@@ -8,6 +10,7 @@ namespace lhm {
 
 CoreEngine::CoreEngine(QString dbPath, EngineBackend backend, QObject *parent)
     : QObject(parent), dbPath_(std::move(dbPath)), backend_(std::move(backend)) {
+    retainFreedMemory();  // the engine computes again and again: keep the pages between runs
     qRegisterMetaType<GridPtr>();
     qRegisterMetaType<MapPtr>();
     qRegisterMetaType<ComparisonPtr>();

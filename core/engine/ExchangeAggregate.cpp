@@ -2,12 +2,16 @@
 
 #include "common/Timeframe.h"
 #include "config/ExchangeRegistry.h"
+#include "engine/MemoryPolicy.h"
 #include "store/Store.h"
 
 #include <QSet>
-#include <algorithm>
 #include <QThread>
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <thread>
 
 namespace lhm {
@@ -53,6 +57,7 @@ namespace {
 // The caller's connection set when it is for this file, else one for this call only.
 struct CallStores {
     CallStores(const QString &dbPath, const AggregateOptions &opt) {
+        retainFreedMemory();  // four runs' memory is freed at once: see MemoryPolicy.h
         if (opt.stores && opt.stores->path() == dbPath) set = opt.stores;
         else set = (own = std::make_unique<ExchangeStores>(dbPath)).get();
         lock = std::unique_lock<std::mutex>(set->callLock());
@@ -99,10 +104,86 @@ Result<std::vector<ExchangeShare>> classify(ExchangeStores &stores, const Heatma
     return out;
 }
 
-// Runs `work(store, index)` for every Ok exchange, each on its own connection and (by default) thread.
+// Helper threads kept for the life of the process, one fewer than the cores (the calling thread is
+// the other worker). Starting a thread per call and tearing it down again cost more than the sum of
+// the four grids; a warm thread also keeps its malloc arena, so its next run reuses pages it has
+// already faulted in.
+class VenuePool {
+public:
+    static VenuePool &instance() {
+        static VenuePool pool(size_t(std::max(1, QThread::idealThreadCount()) - 1));
+        return pool;
+    }
+    size_t size() const { return threads_.size(); }
+    void post(std::function<void()> task) {
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            tasks_.push_back(std::move(task));
+        }
+        cv_.notify_one();
+    }
+    ~VenuePool() {
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            stop_ = true;
+        }
+        cv_.notify_all();
+        for (std::thread &t : threads_) t.join();
+    }
+
+private:
+    explicit VenuePool(size_t n) {
+        for (size_t i = 0; i < n; ++i) threads_.emplace_back([this] { loop(); });
+    }
+    void loop() {
+        for (;;) {
+            std::function<void()> task;
+            {
+                std::unique_lock<std::mutex> lock(m_);
+                cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
+                if (tasks_.empty()) return;  // stopping
+                task = std::move(tasks_.front());
+                tasks_.pop_front();
+            }
+            task();
+        }
+    }
+    std::mutex m_;
+    std::condition_variable cv_;
+    std::deque<std::function<void()>> tasks_;
+    bool stop_ = false;
+    std::vector<std::thread> threads_;
+};
+
+// One call's list of runs, shared with the pool's helpers. A helper may start after the call has
+// returned (it was queued behind another call's work): it then finds no index left and touches
+// nothing but this block, which it keeps alive.
+struct Batch {
+    std::atomic<size_t> next{0};
+    size_t size = 0;
+    const std::function<void(size_t)> *run = nullptr;  // valid while an index is claimed (the caller waits for them)
+    std::mutex m;
+    std::condition_variable cv;
+    size_t done = 0;
+
+    static void drain(Batch &b) {
+        for (size_t k = b.next++; k < b.size; k = b.next++) {
+            (*b.run)(k);
+            std::lock_guard<std::mutex> lock(b.m);
+            if (++b.done == b.size) b.cv.notify_all();
+        }
+    }
+};
+
+// Runs `work(store, index)` for every Ok exchange, each on its own connection; with `parallel` the
+// calling thread and the pool's helpers take the exchanges one at a time in order.
 template <class Work>
 void forEachIncluded(ExchangeStores &stores, std::vector<ExchangeShare> &shares, const AggregateOptions &opt, Work work) {
-    auto one = [&](size_t i) {
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < shares.size(); ++i)
+        if (shares[i].status == ExchangeStatus::Ok) todo.push_back(i);
+    const std::function<void(size_t)> one = [&](size_t k) {
+        const size_t i = todo[k];
         auto store = stores.at(i);
         if (!store) {
             shares[i].status = ExchangeStatus::Error;
@@ -114,19 +195,17 @@ void forEachIncluded(ExchangeStores &stores, std::vector<ExchangeShare> &shares,
             shares[i].detail = s.error().message;
         }
     };
-    std::vector<size_t> todo;
-    for (size_t i = 0; i < shares.size(); ++i)
-        if (shares[i].status == ExchangeStatus::Ok) todo.push_back(i);
-    // No more threads than cores: four models on two cores only fight over caches and page faults.
-    const size_t workers = opt.parallel ? std::min<size_t>(todo.size(), size_t(std::max(1, QThread::idealThreadCount()))) : 0;
-    std::atomic<size_t> next{0};
-    auto drain = [&] {
-        for (size_t k = next++; k < todo.size(); k = next++) one(todo[k]);
-    };
-    std::vector<std::thread> threads;
-    for (size_t w = 1; w < workers; ++w) threads.emplace_back(drain);
-    drain();  // the calling thread works too
-    for (std::thread &t : threads) t.join();
+    auto batch = std::make_shared<Batch>();
+    batch->size = todo.size();
+    batch->run = &one;
+    // No more workers than cores: four models on two cores only fight over caches and page faults.
+    if (opt.parallel && todo.size() > 1) {
+        VenuePool &pool = VenuePool::instance();
+        for (size_t h = 0; h < std::min(pool.size(), todo.size() - 1); ++h) pool.post([batch] { Batch::drain(*batch); });
+    }
+    Batch::drain(*batch);  // the calling thread works too
+    std::unique_lock<std::mutex> lock(batch->m);
+    batch->cv.wait(lock, [&] { return batch->done == batch->size; });
 }
 
 Status noneIncluded(const std::vector<ExchangeShare> &shares) {

@@ -17,7 +17,7 @@ namespace lhm {
 
 namespace {
 
-RunControl controlOf(const ComputeOptions &opt) { return RunControl{opt.cancel, opt.progress}; }
+RunControl controlOf(const ComputeOptions &opt, bool gridOnly) { return RunControl{opt.cancel, opt.progress, gridOnly}; }
 
 // The models compute at no coarser than this, whatever the window, and the grid is reduced to the
 // window's candles for display. Positions open and close with open interest, which the store holds
@@ -69,7 +69,8 @@ void reduceColumns(HeatmapGrid &g, const QString &interval, qint64 stepMs, qint6
     g.intervalMs = stepMs;
 }
 
-Result<ModelOutput> runModel(Store &store, const HeatmapRequest &req, qint64 end, const ComputeOptions &opt) {
+// gridOnly: the caller reads only out.grid (RunControl::gridOnly).
+Result<ModelOutput> runModel(Store &store, const HeatmapRequest &req, qint64 end, const ComputeOptions &opt, bool gridOnly) {
     const auto window = windowByName(req.window);
     HeatmapRequest fine = req;
     const bool reduce = window && req.params.interval.isEmpty() && *intervalMs(window->interval) > kComputeMs;
@@ -81,7 +82,7 @@ Result<ModelOutput> runModel(Store &store, const HeatmapRequest &req, qint64 end
     }
     if (!inputs) return inputs.error();
     auto model = makeModel(req.model);  // validated by loadModelInputs
-    auto out = model->run(*inputs, req.params, controlOf(opt));
+    auto out = model->run(*inputs, req.params, controlOf(opt, gridOnly));
     if (!out) return out;
     setCoverage(out->grid, *inputs, req.window);
     if (window && out->grid.intervalMs < *intervalMs(window->interval)) {
@@ -124,7 +125,7 @@ Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const He
             }
         }
     }
-    auto run = runModel(store, req, 0, opt);
+    auto run = runModel(store, req, 0, opt, true);
     if (!run) return run.error();
     auto grid = std::make_shared<HeatmapGrid>(std::move(run->grid));
     if (profile) {
@@ -151,7 +152,7 @@ std::shared_ptr<const HeatmapGrid> cachedHeatmap(Store &store, const HeatmapRequ
 
 Result<std::shared_ptr<const LiquidationMap>> computeLiquidationMap(Store &store, const HeatmapRequest &req, qint64 at,
                                                                     const ComputeOptions &opt) {
-    auto run = runModel(store, resolveProfile(store, req), at, opt);
+    auto run = runModel(store, resolveProfile(store, req), at, opt, false);
     if (!run) return run.error();
     auto map = std::make_shared<LiquidationMap>(buildLiquidationMap(*run));
     map->requestedFrom = run->grid.requestedFrom;

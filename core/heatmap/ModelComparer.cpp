@@ -55,7 +55,7 @@ Result<std::shared_ptr<const ModelComparison>> compareModels(Store &store, const
             continue;
         }
         // Progress runs 0..1 over all members, not once per member.
-        RunControl control{opt.cancel, {}};
+        RunControl control{opt.cancel, {}, true};  // grids only: the comparison reads nothing else
         const size_t index = runs.size() + cmp->skipped.size(), count = req.params.ensembleWeights.size();
         if (opt.progress)
             control.progress = [&opt, index, count](double f) { opt.progress((double(index) + f) / double(count)); };

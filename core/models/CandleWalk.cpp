@@ -135,8 +135,10 @@ Result<ModelOutput> walkCandles(const ModelInputs &in, const LeverageLadder &lad
     }
     if (control.progress) control.progress(1.0);
     out.leverages = ladder.leverages();
-    out.levels = book.levels();
-    flow.open = book.exactOpenNotional();
+    if (!control.gridOnly) {
+        out.levels = book.levels();
+        flow.open = book.exactOpenNotional();
+    }
     return out;
 }
 

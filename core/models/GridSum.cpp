@@ -112,16 +112,29 @@ HeatmapGrid sumHeatmaps(const std::vector<const HeatmapGrid *> &grids, const QSt
         out.candles.push_back(k);
     }
     const size_t cols = out.times.size(), rows = size_t(std::max(axis.rows, 0));
-    std::vector<double> lo(cols * rows, 0.0), sh(cols * rows, 0.0);
-    for (const HeatmapGrid *g : grids) {
-        int src = -1;  // g's column holding the state at out.times[c]
-        for (size_t c = 0; c < cols; ++c) {
-            while (src + 1 < g->cols() && g->times[size_t(src + 1)] <= out.times[c]) ++src;
-            if (src < 0) continue;
-            const size_t off = size_t(src) * size_t(g->rows);
-            rebinAdd(g->longDensity.data() + off, g->rows, g->priceMin, g->bucketSize, lo.data() + c * rows, axis);
-            rebinAdd(g->shortDensity.data() + off, g->rows, g->priceMin, g->bucketSize, sh.data() + c * rows, axis);
+    // Column by column: each cell still adds the grids in order in double and is rounded to float
+    // once, but the double accumulators are two columns, not two whole grids (those were fresh
+    // pages to fault in and a second pass to convert, most of the sum's time).
+    out.longDensity.reserve(cols * rows);
+    out.shortDensity.reserve(cols * rows);
+    std::vector<double> lo(rows), sh(rows);
+    std::vector<int> src(grids.size(), -1);  // per grid, its column holding the state at out.times[c]
+    for (size_t c = 0; c < cols; ++c) {
+        std::fill(lo.begin(), lo.end(), 0.0);
+        std::fill(sh.begin(), sh.end(), 0.0);
+        for (size_t k = 0; k < grids.size(); ++k) {
+            const HeatmapGrid *g = grids[k];
+            int &s = src[k];
+            while (s + 1 < g->cols() && g->times[size_t(s + 1)] <= out.times[c]) ++s;
+            if (s < 0) continue;
+            const size_t off = size_t(s) * size_t(g->rows);
+            rebinAdd(g->longDensity.data() + off, g->rows, g->priceMin, g->bucketSize, lo.data(), axis);
+            rebinAdd(g->shortDensity.data() + off, g->rows, g->priceMin, g->bucketSize, sh.data(), axis);
         }
+        out.longDensity.insert(out.longDensity.end(), lo.begin(), lo.end());
+        out.shortDensity.insert(out.shortDensity.end(), sh.begin(), sh.end());
+    }
+    for (const HeatmapGrid *g : grids) {
         out.predicted.insert(out.predicted.end(), g->predicted.begin(), g->predicted.end());
         out.confidence = std::min(out.confidence, g->confidence);
         out.dataTo = std::max(out.dataTo, g->dataTo);
@@ -129,8 +142,6 @@ HeatmapGrid sumHeatmaps(const std::vector<const HeatmapGrid *> &grids, const QSt
         if (g->coverageFrom) out.coverageFrom = out.coverageFrom ? std::min(out.coverageFrom, g->coverageFrom) : g->coverageFrom;
         out.coverageTo = std::max(out.coverageTo, g->coverageTo);
     }
-    out.longDensity.assign(lo.begin(), lo.end());
-    out.shortDensity.assign(sh.begin(), sh.end());
     std::stable_sort(out.predicted.begin(), out.predicted.end(),
                      [](const PredictedLiquidation &a, const PredictedLiquidation &b) { return a.time < b.time; });
     return out;

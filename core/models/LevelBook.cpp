@@ -233,8 +233,13 @@ std::vector<OpenLevel> LevelBook::levels() const {
 }
 
 double LevelBook::exactOpenNotional() const {
+    // The same terms in the same order as summing levels(), without building the list.
     double total = 0.0;
-    for (const OpenLevel &l : levels()) total += l.notional;
+    for (const Side side : {Side::Long, Side::Short}) {
+        const SideBook &b = book(side);
+        for (int r = std::max(b.touchedLo, 0); r <= b.touchedHi; ++r)
+            for (const Level &l : b.rows[size_t(r)]) total += l.amount * b.scale;
+    }
     return total;
 }
 

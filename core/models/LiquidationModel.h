@@ -19,6 +19,11 @@ namespace lhm {
 struct RunControl {
     const std::atomic_bool *cancel = nullptr;  // polled between candles
     std::function<void(double)> progress;      // 0..1, called at most ~100 times per run
+    // The caller keeps only the grid (the heatmap, alone or per exchange in "All exchanges"): the
+    // run skips the list of levels still open at its end and their exact sum (ModelOutput::levels
+    // stays empty, flow.open 0), which only the liquidation map and the conservation checks read.
+    // Copying tens of thousands of levels into a fresh vector cost about a tenth of a 30d run.
+    bool gridOnly = false;
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };
 
