@@ -134,16 +134,25 @@ HeatmapGrid sumHeatmaps(const std::vector<const HeatmapGrid *> &grids, const QSt
         out.longDensity.insert(out.longDensity.end(), lo.begin(), lo.end());
         out.shortDensity.insert(out.shortDensity.end(), sh.begin(), sh.end());
     }
+    auto byTime = [](const PredictedLiquidation &a, const PredictedLiquidation &b) { return a.time < b.time; };
+    size_t events = 0;
+    for (const HeatmapGrid *g : grids) events += g->predicted.size();
+    out.predicted.reserve(events);
+    bool runsSorted = true;
     for (const HeatmapGrid *g : grids) {
+        // A run appends its events candle by candle, so each grid's list is already in time order:
+        // merging each one into the sorted prefix gives exactly the stable sort of the concatenation.
+        const auto mid = ptrdiff_t(out.predicted.size());
         out.predicted.insert(out.predicted.end(), g->predicted.begin(), g->predicted.end());
+        runsSorted = runsSorted && std::is_sorted(g->predicted.begin(), g->predicted.end(), byTime);
+        if (runsSorted) std::inplace_merge(out.predicted.begin(), out.predicted.begin() + mid, out.predicted.end(), byTime);
         out.confidence = std::min(out.confidence, g->confidence);
         out.dataTo = std::max(out.dataTo, g->dataTo);
         out.computedAt = std::max(out.computedAt, g->computedAt);
         if (g->coverageFrom) out.coverageFrom = out.coverageFrom ? std::min(out.coverageFrom, g->coverageFrom) : g->coverageFrom;
         out.coverageTo = std::max(out.coverageTo, g->coverageTo);
     }
-    std::stable_sort(out.predicted.begin(), out.predicted.end(),
-                     [](const PredictedLiquidation &a, const PredictedLiquidation &b) { return a.time < b.time; });
+    if (!runsSorted) std::stable_sort(out.predicted.begin(), out.predicted.end(), byTime);
     return out;
 }
 
