@@ -1,8 +1,8 @@
 // lhm tiers generate|refresh|fetch: leverage tiers.
 //   fetch --exchange E [--symbol S] [--base-url URL] refreshes config/tiers/<E>/<S>.yaml (BTCUSDT and
-//   ETHUSDT by default) from the exchange's public endpoint: Bybit /v5/market/risk-limit, OKX
-//   /api/v5/public/position-tiers, Hyperliquid POST /info {"type":"meta"} (max leverage); Binance is
-//   `refresh`. Every table passes the tier checks before its file is replaced.
+//   ETHUSDT by default) from the exchange's public endpoint (its TierFetch, core/exchanges/<id>/<Enum>Tiers.cpp:
+//   Bybit /v5/market/risk-limit, OKX /api/v5/public/position-tiers, Hyperliquid POST /info {"type":"meta"});
+//   Binance is `refresh`. Every table passes the tier checks before its file is replaced.
 //   generate --snapshot FILE   reads a saved leverageBracket response or a ccxt leverage-tiers dump
 //                              (shared/data section 1) and writes one YAML per symbol;
 //   refresh [--base-url URL]   fetches GET /fapi/v1/leverageBracket (Binance signs this USER_DATA
@@ -17,6 +17,7 @@
 #include "config/LeverageBrackets.h"
 #include "config/ExchangesConfig.h"
 #include "ingest/rest/RestJson.h"
+#include "ingest/rest/TierFetch.h"
 #include "ingest/rest/TierResponses.h"
 
 #include <QDateTime>
@@ -173,59 +174,44 @@ Reply httpCall(const QUrl &url, const QByteArray &postJson = {}) {
     return out;
 }
 
-// The tiers of one symbol from the exchange's public endpoint. `network` is set when the host did
-// not answer properly (exit 1) rather than answering with a table that fails the checks (exit 2).
-Result<LeverageTiers> fetchTiers(const QString &exchange, const QString &base, const ExchangeSymbolConfig &sym, bool *network) {
+// The tiers of one symbol from the exchange's public endpoint (its TierFetch builds the requests and
+// reads the answers). `network` is set when the host did not answer properly (exit 1) rather than
+// answering with a table that fails the checks (exit 2). `method` receives GET or POST (for the file's Source line).
+Result<LeverageTiers> fetchTiers(const QString &exchange, const QString &base, const ExchangeSymbolConfig &sym, bool *network,
+                                 QString *method) {
     *network = true;
-    if (exchange == QLatin1String("bybit")) {
-        std::vector<LeverageTier> all;
-        QString cursor;
-        for (int page = 0; page < 20; ++page) {  // BTCUSDT fits one page; the bound stops a cursor loop
-            QList<QPair<QString, QString>> q{{QStringLiteral("category"), QStringLiteral("linear")},
-                                             {QStringLiteral("symbol"), sym.native}};
-            if (!cursor.isEmpty()) q.append({QStringLiteral("cursor"), cursor});
-            const Reply r = httpCall(rest::restUrl(base, QStringLiteral("/v5/market/risk-limit"), q));
-            if (!r.error.isEmpty()) return Error(r.error);
-            *network = false;
-            QString next;
-            auto rows = rest::parseBybitRiskLimitPage(r.body, sym.native, &next);
-            if (!rows) return rows.error();
-            all.insert(all.end(), rows->begin(), rows->end());
-            if (next.isEmpty() || next == cursor) break;
-            cursor = next;
-            *network = true;
-        }
-        *network = false;
-        auto tiers = rest::bybitTiers(sym.native, std::move(all));
-        if (!tiers) return tiers.error();
-        return LeverageTiers::fromTiers(QStringLiteral("bybit"), sym.unified, tiers->tiers());
-    }
-    if (exchange == QLatin1String("okx")) {
-        // BTC-USDT-SWAP -> instFamily BTC-USDT.
-        const QString family = sym.native.endsWith(QLatin1String("-SWAP")) ? sym.native.chopped(5) : sym.native;
-        const Reply r = httpCall(rest::restUrl(base, QStringLiteral("/api/v5/public/position-tiers"),
-                                               {{QStringLiteral("instType"), QStringLiteral("SWAP")},
-                                                {QStringLiteral("tdMode"), QStringLiteral("isolated")},
-                                                {QStringLiteral("instFamily"), family}}));
+    std::unique_ptr<rest::TierFetch> fetch = rest::createTierFetch(exchange);
+    if (!fetch) return Error(QStringLiteral("%1 has no public tier endpoint").arg(exchange));
+    QString cursor;
+    for (int page = 0; page < 20; ++page) {  // BTCUSDT fits one page; the bound stops a cursor loop
+        const rest::TierRequest req = fetch->request(base, sym, cursor);
+        *method = req.postJson.isEmpty() ? QStringLiteral("GET") : QStringLiteral("POST");
+        const Reply r = httpCall(req.url, req.postJson);
         if (!r.error.isEmpty()) return Error(r.error);
         *network = false;
-        // The fee term stays what the shipped file says (0.05 %, OKX's regular swap taker rate).
-        double fee = 0.0005;
-        if (auto old = LeverageTiers::load(exchange, sym.unified)) fee = old->liquidationFeeRate();
-        return rest::parseOkxPositionTiers(r.body, sym.unified, sym.contractValue, fee);
+        QString next;
+        if (Status st = fetch->page(r.body, sym, &next); !st) return st.error();
+        if (next.isEmpty() || next == cursor) break;
+        cursor = next;
+        *network = true;
     }
-    const Reply r = httpCall(rest::restUrl(base, QStringLiteral("/info"), {}), QByteArrayLiteral("{\"type\":\"meta\"}"));
-    if (!r.error.isEmpty()) return Error(r.error);
     *network = false;
-    return rest::parseHyperliquidMeta(r.body, sym.unified, sym.native);
+    return fetch->tiers(sym);
+}
+
+// "a, b or c"
+QString orList(const QStringList &names) {
+    if (names.size() < 2) return names.join(QString());
+    return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") + names.last();
 }
 
 int fetch(Context &ctx, const QCommandLineParser &p) {
     const QString exchange = p.value(QStringLiteral("exchange")).trimmed().toLower();
-    if (exchange == QLatin1String("binance"))
-        return ctx.fail(QStringLiteral("Binance tiers come from `lhm tiers refresh` (a signed endpoint)"));
-    if (exchange != QLatin1String("bybit") && exchange != QLatin1String("okx") && exchange != QLatin1String("hyperliquid"))
-        return ctx.fail(QStringLiteral("--exchange must be bybit, okx or hyperliquid, got '%1'").arg(exchange));
+    QString why;
+    if (!rest::createTierFetch(exchange, &why)) {
+        if (!why.isEmpty()) return ctx.fail(why);
+        return ctx.fail(QStringLiteral("--exchange must be %1, got '%2'").arg(orList(rest::tierFetchExchanges()), exchange));
+    }
     auto config = ExchangesConfig::load();
     if (!config) return ctx.fail(config.error());
     const ExchangeConfig *ex = config->find(exchange);
@@ -245,11 +231,11 @@ int fetch(Context &ctx, const QCommandLineParser &p) {
         const ExchangeSymbolConfig *sym = ex->symbol(symbol);
         if (!sym) return ctx.fail(QStringLiteral("%1 has no symbol %2 in exchanges.yaml").arg(exchange, symbol));
         bool network = false;
-        auto tiers = fetchTiers(exchange, base, *sym, &network);
+        QString method;
+        auto tiers = fetchTiers(exchange, base, *sym, &network, &method);
         if (!tiers) return ctx.fail(tiers.error(), network ? kFailure : kBadInput);
         const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        const QString source = QStringLiteral("Source: %1 %2 at %3").arg(exchange == QLatin1String("hyperliquid") ? QStringLiteral("POST") : QStringLiteral("GET"),
-                                                                      redactUrl(QUrl(base)), at);
+        const QString source = QStringLiteral("Source: %1 %2 at %3").arg(method, redactUrl(QUrl(base)), at);
         QSaveFile f(QDir(outDir).filePath(symbol + QStringLiteral(".yaml")));
         if (!f.open(QIODevice::WriteOnly) || f.write(rest::tiersYaml(*tiers, source)) < 0 || !f.commit())
             return ctx.fail(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()), kFailure);
@@ -266,7 +252,7 @@ int run(Context &ctx) {
     p.setApplicationDescription(QStringLiteral("Leverage tiers: every Binance USDⓈ-M symbol (generate, refresh), "
                                                "Bybit, OKX and Hyperliquid from their public endpoints (fetch)."));
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("generate | refresh | fetch"));
-    p.addOption({QStringLiteral("exchange"), QStringLiteral("fetch: bybit, okx or hyperliquid."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("fetch: %1.").arg(orList(rest::tierFetchExchanges())), QStringLiteral("name")});
     p.addOption({QStringLiteral("snapshot"), QStringLiteral("generate: saved leverageBracket response or ccxt dump."),
                  QStringLiteral("file")});
     p.addOption({QStringLiteral("note"), QStringLiteral("generate: a line for the files' source comment."),

@@ -2,7 +2,7 @@
 // One exchange as the rest of the app sees it: identity, what it can provide (live liquidations,
 // gap backfill, which history), its quirks, the endpoints (from config/exchanges.yaml), the
 // symbol mapping (the one `symbols:` table of exchanges.yaml) and where its tiers live. The
-// code-level facts come from one small file per exchange (core/config/exchanges/); the registry
+// code-level facts come from one small file per exchange (core/exchanges/<id>/<Enum>Descriptor.cpp); the registry
 // (ExchangeRegistry) merges them with the config. Code asks a descriptor instead of switching on
 // exchange names, so adding an exchange is its own files plus one registration line.
 #include "config/ExchangeList.h"
@@ -29,7 +29,7 @@ struct HistoryCapability {
 };
 
 struct ExchangeDescriptor {
-    // --- code-level facts (core/config/exchanges/<Name>Descriptor.cpp)
+    // --- code-level facts (core/exchanges/<id>/<Name>Descriptor.cpp)
     QString name;               // id used everywhere: binance | bybit | okx | hyperliquid
     QString displayName;        // "OKX"
     bool liquidationStream = true;   // a public liquidation stream exists
@@ -70,8 +70,8 @@ struct ExchangeDescriptor {
     QString tiersDir() const;
 };
 
-// The per-exchange code facts, one function per file in core/config/exchanges/ (the hooks of
-// config/ExchangeList.h: <id>Descriptor()).
+// The per-exchange code facts, one function per exchange folder (the hooks of
+// config/ExchangeList.h: <id>Descriptor(), in core/exchanges/<id>/<Enum>Descriptor.cpp).
 #define LHM_EXCHANGE_DESCRIPTOR(E, id) ExchangeDescriptor id##Descriptor();
 LHM_EXCHANGES(LHM_EXCHANGE_DESCRIPTOR)
 #undef LHM_EXCHANGE_DESCRIPTOR

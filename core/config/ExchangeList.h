@@ -1,21 +1,21 @@
 #pragma once
 // THE list of exchanges this build supports: one line each, LHM_EXCHANGE-style X(Enum, id).
 //
-// Every layer expands this list into its own table of per-exchange hooks, named by convention and
-// declared here, so adding an exchange is its own files plus one line below:
-//   config  ExchangeDescriptor <id>Descriptor();                      core/config/exchanges/<Enum>Descriptor.cpp
-//   ingest  std::unique_ptr<HistorySource> make<Enum>History(base);   core/ingest/history/<Enum>History.cpp (null: no REST history)
-//           std::optional<rest::BackfillRoute> rest::make<Enum>Backfill(...);  core/ingest/rest/<Enum>Rest.cpp (nullopt: no gap backfill)
-//   feeds   std::unique_ptr<ExchangeProtocol> feeds::make<Enum>Protocol(table);  core/feeds/<Enum>Protocol.cpp
-//   models  double <id>LiquidationFormula(tier, feeRate, side, entry, leverage, qty);  core/models/LiquidationPrice.cpp or its own file
-// An explicit list rather than self-registering objects: a static library drops objects nothing
-// references, and a missing hook is a link error naming it instead of an exchange silently absent.
+// An exchange is one folder, core/exchanges/<id>/, plus one line below. Every layer expands this list
+// into its table of hooks, declared by the layer's hook header and defined in the folder, in the file
+// whose suffix (EXCHANGE_PARTS, core/CMakeLists.txt) puts it in that layer's library (docs/exchanges.md):
+//   <Enum>Descriptor.cpp config <id>Descriptor(), <id>Color()  <Enum>Protocol.{h,cpp} feeds feeds::make<Enum>Protocol(table)
+//   <Enum>History.cpp ingest make<Enum>History(base)            <Enum>Rest.cpp ingest rest::make<Enum>Backfill(...)
+//   <Enum>Tiers.cpp ingest rest::make<Enum>Tiers(why)           <Enum>Formula.cpp models <id>LiquidationFormula(tier, ...)
+// A null/nullopt hook: the exchange lacks that. An explicit list rather than self-registering objects:
+// a static library drops objects nothing references; a missing hook is a link error naming it.
 // The order is the display order; `id` is the name used everywhere (config, store, CLI, JSON).
 #define LHM_EXCHANGES(X)       \
     X(Binance, binance)         \
     X(Bybit, bybit)             \
     X(Okx, okx)                 \
-    X(Hyperliquid, hyperliquid)
+    X(Hyperliquid, hyperliquid) \
+    // one line per exchange, each ending in a backslash: a new one is a line added above this one
 
 namespace lhm {
 

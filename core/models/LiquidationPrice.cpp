@@ -5,15 +5,6 @@
 
 namespace lhm {
 
-double binanceLiquidationPrice(const LeverageTier &tier, Side side, double entry, double leverage, double qty) {
-    const double s = sideSign(side);
-    const double q = std::fabs(qty);
-    const double wallet = q * entry / leverage;  // isolated margin put up for the position
-    const double lp = (wallet + tier.cum - s * q * entry) / (q * (tier.mmr - s));
-    // A long at (almost) 1x cannot be liquidated by any positive price; 0 says so without a sign flip.
-    return std::max(0.0, lp);
-}
-
 Result<LiqPriceResult> binanceLiquidationPrice(const LeverageTiers &tiers, Side side, double entry, double leverage,
                                                double qty) {
     return liquidationPrice(tiers, side, entry, leverage, qty);
@@ -51,42 +42,10 @@ Result<LiqPriceResult> liquidationPrice(const LeverageTiers &tiers, Side side, d
     return r;
 }
 
-double bybitLiquidationPrice(Side side, double entry, double leverage, double mmr, double mmd, double qty) {
-    // Bybit charges the maintenance margin on the value at ENTRY (Binance: at the liquidation price).
-    const double q = std::fabs(qty);
-    const double im = q * entry / leverage, mm = q * entry * mmr - mmd;
-    return entry - sideSign(side) * (im - mm) / q;
-}
-
-double okxLiquidationPrice(Side side, double entry, double leverage, double mmr, double feeRate) {
-    const double s = sideSign(side);
-    // Per unit of size: margin EP/L; (EP/L + s·(P − EP)) = P·(MMR + fee) solved for P.
-    return entry * (1 - s / leverage) / (1 - s * (mmr + feeRate));
-}
-
-double hyperliquidLiquidationPrice(Side side, double entry, double leverage, double mmr) {
-    const double s = sideSign(side);
-    const double marginAvailable = entry / leverage - mmr * entry;  // per unit of position size
-    return entry - s * marginAvailable / (1 - mmr * s);
-}
-
 LiqFormula liqFormulaFor(const QString &exchange) {
     for (int i = 0; i < kExchangeIdCount; ++i)
         if (exchange == QLatin1String(kExchangeIds[i])) return LiqFormula(i);
     return LiqFormula::Binance;
-}
-
-double binanceLiquidationFormula(const LeverageTier &tier, double, Side side, double entry, double leverage, double qty) {
-    return binanceLiquidationPrice(tier, side, entry, leverage, qty);
-}
-double bybitLiquidationFormula(const LeverageTier &tier, double, Side side, double entry, double leverage, double qty) {
-    return bybitLiquidationPrice(side, entry, leverage, tier.mmr, tier.cum, qty);
-}
-double okxLiquidationFormula(const LeverageTier &tier, double feeRate, Side side, double entry, double leverage, double) {
-    return okxLiquidationPrice(side, entry, leverage, tier.mmr, feeRate);
-}
-double hyperliquidLiquidationFormula(const LeverageTier &tier, double, Side side, double entry, double leverage, double) {
-    return hyperliquidLiquidationPrice(side, entry, leverage, tier.mmr);
 }
 
 double liquidationPrice(LiqFormula f, const LeverageTier &tier, double feeRate, Side side, double entry, double leverage,

@@ -51,7 +51,7 @@ double hyperliquidLiquidationPrice(Side side, double entry, double leverage, dou
 using LiqFormula = ExchangeId;
 LiqFormula liqFormulaFor(const QString &exchange);
 
-// The formula hooks of config/ExchangeList.h, one per exchange, all with one signature.
+// The formula hooks of config/ExchangeList.h, one signature, each in core/exchanges/<id>/<Enum>Formula.cpp.
 #define LHM_EXCHANGE_FORMULA(E, id) \
     double id##LiquidationFormula(const LeverageTier &tier, double feeRate, Side side, double entry, double leverage, double qty);
 LHM_EXCHANGES(LHM_EXCHANGE_FORMULA)

@@ -5,8 +5,12 @@ The build already refuses a module header that the target does not link (each mo
 root holds only its own folder, see core/CMakeLists.txt), but it cannot see a dependency that is
 declared and never used, one that is PUBLIC while only .cpp files need it, a cycle, or a Qt GUI
 header reached through the Qt include root. This script reads the graph CMake wrote
-(build/<preset>/lhm_modules.txt: "target dir|public deps|private deps" per line), scans every
-#include under core/<dir>/ and prints one "file:line: problem" per finding. Exit 1 if any.
+(build/<preset>/lhm_modules.txt: "target dir|public deps|private deps|exchange parts" per line), scans
+every #include under core/<dir>/ and prints one "file:line: problem" per finding. Exit 1 if any.
+
+An exchange is one folder core/exchanges/<id>/ whose files belong to the module whose exchange parts
+end their name (<Enum>Protocol.h is lhm_feeds' with the part "Protocol"): they are checked as that
+module's files, and including one ("exchanges/okx/OkxProtocol.h") is a dependency on that module.
 
 With --expect FILE it instead compares the findings with FILE (the self-test on a planted tree).
 """
@@ -50,91 +54,139 @@ def qt_header_map(qt_root):
 
 def read_graph(path):
     modules = {}  # dir -> (target, public set, private set)
+    parts = {}  # exchange part ("Protocol") -> dir of the module that owns it
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if not line:
                 continue
-            head, public, private = line.split("|")
+            fields = line.split("|")
+            head, public, private = fields[:3]
             target, folder = head.split()
             modules[folder] = (target, set(public.split()), set(private.split()))
-    return modules
+            for part in (fields[3].split() if len(fields) > 3 else []):
+                parts[part] = folder
+    return modules, parts
 
 
-def scan(root, modules, qt_headers):
+EXCHANGES = "exchanges"
+
+
+def exchange_owner(name, parts):
+    """The dir of the module an exchange-folder file belongs to, by its name's suffix; None if none."""
+    stem = os.path.splitext(name)[0]
+    for part, folder in parts.items():
+        if stem.endswith(part):
+            return folder
+    return None
+
+
+def module_files(root, folder, parts):
+    """(path, name) of every .h/.cpp of the module: core/<dir>/ and its parts of core/exchanges/*/."""
+    out = []
+    for dirpath, _, files in os.walk(os.path.join(root, "core", folder)):
+        out += [(os.path.join(dirpath, n), n) for n in sorted(files)]
+    base = os.path.join(root, "core", EXCHANGES)
+    if os.path.isdir(base):
+        for exchange in sorted(os.listdir(base)):
+            path = os.path.join(base, exchange)
+            if os.path.isdir(path):
+                out += [(os.path.join(path, n), n) for n in sorted(os.listdir(path))
+                        if n.endswith((".h", ".cpp")) and exchange_owner(n, parts) == folder]
+    return out
+
+
+def unowned(root, parts):
+    """Code files of core/exchanges/*/ that no module's exchange parts claim."""
+    findings = []
+    base = os.path.join(root, "core", EXCHANGES)
+    if os.path.isdir(base):
+        for exchange in sorted(os.listdir(base)):
+            path = os.path.join(base, exchange)
+            if os.path.isdir(path):
+                for n in sorted(os.listdir(path)):
+                    if n.endswith((".h", ".cpp")) and exchange_owner(n, parts) is None:
+                        findings.append(f"core/{EXCHANGES}/{exchange}/{n}: no module's exchange parts end this name "
+                                        "(EXCHANGE_PARTS in core/CMakeLists.txt)")
+    return findings
+
+
+def scan(root, modules, parts, qt_headers):
     findings = []
     used = {folder: {} for folder in modules}  # folder -> dep -> True if a header needs it
     targets = {folder: spec[0] for folder, spec in modules.items()}
     for folder, (target, public, private) in sorted(modules.items()):
         declared = public | private
-        base = os.path.join(root, "core", folder)
-        for dirpath, _, files in os.walk(base):
-            for name in sorted(files):
-                if not name.endswith((".h", ".cpp")):
+        for path, name in module_files(root, folder, parts):
+            if not name.endswith((".h", ".cpp")):
+                continue
+            rel = os.path.relpath(path, root)
+            is_header = name.endswith(".h")
+            depth = 0
+            optional_depth = None
+            with open(path, encoding="utf-8", errors="replace") as f:
+                lines = f.readlines()
+            for number, text in enumerate(lines, 1):
+                stripped = text.strip()
+                if re.match(r"#\s*if", stripped):
+                    depth += 1
+                    if optional_depth is None and CONDITIONAL.match(stripped):
+                        optional_depth = depth
+                elif re.match(r"#\s*endif", stripped):
+                    if optional_depth == depth:
+                        optional_depth = None
+                    depth -= 1
+                m = INCLUDE.match(text)
+                if not m:
                     continue
-                path = os.path.join(dirpath, name)
-                rel = os.path.relpath(path, root)
-                is_header = name.endswith(".h")
-                depth = 0
-                optional_depth = None
-                with open(path, encoding="utf-8", errors="replace") as f:
-                    lines = f.readlines()
-                for number, text in enumerate(lines, 1):
-                    stripped = text.strip()
-                    if re.match(r"#\s*if", stripped):
-                        depth += 1
-                        if optional_depth is None and CONDITIONAL.match(stripped):
-                            optional_depth = depth
-                    elif re.match(r"#\s*endif", stripped):
-                        if optional_depth == depth:
-                            optional_depth = None
-                        depth -= 1
-                    m = INCLUDE.match(text)
-                    if not m:
+                where = f"{rel}:{number}"
+                quote, inc = m.groups()
+                shown = f'"{inc}"' if quote == '"' else f"<{inc}>"
+                top = inc.split("/")[0]
+                dep = None
+                if ".." in inc.split("/"):
+                    findings.append(f"{where}: {target} includes {shown}, which reaches outside its folder; "
+                                    "include other modules as \"<module>/<Header>.h\"")
+                    continue
+                if "/" in inc and quote == '"' and not os.path.exists(os.path.join(root, "core", inc)):
+                    if os.path.exists(os.path.join(root, "ui", inc)):
+                        findings.append(f"{where}: {target} includes ui/{inc}; core never reaches up into ui/")
+                    continue
+                if "/" in inc and top == EXCHANGES and quote == '"':
+                    owner = exchange_owner(os.path.basename(inc), parts)
+                    if owner is None or owner == folder:
+                        continue  # its own part (an unowned file is reported once, by unowned())
+                    dep = targets[owner]
+                elif "/" in inc and top in modules:
+                    if top == folder:
                         continue
-                    where = f"{rel}:{number}"
-                    quote, inc = m.groups()
-                    shown = f'"{inc}"' if quote == '"' else f"<{inc}>"
-                    top = inc.split("/")[0]
-                    dep = None
-                    if ".." in inc.split("/"):
-                        findings.append(f"{where}: {target} includes {shown}, which reaches outside its folder; "
-                                        "include other modules as \"<module>/<Header>.h\"")
+                    dep = targets[top]
+                elif "qcustomplot" in inc.lower():
+                    findings.append(f"{where}: {target} includes <{inc}>; core is widget-free (QCustomPlot belongs in ui/)")
+                    continue
+                elif quote == "<" and (top in qt_headers or inc in qt_headers):
+                    qt_module = top if "/" in inc else qt_headers[inc]
+                    if qt_module in QT_GUI:
+                        findings.append(f"{where}: {target} includes <{inc}> ({qt_module}); core is widget-free, "
+                                        "drawing and widgets belong in ui/")
                         continue
-                    if "/" in inc and quote == '"' and not os.path.exists(os.path.join(root, "core", inc)):
-                        if os.path.exists(os.path.join(root, "ui", inc)):
-                            findings.append(f"{where}: {target} includes ui/{inc}; core never reaches up into ui/")
-                        continue
-                    if "/" in inc and top in modules:
-                        if top == folder:
-                            continue
-                        dep = targets[top]
-                    elif "qcustomplot" in inc.lower():
-                        findings.append(f"{where}: {target} includes <{inc}>; core is widget-free (QCustomPlot belongs in ui/)")
-                        continue
-                    elif quote == "<" and (top in qt_headers or inc in qt_headers):
-                        qt_module = top if "/" in inc else qt_headers[inc]
-                        if qt_module in QT_GUI:
-                            findings.append(f"{where}: {target} includes <{inc}> ({qt_module}); core is widget-free, "
-                                            "drawing and widgets belong in ui/")
-                            continue
-                        dep = "Qt6::" + qt_module[2:]
-                    else:
-                        for prefix, ext_target in EXTERNAL:
-                            if inc == prefix or (prefix.endswith("/") and inc.startswith(prefix)):
-                                dep = ext_target
-                    if dep is None or dep in UNCHECKED:
-                        continue
-                    used[folder][dep] = used[folder].get(dep, False) or is_header
-                    if dep not in declared:
-                        if optional_depth is not None:
-                            continue  # an optional library behind #if LHM_HAVE_...; CMake adds it when found
-                        findings.append(f"{where}: {target} includes {shown} but does not depend on {dep} "
-                                        "(add it to the module's DEPS or PRIVATE in core/CMakeLists.txt, if the "
-                                        "direction is allowed)")
-                    elif is_header and dep not in public:
-                        findings.append(f"{where}: {target}'s header includes {shown} but {dep} is PRIVATE; "
-                                        "consumers of the header need it PUBLIC (DEPS)")
+                    dep = "Qt6::" + qt_module[2:]
+                else:
+                    for prefix, ext_target in EXTERNAL:
+                        if inc == prefix or (prefix.endswith("/") and inc.startswith(prefix)):
+                            dep = ext_target
+                if dep is None or dep in UNCHECKED:
+                    continue
+                used[folder][dep] = used[folder].get(dep, False) or is_header
+                if dep not in declared:
+                    if optional_depth is not None:
+                        continue  # an optional library behind #if LHM_HAVE_...; CMake adds it when found
+                    findings.append(f"{where}: {target} includes {shown} but does not depend on {dep} "
+                                    "(add it to the module's DEPS or PRIVATE in core/CMakeLists.txt, if the "
+                                    "direction is allowed)")
+                elif is_header and dep not in public:
+                    findings.append(f"{where}: {target}'s header includes {shown} but {dep} is PRIVATE; "
+                                    "consumers of the header need it PUBLIC (DEPS)")
         for dep in sorted(declared - UNCHECKED):
             if dep not in used[folder]:
                 findings.append(f"core/CMakeLists.txt: {target} depends on {dep} but nothing in core/{folder}/ "
@@ -174,8 +226,8 @@ def main():
     parser.add_argument("--expect", help="file with exactly the findings expected (self-test)")
     args = parser.parse_args()
 
-    modules = read_graph(args.graph)
-    findings = scan(args.source, modules, qt_header_map(args.qt_headers)) + cycles(modules)
+    modules, parts = read_graph(args.graph)
+    findings = unowned(args.source, parts) + scan(args.source, modules, parts, qt_header_map(args.qt_headers)) + cycles(modules)
     if args.expect:
         with open(args.expect, encoding="utf-8") as f:
             expected = [line.rstrip("\n") for line in f if line.strip()]

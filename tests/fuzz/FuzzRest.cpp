@@ -2,10 +2,10 @@
 // every backfilled row passes. Property: no crash, no sanitizer report (out-of-range double ->
 // integer conversions are undefined behaviour, which UBSan reports).
 #include "common/RowValidation.h"
+#include "exchanges/binance/BinanceRest.h"
+#include "exchanges/bybit/BybitRest.h"
+#include "exchanges/okx/OkxRest.h"
 #include "ingest/history/HistoryParsers.h"
-#include "ingest/rest/BinanceRest.h"
-#include "ingest/rest/BybitRest.h"
-#include "ingest/rest/OkxRest.h"
 
 #include <cstdint>
 

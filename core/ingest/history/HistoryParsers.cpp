@@ -1,6 +1,6 @@
 #include "ingest/history/HistoryParsers.h"
 
-#include "ingest/rest/BybitRest.h"
+#include "exchanges/bybit/BybitRest.h"
 #include "ingest/rest/RestJson.h"
 
 #include <QJsonArray>

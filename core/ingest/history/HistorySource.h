@@ -72,8 +72,8 @@ protected:
 // use; nullptr when the exchange has none (Binance history comes from data.binance.vision).
 std::unique_ptr<HistorySource> createHistorySource(const QString &exchange, const QString &restBase);
 
-// The history hooks of config/ExchangeList.h, one per exchange (<Enum>History.cpp); null when the
-// exchange's history comes another way (Binance: the data.binance.vision archive).
+// The history hooks of config/ExchangeList.h, one per exchange (core/exchanges/<id>/<Enum>History.cpp);
+// null when the exchange's history comes another way (Binance: the data.binance.vision archive).
 #define LHM_EXCHANGE_HISTORY(E, id) std::unique_ptr<HistorySource> make##E##History(const QString &restBase);
 LHM_EXCHANGES(LHM_EXCHANGE_HISTORY)
 #undef LHM_EXCHANGE_HISTORY

@@ -2,7 +2,7 @@
 // One exchange's gap backfill as RestBackfillClient runs it: the two GETs (1-minute candles and
 // 5-minute open interest), their parsers, the names errors use, and how the open interest is
 // completed from the candles of the same fetch. One hook per exchange of config/ExchangeList.h,
-// defined in its <Enum>Rest.cpp; nullopt when the exchange offers no backfill.
+// defined in its core/exchanges/<id>/<Enum>Rest.cpp; nullopt when the exchange offers no backfill.
 #include "common/Error.h"
 #include "common/Types.h"
 #include "config/ExchangeList.h"

@@ -2,7 +2,7 @@
 // Fetches the candles (1m) and open interest (5m) a live feed missed during a gap, from any
 // exchange whose descriptor says gapBackfill. Lives in the caller's thread (it owns a
 // QNetworkAccessManager); results and failures come back on signals. The per-exchange requests
-// and parsers are each exchange's BackfillRoute hook (BackfillRoute.h, in <Enum>Rest.cpp).
+// and parsers are each exchange's BackfillRoute hook (BackfillRoute.h, in core/exchanges/<id>/<Enum>Rest.cpp).
 #include "common/Types.h"
 #include "config/ExchangeList.h"
 

@@ -9,11 +9,11 @@
 
 #include "config/ExchangesConfig.h"
 #include "config/LeverageTiers.h"
+#include "exchanges/binance/BinanceRest.h"
 #include "ingest/CsvParser.h"
 #include "ingest/Importer.h"
 #include "ingest/download/Downloader.h"
 #include "ingest/download/VisionLayout.h"
-#include "ingest/rest/BinanceRest.h"
 #include "ingest/rest/RestBackfillClient.h"
 
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 // error fields, and the exact request URLs.
 #include "TestSupport.h"
 
-#include "ingest/rest/BinanceRest.h"
-#include "ingest/rest/BybitRest.h"
-#include "ingest/rest/OkxRest.h"
+#include "exchanges/binance/BinanceRest.h"
+#include "exchanges/bybit/BybitRest.h"
+#include "exchanges/okx/OkxRest.h"
 
 #include <QtTest>
 

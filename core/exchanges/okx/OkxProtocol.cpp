@@ -1,4 +1,4 @@
-#include "feeds/OkxProtocol.h"
+#include "exchanges/okx/OkxProtocol.h"
 
 #include "feeds/JsonFields.h"
 

@@ -1,4 +1,4 @@
-#include "feeds/HyperliquidProtocol.h"
+#include "exchanges/hyperliquid/HyperliquidProtocol.h"
 
 #include "feeds/JsonFields.h"
 

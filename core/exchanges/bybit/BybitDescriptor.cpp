@@ -1,5 +1,6 @@
 // Bybit v5 linear perpetuals: allLiquidation stream, sizes in base units, history over the v5
 // market REST API (kline, open-interest 5min, funding/history).
+#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -14,5 +15,8 @@ ExchangeDescriptor bybitDescriptor() {
     d.defaultRestUrl = QStringLiteral("https://api.bybit.com");
     return d;
 }
+
+// The GUI's colour for it (config/ExchangeColor.h).
+unsigned bybitColor() { return 0xF76B1C; }
 
 }  // namespace lhm

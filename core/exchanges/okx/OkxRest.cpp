@@ -1,4 +1,4 @@
-#include "ingest/rest/OkxRest.h"
+#include "exchanges/okx/OkxRest.h"
 
 #include "ingest/rest/BackfillRoute.h"
 #include "ingest/rest/RestJson.h"

@@ -1,4 +1,4 @@
-#include "feeds/BinanceProtocol.h"
+#include "exchanges/binance/BinanceProtocol.h"
 
 #include "feeds/JsonFields.h"
 

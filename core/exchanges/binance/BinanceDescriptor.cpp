@@ -1,5 +1,6 @@
 // Binance USDⓈ-M futures: forceOrder liquidation stream, gap backfill over /fapi, full history
 // from data.binance.vision (5m metrics, klines, funding).
+#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -15,5 +16,8 @@ ExchangeDescriptor binanceDescriptor() {
     d.defaultPingIntervalMs = 60000;
     return d;
 }
+
+// The GUI's colour for it (config/ExchangeColor.h).
+unsigned binanceColor() { return 0xF0B90B; }
 
 }  // namespace lhm

@@ -1,6 +1,7 @@
 // Hyperliquid perpetuals: no public liquidation stream and no open-interest history. Candles and
 // hourly funding come from POST /info; open interest is recorded from the live asset contexts
 // while the app, `lhm live` or `lhm alerts watch` runs.
+#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -20,5 +21,8 @@ ExchangeDescriptor hyperliquidDescriptor() {
     d.defaultWatchdogMs = 45000;
     return d;
 }
+
+// The GUI's colour for it (config/ExchangeColor.h).
+unsigned hyperliquidColor() { return 0x50D2C1; }
 
 }  // namespace lhm

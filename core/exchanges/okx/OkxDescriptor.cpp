@@ -1,5 +1,6 @@
 // OKX v5 USDT swaps: sizes are contracts (ctVal from config), one liquidation-orders channel for
 // every instrument, history over the v5 REST API (candles, open-interest history, funding).
+#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -17,5 +18,8 @@ ExchangeDescriptor okxDescriptor() {
     d.defaultRestUrl = QStringLiteral("https://www.okx.com");
     return d;
 }
+
+// The GUI's colour for it (config/ExchangeColor.h).
+unsigned okxColor() { return 0x5B9BF8; }
 
 }  // namespace lhm

@@ -4,9 +4,9 @@
 //   /v5/market/funding/history startTime/endTime, limit ≤ 200
 // kline and funding have no cursor: the next page ends just before the oldest row seen, and a page
 // shorter than the limit is the last.
+#include "exchanges/bybit/BybitRest.h"
 #include "ingest/history/HistoryParsers.h"
 #include "ingest/history/HistorySource.h"
-#include "ingest/rest/BybitRest.h"
 #include "ingest/rest/RestJson.h"
 
 namespace lhm {

@@ -1,4 +1,4 @@
-#include "ingest/rest/BinanceRest.h"
+#include "exchanges/binance/BinanceRest.h"
 
 #include "ingest/rest/BackfillRoute.h"
 #include "ingest/rest/RestJson.h"

@@ -9,9 +9,9 @@
 // is (before = from - 1, after = to) and the next one moves `after` to the oldest row seen; the
 // open-interest history pages with (begin = from - 1, end) the same way. A page shorter than the limit is the last.
 // history-candles serves recent candles too, so /market/candles (the last 1,440 bars) is not needed.
+#include "exchanges/okx/OkxRest.h"
 #include "ingest/history/HistoryParsers.h"
 #include "ingest/history/HistorySource.h"
-#include "ingest/rest/OkxRest.h"
 #include "ingest/rest/RestJson.h"
 
 namespace lhm {

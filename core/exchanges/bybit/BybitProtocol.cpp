@@ -1,4 +1,4 @@
-#include "feeds/BybitProtocol.h"
+#include "exchanges/bybit/BybitProtocol.h"
 
 #include "feeds/JsonFields.h"
 

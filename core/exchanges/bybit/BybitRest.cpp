@@ -1,4 +1,4 @@
-#include "ingest/rest/BybitRest.h"
+#include "exchanges/bybit/BybitRest.h"
 
 #include "ingest/rest/BackfillRoute.h"
 #include "ingest/rest/RestJson.h"
