@@ -17,7 +17,7 @@ deb=$(ls "$build"/liquidationheatmap_*.deb | head -1)
 echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) KB)"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libqt6core6 libqt6network6 libqt6websockets6 libyaml-cpp libzip libsqlite3; do
+for lib in libqt6core6 libqt6network6 libqt6websockets6 libyaml-cpp libzip libisal2 libsqlite3; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
 if [ -x "$build/app/liquidationheatmap" ]; then

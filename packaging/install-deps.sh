@@ -6,7 +6,7 @@ set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
-  libqcustomplot-dev libqcustomplot2.1-qt6 libyaml-cpp-dev libsqlite3-dev sqlite3 libzip-dev zlib1g-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6 libyaml-cpp-dev libsqlite3-dev sqlite3 libzip-dev libisal-dev zlib1g-dev
   libmuparser-dev libbenchmark-dev libssl-dev xvfb xauth python3
   libcurl4-openssl-dev qtkeychain-qt6-dev dbus python3-aiosmtpd openssl qt6-translations-l10n
   qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev

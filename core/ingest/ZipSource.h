@@ -1,9 +1,16 @@
 #pragma once
-// The CSV entry of a data.binance.vision zip, streamed with libzip.
+// The CSV entry of a data.binance.vision zip, streamed. libzip reads the archive's directories
+// (and checks them against each other); a deflated entry's raw bytes are inflated with ISA-L's
+// streaming decoder, about 3x zlib's speed on this CPU, which computes the CRC-32 as it writes.
+// Other methods (stored, bzip2, ...) go through libzip's own zip_fread.
 #include "ingest/ByteSource.h"
+
+#include <cstdint>
+#include <vector>
 
 struct zip;
 struct zip_file;
+struct inflate_state;
 
 namespace lhm {
 
@@ -18,10 +25,20 @@ public:
 
 private:
     ZipSource() = default;
+    Result<qint64> inflate(char *buffer, qint64 capacity);
+    Error corrupt(const QString &why) const;
+
     QString path_, entry_;
     zip *archive_ = nullptr;
     zip_file *file_ = nullptr;
     qint64 size_ = 0;
+    // ISA-L path only (state_ set): the raw deflate bytes read so far, what they inflated to, and
+    // the CRC-32 the directory promises.
+    std::unique_ptr<inflate_state> state_;
+    std::vector<unsigned char> in_;
+    qint64 produced_ = 0;
+    uint32_t expectedCrc_ = 0;
+    bool inputEnded_ = false, finished_ = false;
 };
 
 }  // namespace lhm

@@ -24,6 +24,7 @@ EXTERNAL = [
     ("yaml-cpp/", "yaml-cpp"),
     ("sqlite3.h", "SQLite::SQLite3"),
     ("zip.h", "PkgConfig::LIBZIP"),
+    ("isa-l/", "PkgConfig::ISAL"),
     ("openssl/", "OpenSSL::Crypto"),
     ("curl/", "CURL::libcurl"),
     ("qt6keychain/", "Qt6Keychain::Qt6Keychain"),
