@@ -115,6 +115,13 @@ qint64 peakRssKb() {
     return -1;
 }
 
+// The 1-minute load average (wall figures need an otherwise idle machine to mean anything).
+QByteArray loadAverage() {
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly)) return "?";
+    return f.readAll().split(' ').value(0);
+}
+
 double cpuNow() {
     timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -269,9 +276,10 @@ int main(int argc, char **argv) {
                     blocks.cpu * 1e6 / rowsIn.size(), rowAtATime.cpu / blocks.cpu);
     }
     {
-        // The zip Binance ships: inflating on a second thread while this one parses should keep
-        // the import near the plain file's throughput on two cores (target >= 80 %). Both import
-        // into fresh stores, plain first, in the same run; MB/s counts the CSV's bytes.
+        // The zip Binance ships, against the plain CSV (issue 10: zip >= 80 % of plain on two
+        // cores). The zip's inflate (ISA-L) and SHA-256 each run on a thread of their own beside
+        // the parse. Plain and zip alternate, each into a fresh store, so load that comes and goes
+        // on a shared machine hits both alike; best of the repeats. MB/s counts the CSV's bytes.
         const QString zip = zipped(path);
         if (zip.isEmpty()) {
             std::printf("cannot write the zip\n");
@@ -279,21 +287,32 @@ int main(int argc, char **argv) {
         }
         std::printf("zip: %.1f MB deflated (%.0f %% of the CSV)\n", QFileInfo(zip).size() / 1e6,
                     100.0 * QFileInfo(zip).size() / size);
+        const QByteArray loadBefore = loadAverage();
         FileImportResult rp, rz;
+        Timing plain, zipped;
         int round = 0;
-        const Timing plain = best(repeats, [&] {
-            auto store = Store::open(dir.filePath(QStringLiteral("plain-%1.sqlite").arg(round++)));
-            rp = Importer(**store).importFile(path);
-        });
+        auto importInto = [&](const QString &file, FileImportResult &r) {
+            return [&, file] {
+                auto store = Store::open(dir.filePath(QStringLiteral("ratio-%1.sqlite").arg(round++)));
+                r = Importer(**store).importFile(file);
+            };
+        };
+        for (int i = 0; i < repeats + 2; ++i) {
+            const Timing p = best(1, importInto(path, rp)), z = best(1, importInto(zip, rz));
+            plain = {std::min(plain.wall, p.wall), std::min(plain.cpu, p.cpu)};
+            zipped = {std::min(zipped.wall, z.wall), std::min(zipped.cpu, z.cpu)};
+        }
         report("full import, plain CSV", plain, size, wc);
-        const Timing zipped = best(repeats, [&] {
-            auto store = Store::open(dir.filePath(QStringLiteral("zip-%1.sqlite").arg(round++)));
-            rz = Importer(**store).importFile(zip);
-        });
         report("full import, zip", zipped, size, wc);
         if (rp.error || rz.error || rp.rows != rz.rows) std::printf("  !! plain and zip imports differ\n");
-        std::printf("  zip throughput: %.0f %% of plain (wall, two cores), %.0f %% per CPU second\n",
-                    100.0 * plain.wall / zipped.wall, 100.0 * plain.cpu / zipped.cpu);
+        const double wallRatio = 100.0 * plain.wall / zipped.wall;
+        // Wall time is the target's measure, and only means it on an otherwise idle machine; CPU
+        // time is what the same work costs whatever else runs.
+        std::printf("SUMMARY zip import throughput = %.1f %% of plain CSV (wall, two cores; target >= 80 %%: %s), "
+                    "%.1f %% per CPU second; plain %.3f s wall %.3f s CPU, zip %.3f s wall %.3f s CPU; "
+                    "load average before %s, after %s\n",
+                    wallRatio, wallRatio >= 80 ? "met" : "NOT met", 100.0 * plain.cpu / zipped.cpu, plain.wall,
+                    plain.cpu, zipped.wall, zipped.cpu, loadBefore.constData(), loadAverage().constData());
     }
     std::printf("peak RSS %lld kB (file %lld kB)\n", peakRssKb(), size / 1024);
     return n1 == rows ? 0 : 1;
