@@ -1632,10 +1632,6 @@ Parse errors: %6</source>
         <translation>估算：每个数值均在所示时段测得，并与其基线并列。不构成投资建议。</translation>
     </message>
     <message>
-        <source>No validation has run: —</source>
-        <translation>尚未运行验证：—</translation>
-    </message>
-    <message>
         <source>Exchange</source>
         <translation>交易所</translation>
     </message>
@@ -1684,62 +1680,6 @@ Parse errors: %6</source>
         <translation>止盈</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>收益率</translation>
-    </message>
-    <message>
-        <source>Sharpe</source>
-        <translation>夏普比率</translation>
-    </message>
-    <message>
-        <source>Sortino</source>
-        <translation>索提诺比率</translation>
-    </message>
-    <message>
-        <source>Max drawdown</source>
-        <translation>最大回撤</translation>
-    </message>
-    <message>
-        <source>Win rate</source>
-        <translation>胜率</translation>
-    </message>
-    <message>
-        <source>Profit factor</source>
-        <translation>盈亏比</translation>
-    </message>
-    <message>
-        <source>Trades</source>
-        <translation>交易数</translation>
-    </message>
-    <message>
-        <source>Entry time</source>
-        <translation>入场时间</translation>
-    </message>
-    <message>
-        <source>Entry</source>
-        <translation>入场价</translation>
-    </message>
-    <message>
-        <source>Exit time</source>
-        <translation>出场时间</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>出场价</translation>
-    </message>
-    <message>
-        <source>P&amp;L (USD)</source>
-        <translation>盈亏（美元）</translation>
-    </message>
-    <message>
-        <source>Exit reason</source>
-        <translation>出场原因</translation>
-    </message>
-    <message>
         <source>Export trades</source>
         <translation>导出交易</translation>
     </message>
@@ -1758,6 +1698,21 @@ Parse errors: %6</source>
     <message>
         <source>Exit: %1</source>
         <translation>出场：%1</translation>
+    </message>
+    <message>
+        <source>Estimates on modelled clusters with simplified fills; not financial advice.</source>
+        <translation>基于模型清算簇与简化成交的估算；不构成投资建议。</translation>
+    </message>
+</context>
+<context>
+    <name>lhm::ui::ValidationPage</name>
+    <message>
+        <source>No validation has run: —</source>
+        <translation>尚未运行验证：—</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -1795,6 +1750,69 @@ Parse errors: %6</source>
         <source>%1: hit rate %2 against random zones %3 [%4, %5] (beaten in %6 of draws), mirrored %7; %8 events</source>
         <translation>%1：命中率 %2，随机区域为 %3 [%4, %5]（在 %6 的抽样中胜出），镜像区域 %7；%8 个事件</translation>
     </message>
+</context>
+<context>
+    <name>lhm::ui::BacktestPage</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>收益率</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>索提诺比率</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>盈亏比</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>交易数</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Entry time</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>入场价</translation>
+    </message>
+    <message>
+        <source>Exit time</source>
+        <translation>出场时间</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>出场价</translation>
+    </message>
+    <message>
+        <source>P&amp;L (USD)</source>
+        <translation>盈亏（美元）</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>出场原因</translation>
+    </message>
     <message>
         <source>Equity (USD), %1: rules against buy-and-hold and shifted clusters</source>
         <translation>权益（美元），%1：规则对比买入持有与时间平移的清算簇</translation>
@@ -1822,10 +1840,6 @@ Parse errors: %6</source>
     <message>
         <source>short</source>
         <translation>空</translation>
-    </message>
-    <message>
-        <source>Estimates on modelled clusters with simplified fills; not financial advice.</source>
-        <translation>基于模型清算簇与简化成交的估算；不构成投资建议。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 // QJsonDocument cost about as much as the 12h model run itself (issue 10).
 //
 // The output is byte for byte what QJsonDocument::toJson(Compact) writes for the same values, which
-// tst_api and tst_jsonwriter hold it to:
+// tests/core/api/tst_api.cpp holds it to (jsonWriterNumbers and the endpoint bodies):
 // - numbers as QJsonValue(double) writes them: an integral value of magnitude up to 2^53 as an
 //   integer, any other finite value in Qt's shortest round-trip 'g' form (e.g. 1e+21, 1.2e-05),
 //   NaN and infinities as null;

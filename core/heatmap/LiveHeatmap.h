@@ -7,7 +7,7 @@
 // with the batch model's inclusive rule. No position is ever OPENED here: the next recompute does
 // that. See docs/models.md, "Live roll-forward".
 //
-// Rules (all tested in tests/core/tst_liveheatmap.cpp):
+// Rules (all tested in tests/core/heatmap/tst_liveheatmap.cpp):
 //  - a tick in the last column's interval updates its candle (high/low always, close when it is
 //    not older than the newest tick seen); a tick at or after the next interval start appends a
 //    column (densities copied from the previous one, a candle opened at the tick price), with flat

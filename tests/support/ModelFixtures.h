@@ -63,21 +63,27 @@ inline std::vector<OpenInterestPoint> oiRows(const std::vector<std::pair<double,
     return out;
 }
 
-inline HeatmapRequest request(const QString &model = QStringLiteral("binance_standard"), int hours = 8) {
+// BTCUSDT, 12h window of 1h columns, 1 USD rows, all at 10x, body rule, ending where the data ends.
+// The hand-worked scenarios check the window book's rules (model version 1): positions opened
+// inside the window only, at the close, no turnover. (tst_heatmap's scenarios use it too.)
+inline HeatmapRequest windowBookRequest() {
     HeatmapRequest r;
     r.symbol = QStringLiteral("BTCUSDT");
     r.window = QStringLiteral("12h");
-    r.end = T0 + hours * kHour;
-    r.model = model;
     r.params.interval = QStringLiteral("1h");
     r.params.bucket = 1;
     r.params.leverageWeights = {{10, 1}};
     r.params.sideRule = QStringLiteral("body");
-    // The hand-worked scenarios check the window book's rules (model version 1): positions opened
-    // inside the window only, at the close, no turnover.
     r.params.book = QStringLiteral("window");
     r.params.entrySpread = 0;
     r.params.turnover = 0;
+    return r;
+}
+
+inline HeatmapRequest request(const QString &model = QStringLiteral("binance_standard"), int hours = 8) {
+    HeatmapRequest r = windowBookRequest();
+    r.end = T0 + hours * kHour;
+    r.model = model;
     return r;
 }
 

@@ -1,61 +1,29 @@
 #include "research/ResearchPanel.h"
 
-#include "analysis/ValidationRecord.h"
-#include "analysis/Validator.h"
-#include "common/Theme.h"
-#include "common/Timeframe.h"
+#include "research/BacktestPage.h"
+#include "research/ValidationPage.h"
 #include "models/LiquidationModel.h"
-#include "store/Store.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QEvent>
-#include <QDateTimeAxis>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLineSeries>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <algorithm>
-#include <cmath>
 
 namespace lhm::ui {
-
-namespace {
-
-QString pct(double v) { return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 2); }
-QString num(double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("—"); }
-QString opt(const std::optional<double> &v) { return v ? num(*v) : QStringLiteral("—"); }
-
-// QDateTimeAxis (Qt 6.4) labels in local time; shifting by the local offset makes it show UTC,
-// like every other time in the app.
-qint64 utcWall(qint64 ms) { return ms + qint64(QDateTime::fromMSecsSinceEpoch(ms).offsetFromUtc()) * 1000; }
-
-QChart *newChart() {
-    auto *c = new QChart();
-    c->legend()->setAlignment(Qt::AlignBottom);
-    c->setMargins(QMargins(4, 4, 4, 4));
-    return c;
-}
-
-}  // namespace
 
 ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(parent), dbPath_(dbPath) {
     setObjectName(QStringLiteral("researchPanel"));
@@ -111,9 +79,6 @@ ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(p
                          this);
     status_->setObjectName(QStringLiteral("researchStatus"));
     status_->setWordWrap(true);
-    summary_ = new QLabel(tr("No validation has run: —"), this);
-    summary_->setObjectName(QStringLiteral("validationSummary"));
-    summary_->setWordWrap(true);
 
     auto *form = new QFormLayout();
     form->addRow(tr("Exchange"), exchange_);
@@ -139,37 +104,15 @@ ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(p
     lv->addWidget(status_);
     lv->addStretch(1);
 
-    validationChart_ = new QChartView(newChart(), this);
-    validationChart_->setObjectName(QStringLiteral("validationChart"));
-    equityChart_ = new QChartView(newChart(), this);
-    equityChart_->setObjectName(QStringLiteral("equityChart"));
-    for (QChartView *v : {validationChart_, equityChart_}) v->setRenderHint(QPainter::Antialiasing);
-    stats_ = new QTableWidget(0, 8, this);
-    stats_->setHorizontalHeaderLabels({tr("Run"), tr("Return"), tr("Sharpe"), tr("Sortino"), tr("Max drawdown"), tr("Win rate"),
-                                       tr("Profit factor"), tr("Trades")});
-    trades_ = new QTableWidget(0, 7, this);
-    trades_->setHorizontalHeaderLabels(
-        {tr("Side"), tr("Entry time"), tr("Entry"), tr("Exit time"), tr("Exit"), tr("P&L (USD)"), tr("Exit reason")});
-    for (QTableWidget *t : {stats_, trades_}) {
-        t->verticalHeader()->hide();
-        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    }
+    validation_ = new ValidationPage(this);
+    backtests_ = new BacktestPage(this);
     // Charts side by side on top (validation | equity), tables below (statistics | trades).
-    auto *top = new QWidget(this);
-    auto *tv = new QVBoxLayout(top);
-    tv->setContentsMargins(0, 0, 0, 0);
-    tv->addWidget(summary_);
-    tv->addWidget(validationChart_, 1);
     auto *charts = new QSplitter(Qt::Horizontal, this);
-    charts->addWidget(top);
-    charts->addWidget(equityChart_);
+    charts->addWidget(validation_);
+    charts->addWidget(backtests_->equityChart());
     auto *tables = new QSplitter(Qt::Horizontal, this);
-    tables->addWidget(stats_);
-    tables->addWidget(trades_);
-    // Small minimums: the main window must still fit 1280 px wide with this tab in it.
-    for (QChartView *v : {validationChart_, equityChart_}) v->setMinimumSize(160, 160);
-    for (QTableWidget *t : {stats_, trades_}) t->setMinimumSize(120, 80);
+    tables->addWidget(backtests_->statsTable());
+    tables->addWidget(backtests_->tradesTable());
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(charts);
     right->addWidget(tables);
@@ -278,34 +221,16 @@ void ResearchPanel::runValidation() {
     auto flag = cancelFlag_;
     auto progress = progressReporter(0, 1);
     pool_.start([self, db, req, flag, progress] {
-        QString error;
-        std::vector<ValidationResult> results;
-        bool stored = false;
-        auto store = Store::openReadOnly(db);
-        if (!store) {
-            error = store.error().toString();
-        } else {
-            RunControl control;
-            control.cancel = flag.get();
-            control.progress = progress;
-            auto r = lhm::runValidation(**store, req, control);
-            if (r) results = std::move(*r);
-            else error = r.error().toString();
-        }
-        if (error.isEmpty()) {
-            // Kept so the comparison view can show each figure beside its baseline.
-            auto writer = Store::open(db, OpenCheck::Never);
-            Status s = writer ? saveValidation(**writer, results, req.window, QDateTime::currentMSecsSinceEpoch())
-                              : Status(writer.error());
-            if (!s) error = s.error().toString();
-            stored = bool(s);
-        }
-        QMetaObject::invokeMethod(self, [self, results, error, stored] {
+        RunControl control;
+        control.cancel = flag.get();
+        control.progress = progress;
+        const ValidationPage::Outcome out = ValidationPage::run(db, req, control);
+        QMetaObject::invokeMethod(self, [self, out] {
             if (!self) return;
             self->setBusy(false);
-            if (!error.isEmpty()) self->fail(error);
-            else self->showValidation(results);
-            if (stored) emit self->validationStored();
+            if (!out.error.isEmpty()) self->fail(out.error);
+            else self->showValidation(out.results);
+            if (out.stored) emit self->validationStored();
             emit self->finished();
         }, Qt::QueuedConnection);
     });
@@ -313,7 +238,8 @@ void ResearchPanel::runValidation() {
 
 void ResearchPanel::runBacktest() {
     if (busy_ || !ruleError_->text().isEmpty()) return;
-    FeatureRequest fr;
+    BacktestPage::Job job;
+    FeatureRequest &fr = job.features;
     fr.series.exchange = exchange_->text().trimmed().toLower();
     fr.series.symbol = symbol_->text().trimmed().toUpper();
     fr.series.window = QStringLiteral("7d");
@@ -321,13 +247,14 @@ void ResearchPanel::runBacktest() {
     fr.model = model_->currentText();
     fr.from = from_->dateTime().toMSecsSinceEpoch();
     fr.to = to_->dateTime().toMSecsSinceEpoch();
-    BacktestParams prm;
+    BacktestParams &prm = job.params;
     prm.side = side_->currentIndex() == 0 ? TradeSide::Long : side_->currentIndex() == 1 ? TradeSide::Short : TradeSide::Both;
     prm.feeBps = fee_->value();
     prm.slippageBps = slippage_->value();
     prm.stopPct = stop_->value();
     prm.takeProfitPct = take_->value();
-    const QString entry = entry_->text(), exit = exit_->text();
+    job.entry = entry_->text();
+    job.exit = exit_->text();
     setBusy(true);
     cancelFlag_ = std::make_shared<std::atomic_bool>(false);
     QPointer<ResearchPanel> self(this);
@@ -335,176 +262,32 @@ void ResearchPanel::runBacktest() {
     auto flag = cancelFlag_;
     // Two model runs: the rules' bars, then the shifted-clusters baseline's.
     auto firstHalf = progressReporter(0, 0.5), secondHalf = progressReporter(0.5, 0.5);
-    pool_.start([self, db, fr, prm, entry, exit, flag, firstHalf, secondHalf]() mutable {
-        QString error;
-        BacktestRun run, hold, shifted;
-        auto store = Store::openReadOnly(db);
-        auto e = RuleExpression::compile(entry, QStringLiteral("entry"));
-        auto x = RuleExpression::compile(exit, QStringLiteral("exit"));
-        if (!store) error = store.error().toString();
-        else if (!e) error = e.error().toString();
-        else if (!x) error = x.error().toString();
-        if (error.isEmpty()) {
-            RunControl control;
-            control.cancel = flag.get();
-            control.progress = firstHalf;
-            auto bars = computeBarFeatures(**store, fr, control);
-            fr.shiftBars = 168;  // the shifted-clusters baseline: 7 days of 1h bars
-            control.progress = secondHalf;
-            auto old = bars ? computeBarFeatures(**store, fr, control) : bars;
-            if (!bars) error = bars.error().toString();
-            else if (!old) error = old.error().toString();
-            else if (flag->load()) error = QStringLiteral("cancelled");
-            else {
-                run = lhm::runBacktest(*bars, **e, **x, prm);
-                hold = buyAndHold(*bars, prm);
-                shifted = lhm::runBacktest(*old, **e, **x, prm);
-            }
-        }
-        const QString model = fr.model;
-        QMetaObject::invokeMethod(self, [self, model, run, hold, shifted, error] {
+    pool_.start([self, db, job, flag, firstHalf, secondHalf] {
+        const BacktestPage::Outcome out = BacktestPage::run(db, job, *flag, firstHalf, secondHalf);
+        const QString model = job.features.model;
+        QMetaObject::invokeMethod(self, [self, model, out] {
             if (!self) return;
             self->setBusy(false);
-            if (!error.isEmpty()) self->fail(error);
-            else self->showBacktest(model, run, hold, shifted);
+            if (!out.error.isEmpty()) self->fail(out.error);
+            else self->showBacktest(model, out.run, out.hold, out.shifted);
             emit self->finished();
         }, Qt::QueuedConnection);
     });
 }
 
-void ResearchPanel::showValidation(const std::vector<ValidationResult> &results) {
-    QChart *chart = newChart();
-    QStringList lines;
-    auto *model = new QBarSet(tr("Model"));
-    auto *base = new QBarSet(tr("Baseline"));
-    QStringList categories;
-    for (const ValidationResult &r : results) {
-        if (r.n == 0) {
-            lines << tr("%1: no figures (%2)").arg(r.model, r.note);
-            continue;
-        }
-        if (r.method == QLatin1String("hourly")) {
-            chart->setTitle(tr("Spearman ρ of predicted vs realised liquidations per hour and side"));
-            auto add = [&](const QString &label, double m, double b) {
-                categories << label;
-                *model << (std::isfinite(m) ? m : 0.0);
-                *base << (std::isfinite(b) ? b : 0.0);
-            };
-            add(tr("%1 both sides").arg(r.model), r.spearman.value_or(NAN), r.baselineSpearman.value_or(NAN));
-            if (r.longSide) add(tr("longs"), r.longSide->spearman, r.longSide->baselineSpearman);
-            if (r.shortSide) add(tr("shorts"), r.shortSide->spearman, r.shortSide->baselineSpearman);
-            lines << tr("%1: ρ %2 against the baseline (|price move| × open interest) %3; difference 95 % [%4, %5]; %6 hour-sides")
-                         .arg(r.model, opt(r.spearman), opt(r.baselineSpearman))
-                         .arg(r.diffCi95 ? num(r.diffCi95->first) : QStringLiteral("—"))
-                         .arg(r.diffCi95 ? num(r.diffCi95->second) : QStringLiteral("—"))
-                         .arg(r.n);
-        } else {
-            chart->setTitle(tr("Share of realised liquidation notional inside the model's densest zones"));
-            categories << r.model;
-            *model << r.hitRate.value_or(0);
-            *base << (r.baseline ? r.baseline->mean : 0.0);
-            lines << tr("%1: hit rate %2 against random zones %3 [%4, %5] (beaten in %6 of draws), mirrored %7; %8 events")
-                         .arg(r.model, pct(r.hitRate.value_or(0)))
-                         .arg(r.baseline ? pct(r.baseline->mean) : QStringLiteral("—"))
-                         .arg(r.baseline ? pct(r.baseline->p2_5) : QStringLiteral("—"))
-                         .arg(r.baseline ? pct(r.baseline->p97_5) : QStringLiteral("—"))
-                         .arg(r.baseline ? pct(r.baseline->beatenShare) : QStringLiteral("—"))
-                         .arg(pct(r.mirroredHitRate.value_or(0)))
-                         .arg(r.n);
-        }
-    }
-    auto *series = new QBarSeries();
-    series->append(model);
-    series->append(base);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis();
-    x->append(categories);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis();
-    y->setRange(std::min(0.0, y->min()), 1.0);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    QChart *old = validationChart_->chart();
-    validationChart_->setChart(chart);
-    delete old;
-    summary_->setText(lines.isEmpty() ? tr("No validation has run: —") : lines.join(QLatin1Char('\n')));
-    applyTheme();
-}
+void ResearchPanel::showValidation(const std::vector<ValidationResult> &results) { validation_->showResults(results); }
 
 void ResearchPanel::showBacktest(const QString &model, const BacktestRun &run, const BacktestRun &hold,
                                  const BacktestRun &shifted) {
-    QChart *chart = newChart();
-    chart->setTitle(tr("Equity (USD), %1: rules against buy-and-hold and shifted clusters").arg(model));
-    auto *t = new QDateTimeAxis();
-    t->setFormat(QStringLiteral("MM-dd"));
-    t->setTitleText(tr("UTC"));
-    auto *y = new QValueAxis();
-    chart->addAxis(t, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    double lo = 1e300, hi = -1e300;
-    const std::pair<QString, const BacktestRun *> runs[] = {
-        {tr("Rules"), &run}, {tr("Buy and hold"), &hold}, {tr("Shifted clusters"), &shifted}};
-    for (const auto &[name, r] : runs) {
-        auto *s = new QLineSeries();
-        s->setName(name);
-        for (const auto &[time, value] : r->equity) {
-            s->append(double(utcWall(time)), value);
-            lo = std::min(lo, value);
-            hi = std::max(hi, value);
-        }
-        chart->addSeries(s);
-        s->attachAxis(t);
-        s->attachAxis(y);
-    }
-    if (!run.equity.empty()) {
-        t->setRange(QDateTime::fromMSecsSinceEpoch(utcWall(run.equity.front().first)),
-                    QDateTime::fromMSecsSinceEpoch(utcWall(run.equity.back().first)));
-        y->setRange(lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05 + 1e-9);
-    }
-    QChart *old = equityChart_->chart();
-    equityChart_->setChart(chart);
-    delete old;
-
-    stats_->setRowCount(0);
-    for (const auto &[name, r] : runs) {
-        const BacktestStats &s = r->stats;
-        const int row = stats_->rowCount();
-        stats_->insertRow(row);
-        const QStringList cells{name, pct(s.totalReturn), opt(s.sharpe), opt(s.sortino), pct(s.maxDrawdown),
-                                s.winRate ? pct(*s.winRate) : QStringLiteral("—"), opt(s.profitFactor), QString::number(s.trades)};
-        for (int c = 0; c < cells.size(); ++c) stats_->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    shownTrades_ = run.trades;
-    trades_->setRowCount(0);
-    auto iso = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
-    for (const BacktestTrade &tr_ : run.trades) {
-        const int row = trades_->rowCount();
-        trades_->insertRow(row);
-        const QStringList cells{tr_.side == Side::Long ? tr("long") : tr("short"), iso(tr_.entryTime),
-                                QString::number(tr_.entryPrice, 'f', 2), iso(tr_.exitTime), QString::number(tr_.exitPrice, 'f', 2),
-                                QString::number(tr_.pnl, 'f', 2), tr_.exitReason};
-        for (int c = 0; c < cells.size(); ++c) trades_->setItem(row, c, new QTableWidgetItem(cells[c]));
-    }
-    export_->setEnabled(!shownTrades_.empty());
+    backtests_->showResults(model, run, hold, shifted);
+    export_->setEnabled(backtests_->hasTrades());
     status_->setText(tr("Estimates on modelled clusters with simplified fills; not financial advice."));
-    applyTheme();
 }
 
-int ResearchPanel::tradeRows() const { return trades_->rowCount(); }
-QString ResearchPanel::validationSummary() const { return summary_->text(); }
+int ResearchPanel::tradeRows() const { return backtests_->tradeRows(); }
+QString ResearchPanel::validationSummary() const { return validation_->summary(); }
 
-bool ResearchPanel::exportTrades(const QString &path) {
-    QByteArray csv = "side,entry_time,entry_price,exit_time,exit_price,qty,pnl,fees,exit_reason\n";
-    for (const BacktestTrade &t : shownTrades_)
-        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9\n")
-                   .arg(QLatin1String(sideName(t.side)))
-                   .arg(t.entryTime).arg(t.entryPrice, 0, 'f', 2).arg(t.exitTime).arg(t.exitPrice, 0, 'f', 2)
-                   .arg(t.qty, 0, 'g', 10).arg(t.pnl, 0, 'f', 2).arg(t.fees, 0, 'f', 2).arg(t.exitReason)
-                   .toUtf8();
-    QSaveFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(csv) == csv.size() && f.commit();
-}
+bool ResearchPanel::exportTrades(const QString &path) { return backtests_->exportTrades(path); }
 
 void ResearchPanel::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
@@ -512,20 +295,8 @@ void ResearchPanel::changeEvent(QEvent *event) {
 }
 
 void ResearchPanel::applyTheme() {
-    const bool dark = Theme::current() == Theme::Dark;
-    const PlotPalette &p = Theme::palette();
-    for (QChartView *v : {validationChart_, equityChart_}) {
-        QChart *c = v->chart();
-        c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-        c->setBackgroundBrush(p.background);
-        c->setTitleBrush(p.text);
-        c->legend()->setLabelColor(p.text);
-        for (QAbstractAxis *a : c->axes()) {
-            a->setLabelsColor(p.text);
-            a->setGridLineColor(p.grid);
-        }
-        v->setBackgroundBrush(p.background);
-    }
+    validation_->applyTheme();
+    backtests_->applyTheme();
 }
 
 }  // namespace lhm::ui

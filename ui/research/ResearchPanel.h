@@ -1,7 +1,8 @@
 #pragma once
 // The Research tab: `lhm validate` and `lhm backtest` with forms, run on a worker thread (progress
 // and cancel), results drawn with Qt Charts: each measured figure beside its baseline, equity
-// curves beside buy-and-hold and shifted clusters, statistics and trades, CSV export.
+// curves beside buy-and-hold and shifted clusters, statistics and trades, CSV export. The panel
+// holds the form, the buttons and the job; ValidationPage and BacktestPage draw the results.
 #include "analysis/Backtester.h"
 #include "analysis/ValidationTypes.h"
 
@@ -12,7 +13,6 @@
 #include <memory>
 #include <vector>
 
-class QChartView;
 class QComboBox;
 class QDateTimeEdit;
 class QDoubleSpinBox;
@@ -20,9 +20,11 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
 
 namespace lhm::ui {
+
+class BacktestPage;
+class ValidationPage;
 
 class ResearchPanel : public QWidget {
     Q_OBJECT
@@ -73,12 +75,11 @@ private:
     QDateTimeEdit *from_ = nullptr, *to_ = nullptr;
     QComboBox *model_ = nullptr, *side_ = nullptr;
     QDoubleSpinBox *fee_ = nullptr, *slippage_ = nullptr, *stop_ = nullptr, *take_ = nullptr;
-    QLabel *ruleError_ = nullptr, *status_ = nullptr, *summary_ = nullptr;
+    QLabel *ruleError_ = nullptr, *status_ = nullptr;
     QPushButton *validate_ = nullptr, *backtest_ = nullptr, *cancel_ = nullptr, *export_ = nullptr;
     QProgressBar *progress_ = nullptr;
-    QChartView *validationChart_ = nullptr, *equityChart_ = nullptr;
-    QTableWidget *stats_ = nullptr, *trades_ = nullptr;
-    std::vector<BacktestTrade> shownTrades_;
+    ValidationPage *validation_ = nullptr;
+    BacktestPage *backtests_ = nullptr;
     std::shared_ptr<std::atomic_bool> cancelFlag_;
     // Validation and backtests run as pool tasks (one at a time, busy_ guards), like CoreEngine's.
     QThreadPool pool_;

@@ -4,7 +4,7 @@
 // `market`, entries spread over the candle) is validated on the training hours [from, to) and the one
 // with the highest Spearman ρ wins (ties: the earlier candidate). Validation is walk-forward and
 // reads nothing at or after `to`, so no parameter is tuned on a period it is later evaluated on
-// (tests/core/tst_calibration.cpp checks that data after `to` changes nothing).
+// (tests/core/analysis/tst_calibration.cpp checks that data after `to` changes nothing).
 #include "analysis/ValidationTypes.h"
 #include "common/Error.h"
 #include "models/LiquidationModel.h"
