@@ -7,6 +7,7 @@
 #include "api/SignalQuery.h"
 #include "config/ExchangeList.h"
 #include "heatmap/HeatmapService.h"
+#include "store/Database.h"
 #include "store/Store.h"
 
 #include <QCommandLineParser>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <cmath>
+#include <optional>
 
 namespace lhm::api {
 
@@ -185,6 +187,19 @@ ApiResponse signalsRoute(const ApiRequest &r, Store &store) {
 
 // Realised liquidation events in the store, oldest first: [from, to), default the 7 days before
 // `to` (default now); at most `limit` (1000, up to 10000) events, `truncated` when more exist.
+// Time of the newest realised liquidation of the series of at least `minNotional` USD; 0 when none.
+// One probe walking the liquidations' primary key (exchange, symbol, time, ...) back from the
+// newest row. Asked on a read-only connection of its own: Store has no such query yet, and adding
+// one to store/Store.h rebuilds most of the tree (move it there when Store.h next changes).
+qint64 newestLiquidation(const Store &store, const QString &exchange, const QString &symbol, double minNotional) {
+    auto db = Database::open(store.path(), Database::Mode::ReadOnly);
+    if (!db) return 0;
+    Statement st = (*db)->prepare(QStringLiteral(
+        "SELECT time FROM liquidations WHERE exchange=? AND symbol=? AND notional>=? ORDER BY time DESC LIMIT 1"));
+    st.bind(1, exchange).bind(2, symbol).bind(3, minNotional);
+    return st.step() ? st.i64(0) : 0;
+}
+
 ApiResponse history(const ApiRequest &r, Store &store) {
     QCommandLineParser p;
     for (const char *o : {"symbol", "exchange", "from", "to", "min-notional", "limit"})
@@ -200,19 +215,18 @@ ApiResponse history(const ApiRequest &r, Store &store) {
     if (feeds::Exchange known; !feeds::exchangeFromName(exchange, &known))
         return ApiResponse::error(400, QStringLiteral("exchange"),
                                   QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(exchange));
-    qint64 to = QDateTime::currentMSecsSinceEpoch();
+    std::optional<qint64> from, to;
     if (p.isSet(QStringLiteral("to"))) {
         auto t = parseTime(p.value(QStringLiteral("to")), QStringLiteral("to"));
         if (!t) return fromError(t.error());
         to = *t;
     }
-    qint64 from = to - 7 * kDayMs;
     if (p.isSet(QStringLiteral("from"))) {
         auto f = parseTime(p.value(QStringLiteral("from")), QStringLiteral("from"));
         if (!f) return fromError(f.error());
         from = *f;
     }
-    if (from >= to) return ApiResponse::error(400, QStringLiteral("from"), QStringLiteral("must be before to"));
+    if (from && to && *from >= *to) return ApiResponse::error(400, QStringLiteral("from"), QStringLiteral("must be before to"));
     auto minNotional = numberFlag(p, QStringLiteral("min-notional"), 0, 0, 1e15);
     if (!minNotional) return fromError(minNotional.error());
     auto limit = numberFlag(p, QStringLiteral("limit"), 1000, 1, kMaxHistoryEvents);
@@ -220,9 +234,19 @@ ApiResponse history(const ApiRequest &r, Store &store) {
     bool known = false;
     for (const SeriesInfo &s : store.seriesInfo()) known = known || (s.exchange == exchange && s.symbol == symbol);
     if (!known) return ApiResponse::error(404, QStringLiteral("symbol"), QStringLiteral("no data for %1 on %2").arg(symbol, exchange));
+    if (!from && !to) {
+        // Neither given: the 7 days ending at the newest event this selection holds (its time + 1,
+        // `to` being exclusive), so a store of older history answers with its latest week rather
+        // than an empty "last 7 days before now". No such event: the 7 days before now.
+        const qint64 newest = newestLiquidation(store, exchange, symbol, *minNotional);
+        to = newest > 0 ? newest + 1 : QDateTime::currentMSecsSinceEpoch();
+    }
+    if (!to) to = QDateTime::currentMSecsSinceEpoch();  // only `from`: up to now
+    if (!from) from = *to - 7 * kDayMs;
+    if (*from >= *to) return ApiResponse::error(400, QStringLiteral("from"), QStringLiteral("must be before to"));
     QJsonArray events;
     bool truncated = false;
-    for (const LiquidationEvent &e : store.liquidations(exchange, symbol, TimeRange{from, to})) {
+    for (const LiquidationEvent &e : store.liquidations(exchange, symbol, TimeRange{*from, *to})) {
         if (e.notional < *minNotional) continue;
         if (events.size() >= int(*limit)) {
             truncated = true;
@@ -232,8 +256,8 @@ ApiResponse history(const ApiRequest &r, Store &store) {
                                   {"side", QString::fromLatin1(sideName(e.side))}, {"price", e.price}, {"qty", e.qty},
                                   {"notional", e.notional}, {"time", double(e.time)}, {"source", e.source}});
     }
-    return ApiResponse::json(compact(QJsonObject{{"symbol", symbol}, {"exchange", exchange}, {"from", double(from)},
-                                                 {"to", double(to)}, {"count", events.size()}, {"truncated", truncated},
+    return ApiResponse::json(compact(QJsonObject{{"symbol", symbol}, {"exchange", exchange}, {"from", double(*from)},
+                                                 {"to", double(*to)}, {"count", events.size()}, {"truncated", truncated},
                                                  {"events", events}}));
 }
 

@@ -154,9 +154,12 @@ void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket) {
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
-    // StreamDoor takes every upgrade that opens a connection; one sent later on a keep-alive
-    // connection is refused (QtHttpServer then closes the connection).
-    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) return false;
+    // StreamDoor takes every WebSocket upgrade, on a new connection or a keep-alive one, before
+    // QtHttpServer parses it; one reaching here got past it (a QtHttpServer that hands upgrades on).
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+        write(socket, ApiResponse::error(400, QStringLiteral("upgrade"), QStringLiteral("WebSocket upgrade not taken by the stream")), true);
+        return true;
+    }
     const QString client = clientOf(request.remoteAddress());
     const bool closeAfter = request.value("connection").toLower() == "close";
     const QUrl url = request.url();
@@ -227,7 +230,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const QString version = opt_.version;
     QPointer<QTcpSocket> sock(socket);
     ++inFlight_;
-    engine_->runWithStore([this, r = std::move(r), live, version, sock, closeAfter, cacheKey](Result<Store *> store) {
+    ++answering_[socket];
+    const QTcpSocket *key = socket;
+    engine_->runWithStore([this, r = std::move(r), live, version, sock, key, closeAfter, cacheKey](Result<Store *> store) {
         ApiResponse resp;
         try {
             resp = store ? ApiRoutes::handle(r, **store, live, version)
@@ -235,10 +240,11 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         } catch (const std::exception &e) {
             resp = ApiResponse::error(500, QString(), QString::fromUtf8(e.what()));
         }
-        QMetaObject::invokeMethod(this, [this, resp = std::move(resp), sock, closeAfter, cacheKey] {
+        QMetaObject::invokeMethod(this, [this, resp = std::move(resp), sock, key, closeAfter, cacheKey] {
             --inFlight_;
+            if (--answering_[key] <= 0) answering_.remove(key);
             if (!cacheKey.isEmpty() && resp.status == 200) remember(cacheKey, resp);
-            if (sock) write(sock, resp, closeAfter);
+            if (sock && sock->state() == QAbstractSocket::ConnectedState) write(sock, resp, closeAfter);
         }, Qt::QueuedConnection);
     });
     return true;
@@ -291,6 +297,15 @@ void ApiServer::remember(const QString &key, const ApiResponse &r) {
 
 void ApiServer::onUpgrade(QTcpSocket *socket, const UpgradeRequest &request) {
     const QString client = clientOf(socket->peerAddress());
+    if (answering_.contains(socket)) {
+        // Sent before the previous answer on this keep-alive connection was read: that answer
+        // would land in the stream. Refused; the pending answer is dropped with the connection.
+        answering_.remove(socket);
+        write(socket, ApiResponse::error(400, QStringLiteral("upgrade"),
+                                         QStringLiteral("WebSocket upgrade sent before the previous response on this connection was read")),
+              true);
+        return;
+    }
     const QByteArray key = request.header("sec-websocket-key");
     if (request.method != "GET" || QByteArray::fromBase64(key).size() != 16 || request.header("sec-websocket-version") != "13") {
         // Not a WebSocket handshake we can answer (RFC 6455 section 4.2.2): 400 (426 names the version).

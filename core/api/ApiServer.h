@@ -110,6 +110,9 @@ private:
     RateLimiter limiter_{0, 0};
     QElapsedTimer clock_;
     std::atomic<int> inFlight_{0};
+    // Connections whose request is still being answered on a worker (UI thread only): an upgrade
+    // arriving on one of them was pipelined and is refused, so no answer lands in a stream.
+    QHash<const QTcpSocket *, int> answering_;
     qint64 served_ = 0, cacheHits_ = 0;
     QHash<QString, CacheEntry> cache_;
     std::list<QString> lru_;  // most recent first

@@ -54,9 +54,37 @@ void StreamDoor::sniff(QTcpSocket *s) {
         return;
     }
     // Plain HTTP: QtHttpServer takes the socket from the pending queue (synchronously, same
-    // thread) and reads the bytes that were only peeked at.
+    // thread) and reads the bytes that were only peeked at. Connected before QtHttpServer's own
+    // handler, the watch sees every later arrival first.
+    connect(s, &QTcpSocket::readyRead, this, [this, s] { watchKeepAlive(s); });
     addPendingConnection(s);
     emit s->readyRead();
+}
+
+void StreamDoor::watchKeepAlive(QTcpSocket *s) {
+    // QtHttpServer reads a request inside a socket transaction that it commits once the request is
+    // complete: while one is open, the bytes of the request so far are held from its start. Look
+    // from there, and put the read position back where QtHttpServer's parser left it otherwise.
+    qint64 consumed = 0;
+    if (s->isTransactionStarted()) {
+        const qint64 unread = s->bytesAvailable();
+        s->rollbackTransaction();
+        consumed = s->bytesAvailable() - unread;
+    }
+    const QByteArray head = s->peek(kMaxHead);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    UpgradeRequest r;
+    if (end >= 0 && parseUpgrade(head.left(end), &r)) {
+        // QtHttpServer lets go of the connection: its handler would answer the upgrade by closing it.
+        QObject::disconnect(s, &QTcpSocket::readyRead, nullptr, nullptr);
+        s->skip(end + 4);
+        emit upgradeRequested(s, r);
+        return;
+    }
+    if (consumed > 0) {
+        s->startTransaction();
+        s->read(consumed);
+    }
 }
 
 }  // namespace lhm::api

@@ -3,6 +3,8 @@
 // connection without consuming it: a WebSocket upgrade is taken by the API's own stream (one
 // shared frame per event, one socket write per client per event-loop turn, instead of a
 // QWebSocket message per client per event); anything else goes on to QtHttpServer untouched.
+// It keeps watching a connection it handed on, so an upgrade sent later on the same keep-alive
+// connection is taken too (QtHttpServer 6.4 would close the connection on it).
 //
 //     auto *door = new StreamDoor(server);      // server: the QAbstractHttpServer
 //     connect(door, &StreamDoor::upgradeRequested, …);
@@ -48,6 +50,7 @@ protected:
 
 private:
     void sniff(QTcpSocket *socket);
+    void watchKeepAlive(QTcpSocket *socket);
 
     int headTimeoutMs_ = kDefaultHeadTimeoutMs;
     QSet<QTcpSocket *> waiting_;

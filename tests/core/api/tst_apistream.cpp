@@ -16,7 +16,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTcpSocket>
+#include <QThread>
+#include <atomic>
 
 using namespace lhm;
 using namespace lhm::api;
@@ -28,6 +31,30 @@ QList<QJsonObject> ofType(const QList<QByteArray> &messages, const char *type) {
     QList<QJsonObject> out;
     for (const QByteArray &m : messagesOfType(messages, type)) out << QJsonDocument::fromJson(m).object();
     return out;
+}
+
+// Reads until `end` has come (or 5 s); the server runs on this thread: keep its loop going.
+QByteArray readUntil(QTcpSocket &s, const QByteArray &end, QByteArray got = {}) {
+    for (int i = 0; i < 500 && !got.contains(end); ++i) {
+        QTest::qWait(10);
+        got += s.readAll();
+    }
+    return got;
+}
+
+// Reads one whole HTTP answer (head and Content-Length body) off the front of `got`.
+QByteArray readAnswer(QTcpSocket &s, QByteArray &got) {
+    got = readUntil(s, "\r\n\r\n", got);
+    const qsizetype end = got.indexOf("\r\n\r\n") + 4;
+    const qsizetype at = got.indexOf("Content-Length: ") + 16;
+    const qsizetype size = end + got.mid(at, got.indexOf("\r\n", at) - at).toLongLong();
+    for (int i = 0; i < 500 && got.size() < size; ++i) {
+        QTest::qWait(10);
+        got += s.readAll();
+    }
+    const QByteArray answer = got.left(size);
+    got.remove(0, answer.size());
+    return answer;
 }
 
 qint64 utcMs(const char *iso) { return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch(); }
@@ -128,14 +155,6 @@ private slots:
             s.write("GET /ws/liquidations HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " + version + "\r\n\r\n");
         };
-        auto readUntil = [](QTcpSocket &s, const QByteArray &end) {  // the server runs on this thread: keep its loop going
-            QByteArray got;
-            for (int i = 0; i < 500 && !got.contains(end); ++i) {
-                QTest::qWait(10);
-                got += s.readAll();
-            }
-            return got;
-        };
         // Version 8 is refused with 426 naming version 13.
         QTcpSocket old;
         upgrade(old, "8");
@@ -156,6 +175,85 @@ private slots:
         QCOMPARE(close.mid(4), QByteArray("client frames must be masked"));
         QTRY_COMPARE_WITH_TIMEOUT(s.state(), QAbstractSocket::UnconnectedState, 5000);
         QTRY_COMPARE(server.hub()->clientCount(), 0);
+    }
+
+    void upgradeOnKeepAliveConnection() {
+        // HTTP requests first, then the upgrade on the same connection: the stream takes it. The
+        // second request and the upgrade arrive in two pieces each, so QtHttpServer has begun
+        // parsing them when the rest comes.
+        CoreEngine engine(store_.path);
+        ApiServer server(&engine);
+        ApiOptions opt;
+        opt.port = 0;
+        QVERIFY(server.start(opt));
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(5000));
+        QByteArray got;
+        s.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        const QByteArray first = readAnswer(s, got);
+        QVERIFY2(first.startsWith("HTTP/1.1 200"), first.constData());
+        QVERIFY(!first.contains("Connection: close"));
+        s.write("GET /exchanges HTTP/1.1\r\nHo");
+        QTest::qWait(50);
+        s.write("st: x\r\n\r\n");
+        const QByteArray second = readAnswer(s, got);
+        QVERIFY2(second.startsWith("HTTP/1.1 200"), second.constData());
+        QVERIFY(second.contains("{\"exchanges\":["));
+        s.write("GET /ws/liquidations HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n");
+        QTest::qWait(50);
+        s.write("Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        got = readUntil(s, "\r\n\r\n", got);
+        QVERIFY2(got.startsWith("HTTP/1.1 101"), got.constData());
+        QVERIFY(got.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
+        QTRY_COMPARE(server.hub()->clientCount(), 1);
+        got.remove(0, got.indexOf("\r\n\r\n") + 4);
+        // A stream now: a masked ping "Hello" gets an unmasked pong "Hello" and nothing else.
+        s.write(QByteArray::fromHex("898537fa213d7f9f4d5158"));
+        QCOMPARE(readUntil(s, "Hello", got), QByteArray::fromHex("8a0548656c6c6f"));
+        QCOMPARE(s.state(), QAbstractSocket::ConnectedState);
+        s.close();
+        QTRY_COMPARE(server.hub()->clientCount(), 0);
+    }
+
+    void pipelinedUpgradeIsRefused() {
+        // The upgrade sent while the request before it is still being answered: 400 naming the
+        // upgrade, then the connection closes (that answer must not land in a stream). Both of the
+        // engine's workers are held, so the first answer cannot be ready before the upgrade comes.
+        CoreEngine engine(store_.path);
+        ApiServer server(&engine);
+        ApiOptions opt;
+        opt.port = 0;
+        QVERIFY(server.start(opt));
+        std::atomic_bool release{false};
+        const auto unblock = qScopeGuard([&release] { release = true; });  // also when a check fails
+        for (int i = 0; i < 2; ++i)
+            engine.runWithStore([&release](Result<Store *>) {
+                while (!release.load()) QThread::msleep(5);
+            });
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTest::qWait(100);  // the server reads it and queues it behind the held workers
+        s.write("GET /ws/liquidations HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray got;
+        for (int i = 0; i < 500 && s.state() == QAbstractSocket::ConnectedState; ++i) {
+            QTest::qWait(10);
+            got += s.readAll();
+        }
+        got += s.readAll();
+        release = true;
+        QCOMPARE(s.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY2(got.startsWith("HTTP/1.1 400"), got.constData());
+        QVERIFY2(got.contains("Connection: close\r\n"), got.constData());
+        QVERIFY2(got.endsWith("{\"error\":{\"field\":\"upgrade\",\"message\":\"WebSocket upgrade sent before the previous response "
+                              "on this connection was read\"}}"),
+                 got.constData());
+        QCOMPARE(server.hub()->clientCount(), 0);
+        engine.waitForIdle();
+        QTest::qWait(50);  // the held answer reaches the server's thread and is dropped
     }
 
     void silentConnectionsAreClosed() {
