@@ -3,6 +3,7 @@
 // watcher, which must deliver exactly the qualifying events to a loopback webhook — signed,
 // cooldown respected, each within 1 s of its frame — record them in the history, never fire a
 // deleted rule, and turn a burst over the flood cap into one summary.
+#include "ForceOrderCapture.h"
 #include "PostReceiver.h"
 #include "TestSupport.h"
 #include "WsReplayServer.h"
@@ -22,42 +23,13 @@ using namespace lhm::test;
 
 namespace {
 
-struct Row {
-    qint64 time = 0;
-    QString symbol;
-    bool longLiquidated = false;  // SELL order: a long was liquidated
-    double notional = 0;
-};
-
-struct Recording {
-    QStringList frames;
-    std::vector<Row> rows;
-};
-
-// The capture as the exchange streams it: one forceOrder frame per row, in file order.
-Recording recording() {
-    Recording r;
-    const QList<QByteArray> lines = readFile(sharedData(QStringLiteral("chiefJurist-binance-forceorder-csv/binance_liquidations.csv"))).split('\n');
-    for (int i = 1; i < lines.size(); ++i) {
-        const QList<QByteArray> f = lines.at(i).trimmed().split(',');
-        if (f.size() != 6) continue;
-        const qint64 t = QDateTime::fromString(QString::fromLatin1(f[0].left(23)), Qt::ISODateWithMs).toUTC().toMSecsSinceEpoch();
-        r.frames << QString::fromUtf8("{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":" + QByteArray::number(t + 5) +
-                                      ",\"o\":{\"s\":\"" + f[1] + "\",\"S\":\"" + f[2] + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"" + f[4] +
-                                      "\",\"p\":\"" + f[3] + "\",\"ap\":\"" + f[3] + "\",\"X\":\"FILLED\",\"l\":\"" + f[4] + "\",\"z\":\"" +
-                                      f[4] + "\",\"T\":" + QByteArray::number(t) + "}}}");
-        r.rows.push_back({t, QString::fromUtf8(f[1]), f[2] == "SELL", std::strtod(f[3].constData(), nullptr) * std::strtod(f[4].constData(), nullptr)});
-    }
-    return r;
-}
-
 // Qualifying times, worked out from the CSV alone: symbol, threshold, side, then a cooldown on
 // exchange time.
-std::vector<qint64> expectedTimes(const std::vector<Row> &rows, const QString &symbol, double minNotional, bool longsOnly,
+std::vector<qint64> expectedTimes(const QList<LiquidationEvent> &rows, const QString &symbol, double minNotional, bool longsOnly,
                                   qint64 cooldownMs) {
     std::vector<qint64> out;
-    for (const Row &r : rows) {
-        if (r.symbol != symbol || r.notional < minNotional || (longsOnly && !r.longLiquidated)) continue;
+    for (const LiquidationEvent &r : rows) {
+        if (r.symbol != symbol || r.notional < minNotional || (longsOnly && r.side != Side::Long)) continue;
         if (!out.empty() && cooldownMs > 0 && r.time - out.back() < cooldownMs) continue;
         out.push_back(r.time);
     }
@@ -95,7 +67,7 @@ class TestAlertWatch : public QObject {
     Q_OBJECT
 private slots:
     void replayDeliversExactlyTheQualifyingEvents() {
-        const Recording rec = recording();
+        const ForceOrderCapture rec = forceOrderCapture();
         QCOMPARE(rec.frames.size(), 949);
         PostReceiver hook;
         QVERIFY(hook.start());
@@ -122,11 +94,11 @@ private slots:
         // 09:44:31.261, 09:45:03.386, [09:45:06.323 and 09:45:08.092 fall inside the 5 s
         // cooldown], 09:45:21.545 -> 6. ETHUSDT longs >= 5,000: 09:38:28.396, 09:38:52.295,
         // 09:39:23.368, 09:41:55.627, 09:42:52.091, 09:44:35.096, 09:45:43.106 -> 7 (4,954.71 is under).
-        const std::vector<qint64> btc = expectedTimes(rec.rows, QStringLiteral("BTCUSDT"), 1000, false, 5000);
-        const std::vector<qint64> eth = expectedTimes(rec.rows, QStringLiteral("ETHUSDT"), 5000, true, 0);
+        const std::vector<qint64> btc = expectedTimes(rec.events, QStringLiteral("BTCUSDT"), 1000, false, 5000);
+        const std::vector<qint64> eth = expectedTimes(rec.events, QStringLiteral("ETHUSDT"), 5000, true, 0);
         QCOMPARE(btc.size(), size_t(6));
         QCOMPARE(eth.size(), size_t(7));
-        QCOMPARE(expectedTimes(rec.rows, QStringLiteral("BTCUSDT"), 1000, false, 0).size(), size_t(8));  // what the cooldown removes
+        QCOMPARE(expectedTimes(rec.events, QStringLiteral("BTCUSDT"), 1000, false, 0).size(), size_t(8));  // what the cooldown removes
 
         WsReplayServer server(rec.frames);
         server.setRate(300);  // ~3.2 s for the whole capture

@@ -1,6 +1,7 @@
 #pragma once
 // What the local API's tests share: the real Binance forceOrder capture as replay frames and as
 // the events the product should read from them, and a WebSocket client that keeps every message.
+#include "ForceOrderCapture.h"
 #include "TestSupport.h"
 #include "WsReplayServer.h"
 
@@ -13,35 +14,9 @@
 
 namespace lhm::test {
 
-// The capture as the exchange streams it: one forceOrder frame per CSV row, in file order.
-struct Recording {
-    QStringList frames;
-    QList<LiquidationEvent> events;  // the same rows as the product should read them
-};
-
-inline Recording recording() {
-    Recording r;
-    const QList<QByteArray> lines = readFile(sharedData(QStringLiteral("chiefJurist-binance-forceorder-csv/binance_liquidations.csv"))).split('\n');
-    for (int i = 1; i < lines.size(); ++i) {
-        const QList<QByteArray> f = lines.at(i).trimmed().split(',');
-        if (f.size() != 6) continue;
-        const qint64 t = QDateTime::fromString(QString::fromLatin1(f[0].left(23)), Qt::ISODateWithMs).toUTC().toMSecsSinceEpoch();
-        r.frames << QString::fromUtf8("{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":" + QByteArray::number(t + 5) +
-                                      ",\"o\":{\"s\":\"" + f[1] + "\",\"S\":\"" + f[2] + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"" + f[4] +
-                                      "\",\"p\":\"" + f[3] + "\",\"ap\":\"" + f[3] + "\",\"X\":\"FILLED\",\"l\":\"" + f[4] + "\",\"z\":\"" +
-                                      f[4] + "\",\"T\":" + QByteArray::number(t) + "}}}");
-        LiquidationEvent e;
-        e.exchange = QStringLiteral("binance");
-        e.symbol = QString::fromUtf8(f[1]);
-        e.side = f[2] == "SELL" ? Side::Long : Side::Short;  // a SELL order closes a long
-        e.price = f[3].toDouble();
-        e.qty = f[4].toDouble();
-        e.notional = e.price * e.qty;
-        e.time = t;
-        r.events << e;
-    }
-    return r;
-}
+// The capture as the exchange streams it and as the product should read it (tests/support).
+using Recording = ForceOrderCapture;
+inline Recording recording() { return forceOrderCapture(); }
 
 // A WebSocket client that keeps every text message.
 struct StreamClient {
