@@ -675,6 +675,22 @@ Parse errors: %6</translation>
 <context>
     <name>lhm::ui::LiquidationMapView</name>
     <message>
+        <source>No liquidation map for the live market</source>
+        <translation>No liquidation map for the live market</translation>
+    </message>
+    <message>
+        <source>The history ends %1, more than a day before the live stream, and could not be backfilled.</source>
+        <translation>The history ends %1, more than a day before the live stream, and could not be backfilled.</translation>
+    </message>
+    <message>
+        <source>The history ends more than a day before the live stream and could not be backfilled.</source>
+        <translation>The history ends more than a day before the live stream and could not be backfilled.</translation>
+    </message>
+    <message>
+        <source>A map computed from it would show the positions of then as today&apos;s. Live liquidations are shown on the heatmap and in the tape.</source>
+        <translation>A map computed from it would show the positions of then as today&apos;s. Live liquidations are shown on the heatmap and in the tape.</translation>
+    </message>
+    <message>
         <source>Liquidation price (USD)</source>
         <translation>Liquidation price (USD)</translation>
     </message>

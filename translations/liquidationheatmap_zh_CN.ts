@@ -1247,6 +1247,22 @@ Parse errors: %6</source>
 <context>
     <name>lhm::ui::LiquidationMapView</name>
     <message>
+        <source>No liquidation map for the live market</source>
+        <translation>实时行情暂无强平分布图</translation>
+    </message>
+    <message>
+        <source>The history ends %1, more than a day before the live stream, and could not be backfilled.</source>
+        <translation>历史数据止于 %1，比实时数据流早结束一天以上，且无法回补。</translation>
+    </message>
+    <message>
+        <source>The history ends more than a day before the live stream and could not be backfilled.</source>
+        <translation>历史数据比实时数据流早结束一天以上，且无法回补。</translation>
+    </message>
+    <message>
+        <source>A map computed from it would show the positions of then as today&apos;s. Live liquidations are shown on the heatmap and in the tape.</source>
+        <translation>用这些历史计算的分布图会把当时的持仓显示成今天的持仓。实时爆仓显示在热力图和强平流水中。</translation>
+    </message>
+    <message>
         <source>Liquidation price (USD)</source>
         <translation>强平价格（美元）</translation>
     </message>

@@ -7,6 +7,7 @@
 #include <QThread>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 namespace lhm::test {
@@ -132,7 +133,23 @@ struct FakeBackendState {
     std::atomic_int computeDelayMs{0};
     bool cached = false;
     QString failWith;  // non-empty: every computation fails with this message
+    // Applied to every grid served (computed or cached), e.g. to move it in time and price.
+    std::function<void(HeatmapGrid &)> adjustGrid;
 };
+
+// The fixture grid moved by `ms` in time and `usd` in price (times, candles, predictions, data end).
+inline void shiftGrid(HeatmapGrid &g, qint64 ms, double usd) {
+    for (qint64 &t : g.times) t += ms;
+    for (Candle &k : g.candles) {
+        k.openTime += ms;
+        k.open += usd, k.high += usd, k.low += usd, k.close += usd;
+    }
+    for (PredictedLiquidation &p : g.predicted) p.time += ms, p.price += usd;
+    g.priceMin += usd;
+    g.currentPrice += usd;
+    g.dataTo += ms;
+    g.computedAt += ms;
+}
 
 inline EngineBackend fakeBackend(std::shared_ptr<FakeBackendState> st) {
     EngineBackend b;
@@ -145,11 +162,14 @@ inline EngineBackend fakeBackend(std::shared_ptr<FakeBackendState> st) {
         }
         if (o.progress) o.progress(0.5);
         if (!st->failWith.isEmpty()) return Error(st->failWith);
-        return std::shared_ptr<const HeatmapGrid>(makeGrid(r.symbol, r.window, r.model, 24, 10, r.params.bucket > 0 ? r.params.bucket : 100));
+        auto g = makeGrid(r.symbol, r.window, r.model, 24, 10, r.params.bucket > 0 ? r.params.bucket : 100);
+        if (st->adjustGrid) st->adjustGrid(*g);
+        return std::shared_ptr<const HeatmapGrid>(g);
     };
     b.cachedHeatmap = [st](Store &, const HeatmapRequest &r) -> std::shared_ptr<const HeatmapGrid> {
         if (!st->cached) return nullptr;
         auto g = makeGrid(r.symbol, r.window, r.model);
+        if (st->adjustGrid) st->adjustGrid(*g);
         g->computedAt = 1;
         return g;
     };

@@ -12,6 +12,7 @@
 #include "live/LiveTapePanel.h"
 #include "main/LiveWiring.h"
 #include "main/MainWindow.h"
+#include "map/LiquidationMapView.h"
 #include "main/SignalWiring.h"
 #include "heatmap/HeatmapLegend.h"
 #include "heatmap/SignalOverlay.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QSet>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
 
@@ -39,16 +41,29 @@ QString aggTrade(const char *price, qint64 t) {
         .arg(t);
 }
 // The main window over `db` with the fake engine (the fixture grid of 1-2 May 2024), shown.
-std::unique_ptr<MainWindow> openWindow(const QString &db, const QString &settings) {
+std::unique_ptr<MainWindow> openWindow(const QString &db, const QString &settings,
+                                       std::shared_ptr<test::FakeBackendState> state = std::make_shared<test::FakeBackendState>()) {
     MainWindowOptions o;
     o.dbPath = db;
     o.settingsPath = settings;
     o.firstRunDialog = false;
-    auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::make_shared<test::FakeBackendState>()));
+    auto *engine = new CoreEngine(o.dbPath, test::fakeBackend(std::move(state)));
     auto w = std::make_unique<MainWindow>(o, engine);
     engine->setParent(w.get());
     w->show();
     return w;
+}
+// Distinct colours inside the heatmap's axis rect as drawn now: a blank plot has the background,
+// grid lines and candles only (a handful); the colour map adds a gradient's worth.
+int coloursInAxisRect(HeatmapView &v) {
+    QCustomPlot *plot = v.plot();
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const QImage img = plot->toPixmap().toImage();
+    const QRect r = plot->axisRect()->rect().intersected(img.rect());
+    QSet<QRgb> seen;
+    for (int y = r.top(); y <= r.bottom(); y += 2)
+        for (int x = r.left(); x <= r.right(); x += 2) seen.insert(img.pixel(x, y));
+    return int(seen.size());
 }
 }  // namespace
 
@@ -165,6 +180,19 @@ private slots:
         w.live()->toggleAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->isLiveOnly(), 10000);
         QCOMPARE(w.session()->liveState(), LiveState::HistoryTooOld);
+        // The map follows the same rule: no map of May presented as August's, the reason said
+        // instead (the fixture history ends 2024-05-02 00:00 UTC), also after a recompute.
+        QTRY_VERIFY(w.mapView()->isLiveOnly());
+        QVERIFY(w.mapView()->isShowingEmpty());
+        QVERIFY2(w.mapView()->emptyText().contains(QStringLiteral("No liquidation map for the live market")),
+                 qPrintable(w.mapView()->emptyText()));
+        QVERIFY2(w.mapView()->emptyText().contains(QStringLiteral("The history ends 2024-05-02 00:00 UTC")),
+                 qPrintable(w.mapView()->emptyText()));
+        QTRY_VERIFY(w.session()->isSettled());
+        w.session()->reload();
+        QTRY_VERIFY(w.session()->isSettled());
+        QVERIFY(w.session()->map());
+        QVERIFY(w.mapView()->isShowingEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->liveTracePoints() >= 10, 10000);
         QVERIFY(w.heatmapView()->legend()->entries().contains(traceName));
         QTRY_COMPARE(w.signalWiring()->overlay()->badgeText(), QString());
@@ -182,6 +210,65 @@ private slots:
         QCOMPARE(w.heatmapView()->priceTagText(), QStringLiteral("60443"));
         QCOMPARE(w.heatmapView()->plot()->xAxis->range().lower, g->times.front() / 1000.0);
         QTRY_VERIFY(!w.signalWiring()->overlay()->badgeText().isEmpty());
+        // Live off: the map of the history is back, as the history's (its own title and time).
+        QVERIFY(!w.mapView()->isLiveOnly());
+        QVERIFY(!w.mapView()->isShowingEmpty());
+        QCOMPARE(w.mapView()->map(), w.session()->map());
+        qunsetenv("LHM_CONFIG_DIR");
+    }
+
+    // History fresh enough to roll forward: the fixture day moved to 2024-08-08 (hourly columns
+    // 00:00 ... 23:00 UTC) and up 1,400 USD (rows 61,400 ... 62,400), so the first 300 recorded
+    // trades (23:54:16 ... 23:59 UTC, 61,800.0 ... 61,809.5) fall in its last column. Turning Live
+    // on keeps the heatmap on screen (issue 8: "Live on blanks the heatmap until Fit is pressed"):
+    // the view still spans the grid, and the colour map is drawn, before and after the trades
+    // rolled the grid forward and after the recompute Live on asks for.
+    void liveOnOverFreshHistoryKeepsTheHeatmap() {
+        const QStringList frames = test::recordedBtcTrades(300);
+        QCOMPARE(frames.size(), 300);
+        test::WsReplayServer server(frames);
+        server.setRate(100);
+        QVERIFY(server.listen());
+        QTemporaryDir cfg;
+        QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
+        qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
+        auto state = std::make_shared<test::FakeBackendState>();
+        const qint64 shift = 1723075200000LL - 1714521600000LL;  // 2024-05-01 -> 2024-08-08 00:00 UTC
+        state->adjustGrid = [shift](HeatmapGrid &g) { test::shiftGrid(g, shift, 1400); };
+        test::TempStore ts;
+        QTemporaryDir dir;
+        auto window = openWindow(ts.path, dir.filePath(QStringLiteral("s.ini")), state);
+        MainWindow &w = *window;
+        w.resize(1400, 860);
+        QTRY_VERIFY(w.heatmapView()->grid() && w.session()->isSettled());
+        const GridPtr before = w.heatmapView()->grid();
+        QCOMPARE(before->times.back(), 1723158000000LL);  // 2024-08-08 23:00 UTC
+        QTest::qWait(100);
+        const int offColours = coloursInAxisRect(*w.heatmapView());
+        QVERIFY2(offColours > 40, qPrintable(QString::number(offColours)));
+
+        w.live()->toggleAction()->trigger();
+        QVERIFY(w.live()->isRunning());
+        // The trades roll the grid forward (a new grid object); the view keeps showing it.
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->gridOrigin() == GridOrigin::Live, 10000);
+        QCOMPARE(w.session()->liveState(), LiveState::Rolling);
+        QVERIFY(!w.heatmapView()->isLiveOnly());
+        QVERIFY(!w.heatmapView()->isShowingEmpty());
+        QVERIFY(!w.mapView()->isLiveOnly());
+        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->grid() != before, 10000);
+        QTest::qWait(300);  // the reduction of the rolled grid runs on the thread pool
+        const GridPtr rolled = w.heatmapView()->grid();
+        const QCPRange x = w.heatmapView()->plot()->xAxis->range();
+        QVERIFY2(x.lower < (rolled->times.back() + rolled->intervalMs) / 1000.0 && x.upper > rolled->times.front() / 1000.0,
+                 qPrintable(QStringLiteral("%1 %2").arg(x.lower).arg(x.upper)));
+        QVERIFY(w.heatmapView()->layer()->colorMap()->visible());
+        QVERIFY(w.heatmapView()->layer()->colorMap()->data()->keySize() > 1);
+        const int liveColours = coloursInAxisRect(*w.heatmapView());
+        QVERIFY2(liveColours > 40, qPrintable(QStringLiteral("%1 colours live, %2 before").arg(liveColours).arg(offColours)));
+        w.live()->toggleAction()->trigger();
+        QVERIFY(!w.live()->isRunning());
+        QTest::qWait(100);
+        QVERIFY(coloursInAxisRect(*w.heatmapView()) > 40);
         qunsetenv("LHM_CONFIG_DIR");
     }
 };

@@ -15,6 +15,7 @@
 #include "compare/ModelComparisonView.h"
 #include "exchanges/ExchangesView.h"
 #include "main/WindowHost.h"
+#include "main/LiveWiring.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -225,6 +226,73 @@ private slots:
         QCOMPARE(Session::shownTo(g), g.coverageTo);
         const QString msg = ViewCoordinator::staleMessage(g, g.coverageTo + 2 * 86400'000LL);
         QVERIFY2(msg.contains(QStringLiteral("ended 2 d 0 h ago (2024-05-13 07:00 UTC)")), qPrintable(msg));
+    }
+
+    // The map dock in the whole window: at 1280x720 its plot is short, and the ESTIMATE badge,
+    // once placed at a fraction of the axis rect, ran out of it into the legend under the plot.
+    // Badge, price tag and legend must not overlap, the badge stays inside the axis rect, and the
+    // legend inside the plot; also with the tape dock shown (live), which shares the right side.
+    void mapBadgeClearOfLegendAndPriceTag_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("tape");
+        QTest::newRow("1280x720") << QSize(1280, 720) << false;
+        QTest::newRow("1280x720 tape") << QSize(1280, 720) << true;
+        QTest::newRow("1600x900") << QSize(1600, 900) << false;
+        QTest::newRow("1600x900 tape") << QSize(1600, 900) << true;
+    }
+    void mapBadgeClearOfLegendAndPriceTag() {
+        QFETCH(QSize, size);
+        QFETCH(bool, tape);
+        auto f = open();
+        MainWindow &w = *f->window;
+        w.resize(size);
+        if (tape) w.live()->tapeDock()->show();
+        QTRY_VERIFY(w.session()->isSettled() && w.mapView()->map());
+        QTest::qWait(50);
+        QCoreApplication::processEvents();
+        QCustomPlot *plot = w.mapView()->plot();
+        QVERIFY(plot->isVisible());
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QCPItemText *tag = nullptr, *badge = nullptr;
+        for (int i = 0; i < plot->itemCount(); ++i)
+            if (auto *t = qobject_cast<QCPItemText *>(plot->item(i)))
+                (t->text().startsWith(QStringLiteral("ESTIMATE")) ? badge : tag) = t;
+        QVERIFY(tag && badge);
+        const QRectF tagRect = QRectF(tag->topLeft->pixelPosition(), tag->bottomRight->pixelPosition()).normalized();
+        const QRectF badgeRect = QRectF(badge->topLeft->pixelPosition(), badge->bottomRight->pixelPosition()).normalized();
+        const QRectF legendRect = plot->legend->outerRect();
+        const QRectF axisRect = plot->axisRect()->rect();
+        const auto str = [](const QRectF &r) {
+            return QStringLiteral("(%1,%2 %3x%4)").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+        };
+        const QString all = QStringLiteral("plot %1 axis %2 legend %3 badge %4 tag %5")
+                                .arg(str(plot->rect()), str(axisRect), str(legendRect), str(badgeRect), str(tagRect));
+        QVERIFY2(!legendRect.intersects(badgeRect), qPrintable(all));
+        QVERIFY2(!tagRect.intersects(badgeRect), qPrintable(all));
+        QVERIFY2(axisRect.contains(badgeRect), qPrintable(all));
+        QVERIFY2(QRectF(plot->rect()).contains(legendRect), qPrintable(all));
+        QVERIFY2(legendRect.top() >= axisRect.bottom(), qPrintable(all));
+
+        // The heatmap: its legend (top right, inside the plot) and badge (top left) at this width.
+        QCustomPlot *hp = w.heatmapView()->plot();
+        hp->replot(QCustomPlot::rpImmediateRefresh);
+        QCPItemText *hbadge = nullptr;
+        for (int i = 0; i < hp->itemCount(); ++i)
+            if (auto *t = qobject_cast<QCPItemText *>(hp->item(i)); t && t->text().startsWith(QStringLiteral("ESTIMATE"))) hbadge = t;
+        QVERIFY(hbadge && hbadge->visible());
+        const QRectF hb = QRectF(hbadge->topLeft->pixelPosition(), hbadge->bottomRight->pixelPosition()).normalized();
+        const QRectF hl = hp->legend->outerRect();
+        const QString hall = QStringLiteral("heatmap axis %1 legend %2 badge %3").arg(str(hp->axisRect()->rect()), str(hl), str(hb));
+        QVERIFY2(hp->legend->itemCount() > 0, qPrintable(hall));
+        QVERIFY2(!hl.intersects(hb), qPrintable(hall));
+        QVERIFY2(QRectF(hp->axisRect()->rect()).contains(hb), qPrintable(hall));
+        // Its title beside the buttons: shortened with "…" to the room it has, never cut mid-word.
+        auto *title = w.heatmapView()->findChild<ElidedLabel *>(QStringLiteral("viewTitle"));
+        QVERIFY(title);
+        QVERIFY2(title->fullText().startsWith(QStringLiteral("BTCUSDT · binance · 7d")), qPrintable(title->fullText()));
+        QVERIFY2(title->fontMetrics().horizontalAdvance(title->text()) <= title->contentsRect().width(),
+                 qPrintable(QStringLiteral("%1 in %2 px").arg(title->text()).arg(title->contentsRect().width())));
+        QCOMPARE(w.width(), size.width());
     }
 
     void longStatusMessageStaysLeftOfTheCoverage() {

@@ -137,6 +137,40 @@ private slots:
                      .arg(tagRect.top()).arg(tagRect.bottom()).arg(badgeRect.top()).arg(badgeRect.bottom())));
     }
 
+    // Live over history too old to roll forward: the view says why there is no map instead of
+    // drawing the history's as today's; a map arriving meanwhile is kept for afterwards; live off
+    // shows it again, or the empty state that was there before.
+    void liveOnlyReplacesTheMapUntilLiveEnds() {
+        LiquidationMapView v;
+        v.resize(600, 500);
+        v.show();
+        v.setMap(test::makeMap());
+        QVERIFY(!v.isShowingEmpty());
+        const qint64 end = 1714608000000LL;  // 2024-05-02 00:00 UTC
+        v.setLiveOnly(true, end);
+        QVERIFY(v.isLiveOnly());
+        QVERIFY(v.isShowingEmpty());
+        QVERIFY2(v.emptyText().contains(QStringLiteral("No liquidation map for the live market")), qPrintable(v.emptyText()));
+        QVERIFY2(v.emptyText().contains(QStringLiteral("The history ends 2024-05-02 00:00 UTC, more than a day before the live stream")),
+                 qPrintable(v.emptyText()));
+        const auto eth = test::makeMap(QStringLiteral("ETHUSDT"));
+        v.setMap(eth);
+        QVERIFY(v.isShowingEmpty());
+        QVERIFY(v.emptyText().contains(QStringLiteral("No liquidation map for the live market")));
+        v.setLiveOnly(false);
+        QVERIFY(!v.isShowingEmpty());
+        QCOMPARE(v.map(), MapPtr(eth));
+        QCOMPARE(v.bars(Side::Long, 0)->data()->at(0)->value, eth->longNotional[0]);
+
+        v.showEmpty(QStringLiteral("No estimate for X"), QStringLiteral("because"));
+        v.setLiveOnly(true, end);
+        QVERIFY(v.emptyText().contains(QStringLiteral("No liquidation map for the live market")));
+        v.setLiveOnly(false);
+        QVERIFY(v.isShowingEmpty());
+        QVERIFY2(v.emptyText().contains(QStringLiteral("No estimate for X")), qPrintable(v.emptyText()));
+        QVERIFY(!v.map());
+    }
+
     void csvExport() {
         QTemporaryDir dir;
         auto m = test::makeMap();

@@ -1,5 +1,7 @@
 #include "heatmap/HeatmapControls.h"
 
+#include "common/ElidedLabel.h"
+
 #include <QButtonGroup>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -12,7 +14,9 @@ namespace lhm::ui {
 HeatmapControls::HeatmapControls(QWidget *parent) : QWidget(parent) {
     auto *h = new QHBoxLayout(this);
     h->setContentsMargins(6, 2, 6, 2);
-    title_ = new QLabel(this);
+    // Elided with the full text in its tooltip: at 1280x720 the whole title did not fit beside the
+    // buttons and was cut mid-word (or widened the window past the screen).
+    title_ = new ElidedLabel(this);
     title_->setObjectName(QStringLiteral("viewTitle"));
     h->addWidget(title_, 1);
     auto *group = new QButtonGroup(this);
@@ -58,7 +62,7 @@ HeatmapControls::HeatmapControls(QWidget *parent) : QWidget(parent) {
     h->addWidget(fit);
 }
 
-void HeatmapControls::setTitle(const QString &title) { title_->setText(title); }
+void HeatmapControls::setTitle(const QString &title) { title_->setFullText(title); }
 
 void HeatmapControls::setSide(DensitySide side) {
     (side == DensitySide::Long ? longBtn_ : side == DensitySide::Short ? shortBtn_ : bothBtn_)->setChecked(true);

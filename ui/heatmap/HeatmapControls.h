@@ -10,6 +10,8 @@ class QToolButton;
 
 namespace lhm::ui {
 
+class ElidedLabel;
+
 class HeatmapControls : public QWidget {
     Q_OBJECT
 public:
@@ -27,7 +29,7 @@ signals:
     void fitRequested();
 
 private:
-    QLabel *title_ = nullptr;
+    ElidedLabel *title_ = nullptr;
     QToolButton *longBtn_ = nullptr, *shortBtn_ = nullptr, *bothBtn_ = nullptr;
     QDoubleSpinBox *lowSpin_ = nullptr, *highSpin_ = nullptr;
 };

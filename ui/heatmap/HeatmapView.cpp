@@ -74,6 +74,10 @@ HeatmapView::HeatmapView(QWidget *parent) : PlotView(parent) {
     estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled liquidation levels, not exchange data"));
     legend_ = new HeatmapLegend(plot_, price_->line(), predictedLong_, predictedShort_);
     legend_->setLiveTrace(liveTrace_);
+    // The legend sits top right, the badge top left: in a narrow plot the badge goes below it.
+    keepEstimateBadgeClear(plot_, estimate_, [this] {
+        return plot_->legend->visible() && plot_->legend->itemCount() > 0 ? QList<QRectF>{plot_->legend->outerRect()} : QList<QRectF>{};
+    });
     waiting_ = new QCPItemText(plot_);
     waiting_->position->setType(QCPItemPosition::ptAxisRectRatio);
     // Top left: the price line runs through the middle of the live view, the legend is top right.

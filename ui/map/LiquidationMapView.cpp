@@ -77,6 +77,10 @@ LiquidationMapView::LiquidationMapView(QWidget *parent) : PlotView(parent) {
     estimate_ = addEstimateBadge(plot_, tr("ESTIMATE — modelled"));
     // Below the price tag, which shares the top edge and moves with the price.
     estimate_->position->setCoords(0.01, 0.09);
+    // In a short dock 9 % is less than the tag's height: then the badge goes just below the tag.
+    keepEstimateBadgeClear(plot_, estimate_, [this] {
+        return QList<QRectF>{priceTag_->visible() ? textItemRect(priceTag_) : QRectF(), plot_->legend->outerRect()};
+    });
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
 
@@ -102,7 +106,33 @@ void LiquidationMapView::applyTheme() {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LiquidationMapView::showEmpty(const QString &title, const QString &hint) { stack_->showEmpty(title, hint); }
+void LiquidationMapView::showEmpty(const QString &title, const QString &hint) {
+    emptyTitle_ = title;
+    emptyHint_ = hint;
+    map_ = nullptr;  // the empty state replaces the map: leaving live-only must not bring it back
+    if (!liveOnly_) stack_->showEmpty(title, hint);
+}
+
+void LiquidationMapView::setLiveOnly(bool on, qint64 historyEndMs) {
+    if (on == liveOnly_ && (!on || historyEndMs == liveOnlyEnd_)) return;
+    liveOnly_ = on;
+    liveOnlyEnd_ = historyEndMs;
+    if (on) showLiveOnlyState();
+    else if (map_) setMap(map_);
+    else stack_->showEmpty(emptyTitle_, emptyHint_);
+}
+
+void LiquidationMapView::showLiveOnlyState() {
+    readout_->clear();
+    const QString why = liveOnlyEnd_ > 0 ? tr("The history ends %1, more than a day before the live stream, and could not be backfilled.")
+                                               .arg(Format::utcTime(liveOnlyEnd_))
+                                         : tr("The history ends more than a day before the live stream and could not be backfilled.");
+    stack_->showEmpty(tr("No liquidation map for the live market"),
+                      why + QLatin1Char('\n') +
+                          tr("A map computed from it would show the positions of then as today's. "
+                             "Live liquidations are shown on the heatmap and in the tape."));
+}
+
 bool LiquidationMapView::isShowingEmpty() const { return stack_->isShowingEmpty(); }
 QString LiquidationMapView::emptyText() const { return stack_->emptyText(); }
 
@@ -112,11 +142,12 @@ QCPBars *LiquidationMapView::bars(Side side, int i) const {
 }
 
 void LiquidationMapView::setMap(MapPtr map) {
-    map_ = std::move(map);
-    if (!map_ || map_->rows == 0 || map_->leverages.empty()) {
+    if (!map || map->rows == 0 || map->leverages.empty()) {
         showEmpty(tr("No data for this view"), tr("Import or download history from the Data menu."));
         return;
     }
+    map_ = std::move(map);
+    if (liveOnly_) return;  // kept for when live ends; the live-only state stays
     if (!hasNotional(*map_)) {
         // Axes reading "$1 $1 $0" over no bars would say the market is empty; say why instead.
         stack_->showNoPositions(map_->symbol, ExchangeText::name(map_->exchange), map_->window);
@@ -293,6 +324,14 @@ void LiquidationMapView::attach(Session *session) {
         if (!m) return;  // a failure arrives as Session::viewFailed; the coordinator shows it
         setMap(std::move(m));
         emit rendered();
+    });
+    // The heatmap's rule: live over history too old to roll forward shows no model output as today's.
+    connect(session, &Session::liveStateChanged, this, [this, session](LiveState s) {
+        const GridPtr base = session->baseGrid();
+        const qint64 end = base ? Session::shownTo(*base) : (map_ ? map_->at : 0);
+        const bool was = liveOnly_;
+        setLiveOnly(s == LiveState::HistoryTooOld, end);
+        if (was != liveOnly_) emit rendered();
     });
 }
 

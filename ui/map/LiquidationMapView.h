@@ -37,6 +37,11 @@ public:
     void showEmpty(const QString &title, const QString &hint = {}) override;
     bool isShowingEmpty() const override;
     QString emptyText() const;
+    // Live with history too old to roll forward (LiveState::HistoryTooOld): the map of that
+    // history would read as today's positions, so the view says why there is none instead.
+    // `historyEndMs` is where the history ends. Off again: the map (or empty state) comes back.
+    void setLiveOnly(bool on, qint64 historyEndMs = 0);
+    bool isLiveOnly() const { return liveOnly_; }
 
     // Bars of one side and leverage column (index into LiquidationMap::leverages); null if absent.
     QCPBars *bars(Side side, int leverageIndex) const;
@@ -55,6 +60,7 @@ public:
 
 private:
     void rebuild();
+    void showLiveOnlyState();
     void updateReadout(const QPoint &pos);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -66,6 +72,9 @@ private:
     QCPItemText *priceTag_ = nullptr, *estimate_ = nullptr;
     EmptyStateStack *stack_ = nullptr;
     QLabel *readout_ = nullptr, *title_ = nullptr;
+    bool liveOnly_ = false;
+    qint64 liveOnlyEnd_ = 0;
+    QString emptyTitle_, emptyHint_;  // the last empty state asked for, shown again after live-only
 };
 
 }  // namespace lhm::ui
