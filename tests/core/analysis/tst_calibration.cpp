@@ -31,22 +31,11 @@ private slots:
 namespace {
 using test::models::kHour;
 using test::models::T0;
+using test::models::candle;
 constexpr qint64 kDay = 24 * kHour;
 
 bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
 
-Candle candle(int hour, double o, double h, double l, double c, double vol, double takerBuy) {
-    Candle k;
-    k.openTime = T0 + hour * kHour;
-    k.closeTime = k.openTime + kHour - 1;
-    k.open = o;
-    k.high = h;
-    k.low = l;
-    k.close = c;
-    k.volume = vol;
-    k.takerBuyVolume = takerBuy;
-    return k;
-}
 }  // namespace
 
 // The market book on two candles, worked by hand (BTCUSDT tier 1: long LP = E·0.9/0.996, short
