@@ -109,6 +109,39 @@ private slots:
         QVERIFY(v->plot()->legend->visible());
     }
 
+    // Live-only at 1280x720 the heatmap's axis rect is about 510 px wide beside the map dock: the
+    // waiting line (top left) ran under the legend (top right). It must sit clear of it, inside the plot.
+    void liveOnlyWaitingLineClearOfLegend_data() {
+        QTest::addColumn<int>("width");
+        QTest::newRow("480") << 480;
+        QTest::newRow("600") << 600;
+        QTest::newRow("900") << 900;
+    }
+    void liveOnlyWaitingLineClearOfLegend() {
+        QFETCH(int, width);
+        auto v = shown();
+        v->resize(width, 520);
+        QCoreApplication::processEvents();
+        v->setGrid(test::makeGrid());
+        v->setLiveOnly(true);
+        v->setLivePrice(61800, 1715212800000LL);
+        QVERIFY(v->isWaitingForLive());
+        QCustomPlot *plot = v->plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QCPItemText *waiting = nullptr;
+        for (int i = 0; i < plot->itemCount(); ++i)
+            if (auto *t = qobject_cast<QCPItemText *>(plot->item(i)); t && t->visible() && t->text().startsWith(QStringLiteral("Live: waiting")))
+                waiting = t;
+        QVERIFY(waiting);
+        const QRectF w = QRectF(waiting->topLeft->pixelPosition(), waiting->bottomRight->pixelPosition()).normalized();
+        const QRectF legend = plot->legend->outerRect();
+        QVERIFY(plot->legend->visible() && !legend.isEmpty());
+        const auto str = [](const QRectF &r) { return QStringLiteral("(%1,%2 %3x%4)").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height()); };
+        const QString all = QStringLiteral("waiting %1 legend %2 axis %3").arg(str(w), str(legend), str(plot->axisRect()->rect()));
+        QVERIFY2(!w.intersects(legend), qPrintable(all));
+        QVERIFY2(QRectF(plot->axisRect()->rect()).contains(w), qPrintable(all));
+    }
+
     // Live with history too old to roll: before any liquidation arrives, the price ticks set the
     // view and are drawn as a trace, and a line says what the view waits for. One tick: ten
     // minutes (the shortest span) ending a minute after it, price ±0.05 % (91,000 ± 45.5). A tick
