@@ -109,8 +109,8 @@ private slots:
         box->setCurrentIndex(box->findData(QStringLiteral("all")));
         QVERIFY(box->findData(QStringLiteral("all")) >= 0);
         QTRY_VERIFY2_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("Exchanges summed")), qPrintable(w.bannerText()), 30000);
-        QVERIFY2(w.bannerText().contains(QStringLiteral("Exchanges summed: bybit 100.0 %. Left out: binance (no data), "
-                                                        "okx (data ends 24.0 h before the newest venue's), hyperliquid (no data).")),
+        QVERIFY2(w.bannerText().contains(QStringLiteral("Exchanges summed: Bybit 100.0 %. Left out: Binance (no data), "
+                                                        "OKX (data ends 24.0 h before the newest venue's), Hyperliquid (no data).")),
                  qPrintable(w.bannerText()));
     }
 };

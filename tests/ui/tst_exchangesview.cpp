@@ -52,12 +52,18 @@ private slots:
         QCOMPARE(box->count(), 5);
         QCOMPARE(box->itemData(4).toString(), QStringLiteral("all"));
         QCOMPARE(box->itemText(4), QStringLiteral("All exchanges"));
+        // Display names from the descriptors, ids as the items' data (issue 8: "binance" in the GUI).
+        QCOMPARE(box->itemText(0), QStringLiteral("Binance"));
+        QCOMPARE(box->itemText(2), QStringLiteral("OKX"));
+        QCOMPARE(box->itemText(3), QStringLiteral("Hyperliquid"));
+        QCOMPARE(box->itemData(2).toString(), QStringLiteral("okx"));
         box->setCurrentIndex(4);
         QCOMPARE(bar.selection().exchange, QStringLiteral("all"));
         Selection s = bar.selection();
         s.exchange = QStringLiteral("bybit");
         bar.setSelection(s);
-        QCOMPARE(box->currentText(), QStringLiteral("bybit"));
+        QCOMPARE(box->currentText(), QStringLiteral("Bybit"));
+        QCOMPARE(bar.selection().exchange, QStringLiteral("bybit"));
         s.exchange = QStringLiteral("all");
         bar.setSelection(s);
         QCOMPARE(box->currentIndex(), 4);
@@ -65,8 +71,8 @@ private slots:
 
     void bannerNamesIncludedAndLeftOut() {
         const QString text = ExchangeText::banner(aggregate()->exchanges);
-        QVERIFY2(text.contains(QStringLiteral("binance 50.0 %")) && text.contains(QStringLiteral("okx 20.0 %")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("Left out: hyperliquid (no data).")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Binance 50.0 %")) && text.contains(QStringLiteral("OKX 20.0 %")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Left out: Hyperliquid (no data).")), qPrintable(text));
         QVERIFY(ExchangeText::banner({}).isEmpty());
         // Left-out reasons are said by the UI from status and dates (translatable), not in core's words:
         // binance's data ends at T; bybit has candles to T-1h but no open interest; okx ends 3.5 h before T.
@@ -77,10 +83,10 @@ private slots:
             {QStringLiteral("okx"), ExchangeStatus::Stale, 0, 0, 0, T - 12'600'000, QStringLiteral("core words")},
         };
         QCOMPARE(ExchangeText::banner(mixed),
-                 QStringLiteral("Exchanges summed: binance 100.0 %. Left out: bybit (no open interest), "
-                                "okx (data ends 3.5 h before the newest venue's)."));
-        QCOMPARE(ExchangeText::delta(QStringLiteral("binance"), 100060, 100000), QStringLiteral("Δ vs binance +$60.00 (+0.060 %)"));
-        QCOMPARE(ExchangeText::delta(QStringLiteral("binance"), 99990, 100000), QStringLiteral("Δ vs binance −$10.00 (−0.010 %)"));
+                 QStringLiteral("Exchanges summed: Binance 100.0 %. Left out: Bybit (no open interest), "
+                                "OKX (data ends 3.5 h before the newest venue's)."));
+        QCOMPARE(ExchangeText::delta(QStringLiteral("binance"), 100060, 100000), QStringLiteral("Δ vs Binance +$60.00 (+0.060 %)"));
+        QCOMPARE(ExchangeText::delta(QStringLiteral("binance"), 99990, 100000), QStringLiteral("Δ vs Binance −$10.00 (−0.010 %)"));
     }
 
     void panelsSideBySideWithDiscrepancy() {
@@ -91,9 +97,9 @@ private slots:
         QVERIFY(!v.isShowingEmpty());
         QCOMPARE(v.panelCount(), 3);
         QCOMPARE(v.plot()->axisRectCount(), 3);
-        QVERIFY2(v.panelTitle(0).startsWith(QStringLiteral("binance")) && v.panelTitle(0).contains(QStringLiteral("reference")),
+        QVERIFY2(v.panelTitle(0).startsWith(QStringLiteral("Binance")) && v.panelTitle(0).contains(QStringLiteral("reference")),
                  qPrintable(v.panelTitle(0)));
-        QVERIFY2(v.panelTitle(1).contains(QStringLiteral("Δ vs binance +$60.00 (+0.060 %)")), qPrintable(v.panelTitle(1)));
+        QVERIFY2(v.panelTitle(1).contains(QStringLiteral("Δ vs Binance +$60.00 (+0.060 %)")), qPrintable(v.panelTitle(1)));
         QVERIFY(v.panelHighlighted(1));
         QVERIFY(!v.panelHighlighted(2));
         // One price axis: moving the first panel's range moves the others.
@@ -106,7 +112,7 @@ private slots:
     }
 
     // Two exchanges: binance long row 0 = 3, short row 2 = 1; bybit long row 0 = 2, short row 1 = 5.
-    // Stacked bars: binance [3, 0, 1], bybit [2, 5, 0]; legend "binance 40.0 %", "bybit 60.0 %".
+    // Stacked bars: binance [3, 0, 1], bybit [2, 5, 0]; legend "Binance 40.0 %", "Bybit 60.0 %".
     void mapStacksByExchange() {
         auto m = std::make_shared<LiquidationMap>();
         m->exchange = QStringLiteral("all");
@@ -134,8 +140,8 @@ private slots:
         QCOMPARE(value(v.exchangeBars(0), 0), 3.0);
         QCOMPARE(value(v.exchangeBars(0), 2), 1.0);
         QCOMPARE(value(v.exchangeBars(1), 1), 5.0);
-        QCOMPARE(v.exchangeBars(0)->name(), QStringLiteral("binance 40.0 %"));
-        QCOMPARE(v.exchangeBars(1)->name(), QStringLiteral("bybit 60.0 %"));
+        QCOMPARE(v.exchangeBars(0)->name(), QStringLiteral("Binance 40.0 %"));
+        QCOMPARE(v.exchangeBars(1)->name(), QStringLiteral("Bybit 60.0 %"));
         QCOMPARE(v.exchangeBars(1)->brush().color(), exchangeColor(QStringLiteral("bybit")));
         QVERIFY(exchangeColor(QStringLiteral("bybit")) != exchangeColor(QStringLiteral("binance")));
         // The title says "All exchanges", not the raw "all".
@@ -149,8 +155,11 @@ private slots:
     // How an exchange field reads wherever the UI names it (titles, empty states, status messages).
     void exchangeNames() {
         QCOMPARE(ExchangeText::name(QStringLiteral("all")), QStringLiteral("All exchanges"));
-        QCOMPARE(ExchangeText::name(QStringLiteral("binance+bybit")), QStringLiteral("binance + bybit"));
-        QCOMPARE(ExchangeText::name(QStringLiteral("okx")), QStringLiteral("okx"));
+        QCOMPARE(ExchangeText::name(QStringLiteral("binance+bybit")), QStringLiteral("Binance + Bybit"));
+        QCOMPARE(ExchangeText::name(QStringLiteral("okx,hyperliquid")), QStringLiteral("OKX + Hyperliquid"));
+        QCOMPARE(ExchangeText::name(QStringLiteral("okx")), QStringLiteral("OKX"));
+        // An id this build does not know (an old store) stays as it is.
+        QCOMPARE(ExchangeText::name(QStringLiteral("kraken")), QStringLiteral("kraken"));
     }
 };
 

@@ -83,7 +83,7 @@ private slots:
         v->setGrid(zero);
         QVERIFY(v->isShowingEmpty());
         QVERIFY2(v->emptyText().contains(QStringLiteral("No estimated positions in this window")), qPrintable(v->emptyText()));
-        QVERIFY(v->emptyText().contains(QStringLiteral("BTCUSDT · binance · 1y")));
+        QVERIFY(v->emptyText().contains(QStringLiteral("BTCUSDT · Binance · 1y")));
     }
 
     // Every mark on the plot is named: the dashed price line, the model's dots, the live circles.

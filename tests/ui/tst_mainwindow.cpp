@@ -153,7 +153,7 @@ private slots:
         // The exchange list is what the window was given; switching it asks again.
         const int before = f->state->heatmapCalls.load();
         w.controlBar()->setExchanges({QStringLiteral("binance"), QStringLiteral("bybit")});
-        w.controlBar()->exchangeBox()->setCurrentText(QStringLiteral("bybit"));
+        w.controlBar()->exchangeBox()->setCurrentIndex(w.controlBar()->exchangeBox()->findData(QStringLiteral("bybit")));
         QTRY_COMPARE(f->state->heatmapCalls.load(), before + 1);
     }
 
@@ -289,7 +289,7 @@ private slots:
         // Its title beside the buttons: shortened with "…" to the room it has, never cut mid-word.
         auto *title = w.heatmapView()->findChild<ElidedLabel *>(QStringLiteral("viewTitle"));
         QVERIFY(title);
-        QVERIFY2(title->fullText().startsWith(QStringLiteral("BTCUSDT · binance · 7d")), qPrintable(title->fullText()));
+        QVERIFY2(title->fullText().startsWith(QStringLiteral("BTCUSDT · Binance · 7d")), qPrintable(title->fullText()));
         QVERIFY2(title->fontMetrics().horizontalAdvance(title->text()) <= title->contentsRect().width(),
                  qPrintable(QStringLiteral("%1 in %2 px").arg(title->text()).arg(title->contentsRect().width())));
         QCOMPARE(w.width(), size.width());

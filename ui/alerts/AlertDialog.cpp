@@ -1,6 +1,7 @@
 #include "alerts/AlertDialog.h"
 
 #include "alerts/AlertText.h"
+#include "exchanges/ExchangeText.h"
 #include "models/LiquidationModel.h"
 
 #include <QCheckBox>
@@ -42,7 +43,7 @@ AlertDialog::AlertDialog(const AlertRule &rule, const QStringList &symbols, QWid
     symbol_->setCurrentText(rule.symbol);
     exchange_ = new QComboBox(this);
     exchange_->addItem(tr("All exchanges"), QString());
-    for (const QString &e : knownExchanges()) exchange_->addItem(e, e);
+    for (const QString &e : knownExchanges()) exchange_->addItem(ExchangeText::displayName(e), e);
     exchange_->setCurrentIndex(std::max(0, exchange_->findData(rule.exchanges.value(0))));
     type_ = new QComboBox(this);
     for (int t = 0; t < kRuleTypeCount; ++t) type_->addItem(AlertText::type(RuleType(t)), t);

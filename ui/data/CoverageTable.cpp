@@ -1,5 +1,6 @@
 #include "data/CoverageTable.h"
 
+#include "exchanges/ExchangeText.h"
 #include <QDateTime>
 #include <QHeaderView>
 #include <QPainter>
@@ -27,7 +28,7 @@ void CoverageTable::setSeries(const std::vector<SeriesInfo> &series) {
     setRowCount(int(series.size()));
     for (int r = 0; r < int(series.size()); ++r) {
         const SeriesInfo &s = series[size_t(r)];
-        const QString cells[ColumnCount] = {s.exchange, s.symbol, s.type, s.interval.isEmpty() ? QStringLiteral("—") : s.interval,
+        const QString cells[ColumnCount] = {ExchangeText::displayName(s.exchange), s.symbol, s.type, s.interval.isEmpty() ? QStringLiteral("—") : s.interval,
                                             QLocale().toString(s.rows), when(s.from), when(s.to),
                                             QString::number(s.gaps.size())};
         for (int c = 0; c < ColumnCount; ++c) {

@@ -144,7 +144,7 @@ void ExchangesView::rebuild() {
 
         Panel p;
         p.exchange = g.exchange;
-        QString head = QStringLiteral("%1 · %2").arg(g.exchange, Format::price(g.currentPrice, 0.01));
+        QString head = QStringLiteral("%1 · %2").arg(ExchangeText::displayName(g.exchange), Format::price(g.currentPrice, 0.01));
         if (i > 0) {
             head += QStringLiteral(" · ") + ExchangeText::delta(ref.exchange, g.currentPrice, ref.currentPrice);
             p.wide = ref.currentPrice > 0 && std::abs(g.currentPrice / ref.currentPrice - 1) * 100 >= kWideGapPercent;

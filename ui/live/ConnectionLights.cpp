@@ -1,5 +1,6 @@
 #include "live/ConnectionLights.h"
 
+#include "exchanges/ExchangeText.h"
 #include "feeds/LiveController.h"
 
 #include <QHBoxLayout>
@@ -76,7 +77,7 @@ static QString stateText(FeedState s) {
 QString ConnectionLights::tooltipFor(const FeedHealth &h) {
     QString age = h.lastMessageAgeMs < 0 ? tr("never") : tr("%1 s ago").arg(double(h.lastMessageAgeMs) / 1000.0, 0, 'f', 1);
     QString tip = tr("%1\nState: %2\nLast message: %3\nMessages/s: %4\nReconnects: %5\nParse errors: %6")
-                      .arg(h.exchange, stateText(h.state), age, QString::number(h.messagesPerSec, 'f', 1))
+                      .arg(ExchangeText::displayName(h.exchange), stateText(h.state), age, QString::number(h.messagesPerSec, 'f', 1))
                       .arg(h.reconnects)
                       .arg(h.parseErrors);
     if (!h.liquidationStream) tip += QLatin1Char('\n') + tr("No public liquidation stream: trades (price) only");
@@ -115,7 +116,7 @@ void ConnectionLights::setHealth(const QList<FeedHealth> &feeds) {
             row->setContentsMargins(0, 0, 0, 0);
             row->setSpacing(4);
             e.dot = new QLabel(e.box);
-            auto *name = new QLabel(h.exchange, e.box);
+            auto *name = new QLabel(ExchangeText::displayName(h.exchange), e.box);
             row->addWidget(e.dot);
             row->addWidget(name);
             // Fixed order (binance, bybit, okx, hyperliquid) whatever order the feeds report in.

@@ -1,6 +1,7 @@
 #include "live/LiveTapeModel.h"
 
 #include "common/Format.h"
+#include "exchanges/ExchangeText.h"
 #include "common/Theme.h"
 
 #include <QDateTime>
@@ -83,7 +84,7 @@ QVariant LiveTapeModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time: return QDateTime::fromMSecsSinceEpoch(e.time, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case Exchange: return e.exchange;
+        case Exchange: return ExchangeText::displayName(e.exchange);
         case Symbol: return e.symbol;
         case SideCol: return e.side == Side::Long ? tr("Long") : tr("Short");
         case Price: return QString::number(e.price, 'g', 10);  // as the exchange printed it: 3829.41, 0.02456
@@ -95,7 +96,7 @@ QVariant LiveTapeModel::data(const QModelIndex &index, int role) const {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == Qt::ToolTipRole) {
         return tr("%1 %2: %3 liquidated, %4 at %5 (%6), %7 UTC")
-            .arg(e.exchange, e.symbol, e.side == Side::Long ? tr("long") : tr("short"),
+            .arg(ExchangeText::displayName(e.exchange), e.symbol, e.side == Side::Long ? tr("long") : tr("short"),
                  QString::number(e.qty, 'g', 10), QString::number(e.price, 'g', 10), Format::usd(e.notional),
                  QDateTime::fromMSecsSinceEpoch(e.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
     }

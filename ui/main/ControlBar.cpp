@@ -1,5 +1,6 @@
 #include "main/ControlBar.h"
 
+#include "exchanges/ExchangeText.h"
 #include "common/ModelNames.h"
 #include "common/Timeframe.h"
 
@@ -74,10 +75,11 @@ void ControlBar::setSymbols(const QStringList &symbols) {
 
 void ControlBar::setExchanges(const QStringList &exchanges) {
     silent_ = true;
-    // Items carry the exchange's name as data; "All exchanges" (several venues summed) carries "all".
+    // Items show the display name and carry the exchange's id as data; "All exchanges" (several
+    // venues summed) carries "all".
     const QString keep = exchange_->currentData().toString();
     exchange_->clear();
-    for (const QString &e : exchanges) exchange_->addItem(e, e);
+    for (const QString &e : exchanges) exchange_->addItem(ExchangeText::displayName(e), e);
     if (exchanges.size() > 1) exchange_->addItem(tr("All exchanges"), QStringLiteral("all"));
     const int i = exchange_->findData(keep);
     exchange_->setCurrentIndex(i >= 0 ? i : 0);
@@ -104,7 +106,7 @@ void ControlBar::setSelection(const ViewSelection &s) {
     model_->setCurrentIndex(m);
     int e = exchange_->findData(s.exchange);
     if (e < 0) {
-        exchange_->addItem(s.exchange == QLatin1String("all") ? tr("All exchanges") : s.exchange, s.exchange);
+        exchange_->addItem(ExchangeText::name(s.exchange), s.exchange);
         e = exchange_->count() - 1;
     }
     exchange_->setCurrentIndex(e);

@@ -1,5 +1,6 @@
 #include "main/LiveWiring.h"
 
+#include "exchanges/ExchangeText.h"
 #include "heatmap/HeatmapView.h"
 #include "live/ConnectionLights.h"
 #include "live/LiveTapePanel.h"
@@ -48,7 +49,7 @@ LiveWiring::LiveWiring(QMainWindow *window, HeatmapView *heatmap, Session *sessi
         if (on) {
             tapeDock_->show();
             emit message(tr("Live: following %1 on %2")
-                             .arg(session_->selection().symbol, session_->live()->exchanges().join(QStringLiteral(", "))));
+                             .arg(session_->selection().symbol, ExchangeText::name(session_->live()->exchanges().join(QLatin1Char(',')))));
         }
     });
     connect(session_, &Session::liveStateChanged, this, [this](LiveState s) {

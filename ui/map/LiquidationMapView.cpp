@@ -201,7 +201,7 @@ void LiquidationMapView::rebuild() {
         b->setWidthType(QCPBars::wtPlotCoords);
         b->setBrush(exchangeColor(ex.exchange));
         b->setPen(Qt::NoPen);
-        b->setName(tr("%1 %2 %").arg(ex.exchange).arg(ex.share * 100, 0, 'f', 1));
+        b->setName(tr("%1 %2 %").arg(ExchangeText::displayName(ex.exchange)).arg(ex.share * 100, 0, 'f', 1));
         if (!exchangeBars_.empty()) b->moveAbove(exchangeBars_.back());
         exchangeBars_.push_back(b);
         ++part;

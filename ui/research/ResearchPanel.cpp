@@ -1,5 +1,6 @@
 #include "research/ResearchPanel.h"
 
+#include "exchanges/ExchangeText.h"
 #include "research/BacktestPage.h"
 #include "research/ValidationPage.h"
 #include "models/LiquidationModel.h"
@@ -29,7 +30,7 @@ ResearchPanel::ResearchPanel(const QString &dbPath, QWidget *parent) : QWidget(p
     setObjectName(QStringLiteral("researchPanel"));
     pool_.setMaxThreadCount(1);
     pool_.setObjectName(QStringLiteral("lhm-research"));
-    exchange_ = new QLineEdit(QStringLiteral("binance"), this);
+    exchange_ = new QLineEdit(ExchangeText::displayName(QStringLiteral("binance")), this);
     symbol_ = new QLineEdit(QStringLiteral("BTCUSDT"), this);
     from_ = new QDateTimeEdit(this);
     to_ = new QDateTimeEdit(this);
@@ -145,7 +146,7 @@ ResearchPanel::~ResearchPanel() {
 }
 
 void ResearchPanel::setSeries(const QString &exchange, const QString &symbol) {
-    exchange_->setText(exchange);
+    exchange_->setText(ExchangeText::displayName(exchange));
     symbol_->setText(symbol);
 }
 
