@@ -1,6 +1,7 @@
 // The heatmap's trading signals: runs of equal signals drawn as marks along the time axis and the
 // current one as a badge (hand-built signals), and the main window computing them off the UI
 // thread on the real section 13 store, equal to what `lhm signals` says for the shown window.
+#include "GridFixtures.h"
 #include "TestSupport.h"
 
 #include "heatmap/HeatmapView.h"
@@ -14,7 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMouseEvent>
 #include <QSignalSpy>
+#include <QToolTip>
 #include <QTimeZone>
 #include <qcustomplot.h>
 
@@ -72,6 +75,46 @@ private slots:
         QCOMPARE(o->badgeText(), QStringLiteral("Signal: — (no 1h candles)"));
         o->clear();
         QVERIFY(o->badgeText().isEmpty());
+    }
+
+    // In a narrow heatmap (1280x720 beside the map dock) the detail line ran past the plot's right
+    // edge. Each line is elided to the axis rect; the whole text is the badge's tooltip.
+    void badgeElidedToThePlotWithTooltip() {
+        HeatmapView v;
+        v.resize(420, 400);
+        v.show();
+        v.setGrid(test::makeGrid());
+        QCoreApplication::processEvents();
+        SignalOverlay *o = new SignalOverlay(v.plot());
+        Signal s = sig(1, SignalKind::Avoid);
+        s.nearest.valid = true;
+        s.nearest.distancePct = 0.42;
+        s.nearest.side = Side::Long;
+        s.nearest.price = 59750;
+        s.nearest.notional = 48'300'000;
+        o->setSignals({s}, kHour);
+        QCustomPlot *plot = v.plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        auto *badge = plot->findChild<QCPItemText *>(QStringLiteral("signalBadge"));
+        QVERIFY(badge);
+        const QRectF b = QRectF(badge->topLeft->pixelPosition(), badge->bottomRight->pixelPosition()).normalized();
+        const QRectF axis = plot->axisRect()->rect();
+        QVERIFY2(axis.contains(b), qPrintable(QStringLiteral("badge right %1, axis right %2").arg(b.right()).arg(axis.right())));
+        const QString full = QStringLiteral("Signal (estimate) at 2024-08-14 01:00 UTC: AVOID\n"
+                                            "price within 0.42 % of a long cluster at 59750 ($48.30M)");
+        QCOMPARE(o->badgeText(), full);
+        QVERIFY2(o->shownText() != full && o->shownText().contains(QChar(0x2026)), qPrintable(o->shownText()));
+        QCOMPARE(o->badgeToolTip(), full);
+        // Hovering the badge shows the whole text.
+        QMouseEvent move(QEvent::MouseMove, b.center(), plot->mapToGlobal(b.center()), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(plot, &move);
+        QTRY_COMPARE(QToolTip::text(), full);
+        // Wide enough: drawn whole, no tooltip.
+        v.resize(1400, 700);
+        QCoreApplication::processEvents();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(o->shownText(), full);
+        QVERIFY(o->badgeToolTip().isEmpty());
     }
 
     // Real data: the window computes the signals off the UI thread after the grid, and the badge

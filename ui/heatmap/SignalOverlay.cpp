@@ -2,6 +2,8 @@
 
 #include "common/Format.h"
 
+#include <QMouseEvent>
+#include <QToolTip>
 #include <qcustomplot.h>
 
 namespace lhm::ui {
@@ -42,6 +44,49 @@ SignalOverlay::SignalOverlay(QCustomPlot *plot) : QObject(plot), plot_(plot) {
         legend_.push_back(entry);
         left = entry;
     }
+    // A narrow heatmap (1280x720 beside the map dock) cut the detail line at the plot's edge:
+    // each line is elided to the room after every layout, the whole text in a tooltip.
+    connect(plot_, &QCustomPlot::afterLayout, this, &SignalOverlay::elide);
+    plot_->installEventFilter(this);
+}
+
+void SignalOverlay::setBadgeText(const QString &text) {
+    full_ = text;
+    badge_->setText(text);
+    elide();
+}
+
+void SignalOverlay::elide() {
+    const QRect ar = plot_->axisRect()->rect();
+    if (ar.width() <= 0 || full_.isEmpty()) return;
+    const QMargins pad = badge_->padding();
+    // The badge starts at 1 % of the axis rect; keep the same gap on the right.
+    const int room = int(ar.width() * 0.98) - pad.left() - pad.right();
+    const QFontMetrics fm(badge_->font());
+    QStringList lines = full_.split(QLatin1Char('\n'));
+    for (QString &l : lines) l = fm.elidedText(l, Qt::ElideRight, std::max(room, 0));
+    badge_->setText(lines.join(QLatin1Char('\n')));
+}
+
+QString SignalOverlay::shownText() const { return badge_->visible() ? badge_->text() : QString(); }
+
+QString SignalOverlay::badgeToolTip() const {
+    return badge_->visible() && badge_->text() != full_ ? full_ : QString();
+}
+
+bool SignalOverlay::eventFilter(QObject *watched, QEvent *event) {
+    // Over an elided badge its tooltip wins over the heatmap's cell tooltip (HeatmapView's filter
+    // runs after this one); a drag passes through so panning still works across the badge.
+    if (watched == plot_ && event->type() == QEvent::MouseMove) {
+        auto *me = static_cast<QMouseEvent *>(event);
+        const QString tip = badgeToolTip();
+        if (!tip.isEmpty() && me->buttons() == Qt::NoButton &&
+            QRectF(badge_->topLeft->pixelPosition(), badge_->bottomRight->pixelPosition()).normalized().contains(me->position())) {
+            QToolTip::showText(me->globalPosition().toPoint() + QPoint(14, 14), tip, plot_);
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 SignalOverlay::~SignalOverlay() = default;  // the plot owns and deletes the items
@@ -99,7 +144,7 @@ void SignalOverlay::clear() {
 
 void SignalOverlay::setUnavailable(const QString &why) {
     removeMarks();
-    badge_->setText(tr("Signal: — (%1)").arg(why));
+    setBadgeText(tr("Signal: — (%1)").arg(why));
     badge_->setColor(colour(SignalKind::None));
     badge_->setVisible(true);
     for (QCPItemText *e : legend_) e->setVisible(false);
@@ -138,13 +183,13 @@ void SignalOverlay::setSignals(const std::vector<Signal> &sigs, qint64 barMs) {
     }
     marks_ = int(runs_.size());
     const Signal &now = sigs.back();
-    badge_->setText(tr("Signal (estimate) at %1: %2\n%3").arg(Format::utcTime(now.time), signalText(now.kind), detail(now)));
+    setBadgeText(tr("Signal (estimate) at %1: %2\n%3").arg(Format::utcTime(now.time), signalText(now.kind), detail(now)));
     badge_->setColor(colour(now.kind));
     badge_->setVisible(true);
     for (QCPItemText *e : legend_) e->setVisible(marks_ > 0);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString SignalOverlay::badgeText() const { return badge_->visible() ? badge_->text() : QString(); }
+QString SignalOverlay::badgeText() const { return badge_->visible() ? full_ : QString(); }
 
 }  // namespace lhm::ui

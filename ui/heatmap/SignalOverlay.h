@@ -28,7 +28,10 @@ public:
     void setUnavailable(const QString &why);
     void clear();
 
-    QString badgeText() const;
+    QString badgeText() const;   // the whole text
+    QString shownText() const;   // as drawn: each line elided to the plot's width
+    // The whole text when the badge shows less of it (the tooltip over the badge), else empty.
+    QString badgeToolTip() const;
     int markCount() const { return marks_; }  // runs drawn
     // Time span (s) and kind of each run drawn, oldest first (for tests).
     struct Run {
@@ -40,12 +43,18 @@ public:
     static QString signalText(SignalKind kind);  // translated name
     static QColor colour(SignalKind kind);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void setBadgeText(const QString &text);
+    void elide();
     void removeMarks();
     QString detail(const Signal &s) const;
 
     QCustomPlot *plot_;
     QCPItemText *badge_ = nullptr;
+    QString full_;  // the badge's text before eliding
     std::vector<QCPItemText *> legend_;
     std::vector<QCPAbstractItem *> items_;
     std::vector<Run> runs_;
