@@ -73,6 +73,22 @@
         <source>unknown view '%1' (use %2)</source>
         <translation>unknown view '%1' (use %2)</translation>
     </message>
+    <message>
+        <source>--live takes on or off, not '%1'</source>
+        <translation>--live takes on or off, not '%1'</translation>
+    </message>
+    <message>
+        <source>--live needs --view window</source>
+        <translation>--live needs --view window</translation>
+    </message>
+    <message>
+        <source>live mode did not start: %1</source>
+        <translation>live mode did not start: %1</translation>
+    </message>
+    <message>
+        <source>live: no price of %1 arrived within 60 s</source>
+        <translation>live: no price of %1 arrived within 60 s</translation>
+    </message>
 </context>
 <context>
     <name>Translator</name>

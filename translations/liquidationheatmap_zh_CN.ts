@@ -92,6 +92,22 @@
         <source>unknown view &apos;%1&apos; (use %2)</source>
         <translation>未知视图“%1”（可用 %2）</translation>
     </message>
+    <message>
+        <source>--live takes on or off, not &apos;%1&apos;</source>
+        <translation>--live 只接受 on 或 off，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--live needs --view window</source>
+        <translation>--live 需要 --view window</translation>
+    </message>
+    <message>
+        <source>live mode did not start: %1</source>
+        <translation>实时模式未能启动：%1</translation>
+    </message>
+    <message>
+        <source>live: no price of %1 arrived within 60 s</source>
+        <translation>实时：60 秒内未收到 %1 的价格</translation>
+    </message>
 </context>
 <context>
     <name>Translator</name>
@@ -186,19 +202,19 @@
     </message>
     <message>
         <source>Price nears a predicted cluster</source>
-        <translation>价格接近预测清算簇</translation>
+        <translation>价格接近预测强平簇</translation>
     </message>
     <message>
         <source>Realised liquidation</source>
-        <translation>实际清算</translation>
+        <translation>实际强平</translation>
     </message>
     <message>
         <source>Liquidation cascade</source>
-        <translation>连环清算</translation>
+        <translation>连环强平</translation>
     </message>
     <message>
         <source>Predicted cluster crossed</source>
-        <translation>预测清算簇被穿越</translation>
+        <translation>预测强平簇被穿越</translation>
     </message>
     <message>
         <source>Active</source>
@@ -258,7 +274,7 @@
     </message>
     <message>
         <source>Minimum cluster (USD)</source>
-        <translation>最小清算簇（USD）</translation>
+        <translation>最小强平簇（USD）</translation>
     </message>
     <message>
         <source>Minimum notional (USD)</source>
@@ -314,7 +330,7 @@
     </message>
     <message>
         <source>Set a count or a notional (or both) for a cascade.</source>
-        <translation>连环清算规则需要设置笔数或名义金额（或两者）。</translation>
+        <translation>连环强平规则需要设置笔数或名义金额（或两者）。</translation>
     </message>
     <message>
         <source>%1 must be a positive number.</source>
@@ -338,7 +354,7 @@
     </message>
     <message>
         <source>within %1% of ≥ %2 USD%3</source>
-        <translation>距 ≥ %2 USD 的清算簇 %1% 以内%3</translation>
+        <translation>距 ≥ %2 USD 的强平簇 %1% 以内%3</translation>
     </message>
     <message>
         <source>≥ %1 USD%2</source>
@@ -350,7 +366,7 @@
     </message>
     <message>
         <source>%1 liquidations</source>
-        <translation>%1 笔清算</translation>
+        <translation>%1 笔强平</translation>
     </message>
     <message>
         <source>%1 USD</source>
@@ -366,7 +382,7 @@
     </message>
     <message>
         <source>cluster ≥ %1 USD crossed%2</source>
-        <translation>≥ %1 USD 的清算簇被穿越%2</translation>
+        <translation>≥ %1 USD 的强平簇被穿越%2</translation>
     </message>
 </context>
 <context>
@@ -1260,7 +1276,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>A map computed from it would show the positions of then as today&apos;s. Live liquidations are shown on the heatmap and in the tape.</source>
-        <translation>用这些历史计算的分布图会把当时的持仓显示成今天的持仓。实时爆仓显示在热力图和强平流水中。</translation>
+        <translation>用这些历史计算的分布图会把当时的持仓显示成今天的持仓。实时强平显示在热力图和强平流水中。</translation>
     </message>
     <message>
         <source>Liquidation price (USD)</source>
@@ -1717,7 +1733,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Estimates on modelled clusters with simplified fills; not financial advice.</source>
-        <translation>基于模型清算簇与简化成交的估算；不构成投资建议。</translation>
+        <translation>基于模型强平簇与简化成交的估算；不构成投资建议。</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1756,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Spearman ρ of predicted vs realised liquidations per hour and side</source>
-        <translation>每小时每方向预测与实际清算的斯皮尔曼 ρ</translation>
+        <translation>每小时每方向预测与实际强平的斯皮尔曼 ρ</translation>
     </message>
     <message>
         <source>%1 both sides</source>
@@ -1760,7 +1776,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Share of realised liquidation notional inside the model&apos;s densest zones</source>
-        <translation>落入模型最密集区域的实际清算名义价值占比</translation>
+        <translation>落入模型最密集区域的实际强平名义价值占比</translation>
     </message>
     <message>
         <source>%1: hit rate %2 against random zones %3 [%4, %5] (beaten in %6 of draws), mirrored %7; %8 events</source>
@@ -1831,7 +1847,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Equity (USD), %1: rules against buy-and-hold and shifted clusters</source>
-        <translation>权益（美元），%1：规则对比买入持有与时间平移的清算簇</translation>
+        <translation>权益（美元），%1：规则对比买入持有与时间平移的强平簇</translation>
     </message>
     <message>
         <source>UTC</source>
@@ -1847,7 +1863,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Shifted clusters</source>
-        <translation>平移清算簇</translation>
+        <translation>平移强平簇</translation>
     </message>
     <message>
         <source>long</source>
@@ -1945,7 +1961,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>Live: the history ends more than a day before the live stream and could not be backfilled; the heatmap is not rolled forward and live liquidations are shown on their own.</source>
-        <translation>实时：历史数据比实时数据流早结束一天以上且无法回补；热力图不会向前滚动，仅单独显示实时爆仓。</translation>
+        <translation>实时：历史数据比实时数据流早结束一天以上且无法回补；热力图不会向前滚动，仅单独显示实时强平。</translation>
     </message>
 </context>
 <context>
@@ -1976,7 +1992,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message numerus="yes">
         <source>%n liquidation event(s)</source>
-        <translation><numerusform>%n 个清算事件</numerusform></translation>
+        <translation><numerusform>%n 个强平事件</numerusform></translation>
     </message>
     <message>
         <source>Mirrored zones (same distances, other side): %1</source>
@@ -1992,7 +2008,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>Share of realised liquidation notional inside the model&apos;s densest zones: %1</source>
-        <translation>落在模型最密集区域内的实际清算名义价值占比：%1</translation>
+        <translation>落在模型最密集区域内的实际强平名义价值占比：%1</translation>
     </message>
     <message>
         <source>no baseline</source>
@@ -2101,7 +2117,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>Liquidation price (USD)</source>
-        <translation>清算价格（USD）</translation>
+        <translation>强平价格（USD）</translation>
     </message>
     <message>
         <source>Estimated notional</source>
@@ -2162,7 +2178,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>realised liquidations %1 beyond the %2 predicted</source>
-        <translation>实际清算 %1，超过预测的 %2</translation>
+        <translation>实际强平 %1，超过预测的 %2</translation>
     </message>
     <message>
         <source>short</source>
@@ -2201,37 +2217,37 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>Predicted long liquidations (model, dots)</source>
-        <translation>预测多单清算（模型，圆点）</translation>
+        <translation>预测多头强平（模型，圆点）</translation>
     </message>
     <message>
         <source>Predicted short liquidations (model, dots)</source>
-        <translation>预测空单清算（模型，圆点）</translation>
+        <translation>预测空头强平（模型，圆点）</translation>
     </message>
     <message>
         <source>Realised long liquidations (live, circle ∝ size)</source>
-        <translation>实际多单清算（实时，圆圈大小∝金额）</translation>
+        <translation>实际多头强平（实时，圆圈大小∝金额）</translation>
     </message>
     <message>
         <source>Realised short liquidations (live, circle ∝ size)</source>
-        <translation>实际空单清算（实时，圆圈大小∝金额）</translation>
+        <translation>实际空头强平（实时，圆圈大小∝金额）</translation>
     </message>
 </context>
 <context>
     <name>lhm::ui::HeatmapView</name>
     <message>
         <source>Live: waiting for liquidations of this symbol…</source>
-        <translation>实时：正在等待该品种的清算…</translation>
+        <translation>实时：正在等待该品种的强平…</translation>
     </message>
 </context>
 <context>
     <name>lhm::ui::LiquidationMapView</name>
     <message>
         <source>Longs</source>
-        <translation>多单</translation>
+        <translation>多头</translation>
     </message>
     <message>
         <source>Shorts</source>
-        <translation>空单</translation>
+        <translation>空头</translation>
     </message>
     <message>
         <source>%1x</source>
