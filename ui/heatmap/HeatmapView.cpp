@@ -84,10 +84,13 @@ HeatmapView::HeatmapView(QWidget *parent) : PlotView(parent) {
     waiting_->position->setCoords(0.02, 0.03);
     waiting_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     waiting_->setVisible(false);
-    // In a narrow heatmap (1280x720 beside the map dock) the top-right legend ran over the text:
-    // it goes just below the legend then, as the ESTIMATE badge does.
+    // In a narrow heatmap (1280x720 beside the map dock) the text ran into the top-right legend:
+    // it goes just below the legend then, as the ESTIMATE badge does. The legend counts 12 px
+    // wider so the two never touch.
     keepEstimateBadgeClear(plot_, waiting_, [this] {
-        return plot_->legend->visible() && plot_->legend->itemCount() > 0 ? QList<QRectF>{plot_->legend->outerRect()} : QList<QRectF>{};
+        return plot_->legend->visible() && plot_->legend->itemCount() > 0
+                   ? QList<QRectF>{QRectF(plot_->legend->outerRect()).adjusted(-12, 0, 0, 0)}
+                   : QList<QRectF>{};
     });
     plot_->installEventFilter(this);
     plot_->setMouseTracking(true);
