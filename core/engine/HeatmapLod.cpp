@@ -8,10 +8,14 @@ namespace lhm::HeatmapLod {
 namespace {
 int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 
+// Candles with non-finite prices mark a gap in the data (ui DensityLayer::uniformColumns): a
+// group merges the others, and is a gap itself only when all of it is.
 Candle merge(const std::vector<Candle> &src, int from, int to) {
+    while (from + 1 < to && !std::isfinite(src[size_t(from)].high)) ++from;
     Candle c = src[size_t(from)];
     for (int i = from + 1; i < to; ++i) {
         const Candle &n = src[size_t(i)];
+        if (!std::isfinite(n.high)) continue;
         c.high = std::max(c.high, n.high);
         c.low = std::min(c.low, n.low);
         c.close = n.close;

@@ -109,6 +109,36 @@ private slots:
         QVERIFY(v->plot()->legend->visible());
     }
 
+    // A store missing a stretch of candles gives a grid whose columns skip it (1y over May and
+    // June-August 2024: 66 daily columns for 101 days). The colour map drew column i at
+    // times[0] + i * interval, so everything after the gap appeared 37 days early, away from
+    // its candles and dots. Columns 8..19 of the fixture removed: column 20 (long 1,102,004 +
+    // short 550,060 at row 4) is drawn at its own time, the gap is empty, 12 candles are drawn.
+    void gapInTheDataStaysAGap() {
+        auto v = shown();
+        auto g = test::makeGrid();
+        const int rows = g->rows;
+        auto erase = [&](auto &vec, size_t per) { vec.erase(vec.begin() + ptrdiff_t(8 * per), vec.begin() + ptrdiff_t(20 * per)); };
+        erase(g->times, 1);
+        erase(g->candles, 1);
+        erase(g->longDensity, size_t(rows));
+        erase(g->shortDensity, size_t(rows));
+        QCOMPARE(g->cols(), 12);
+        const qint64 t0 = g->times.front();
+        v->setGrid(g);
+        const double at20 = (t0 + 20 * 3600'000LL + 1800'000) / 1000.0, at10 = (t0 + 10 * 3600'000LL + 1800'000) / 1000.0;
+        const double row4 = 60000 + 4.5 * 100;
+        QCOMPARE(v->layer()->colorMap()->data()->data(at20, row4), 1102004.0 + 550060.0);
+        QCOMPARE(v->layer()->colorMap()->data()->data(at10, row4), 0.0);
+        int col = -1, row = -1;
+        QVERIFY(v->layer()->cellAt(at20, row4, &col, &row));
+        QCOMPARE(v->layer()->grid()->times[size_t(col)], t0 + 20 * 3600'000LL);
+        QCOMPARE(v->candles()->count(), 12);
+        // Evenly spaced grids are drawn as they are (no copy).
+        auto even = test::makeGrid();
+        QCOMPARE(DensityLayer::uniformColumns(even), even);
+    }
+
     // Live-only at 1280x720 the heatmap's axis rect is about 510 px wide beside the map dock: the
     // waiting line (top left) ran under the legend (top right). It must sit clear of it, inside the plot.
     void liveOnlyWaitingLineClearOfLegend_data() {

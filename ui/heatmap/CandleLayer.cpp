@@ -3,6 +3,7 @@
 #include "common/Theme.h"
 #include "heatmap/DensityLayer.h"
 
+#include <cmath>
 #include <qcustomplot.h>
 
 namespace lhm::ui {
@@ -39,6 +40,7 @@ void CandleLayer::update() {
         const double I = double(g->intervalMs);
         for (int c = 0; c < int(d.candles.size()); ++c) {
             const Candle &k = d.candles[size_t(c)];
+            if (!std::isfinite(k.high) || !std::isfinite(k.low)) continue;  // a gap in the data
             const double key = (g->times.front() + (d.colFrom + (c + 0.5) * d.colStep) * I) / 1000.0;
             data.push_back(QCPFinancialData(key, k.open, k.high, k.low, k.close));
         }

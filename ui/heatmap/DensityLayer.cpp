@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <cmath>
+#include <limits>
 #include <qcustomplot.h>
 
 namespace lhm::ui {
@@ -34,15 +35,44 @@ DensityLayer::DensityLayer(QCustomPlot *plot, QCPAxis *keyAxis, QCPAxis *valueAx
     connect(plot_, &QCustomPlot::afterLayout, this, onRange);
 }
 
+GridPtr DensityLayer::uniformColumns(GridPtr grid) {
+    if (!grid || grid->cols() < 2 || grid->intervalMs <= 0 || grid->rows <= 0) return grid;
+    const HeatmapGrid &g = *grid;
+    const qint64 I = g.intervalMs, t0 = g.times.front();
+    bool uniform = true;
+    for (int c = 0; c < g.cols() && uniform; ++c) uniform = g.times[size_t(c)] == t0 + c * I;
+    if (uniform) return grid;
+    const qint64 n = (g.times.back() - t0) / I + 1;
+    if (n <= g.cols() || n > 1'000'000) return grid;  // not a gap (irregular steps) or absurd: leave it
+    auto out = std::make_shared<HeatmapGrid>(g);
+    const size_t rows = size_t(g.rows);
+    Candle none;  // a gap's candle: not drawn (CandleLayer skips non-finite prices)
+    none.open = none.high = none.low = none.close = std::numeric_limits<double>::quiet_NaN();
+    out->times.resize(size_t(n));
+    out->candles.assign(size_t(n), none);
+    out->longDensity.assign(size_t(n) * rows, 0.f);
+    out->shortDensity.assign(size_t(n) * rows, 0.f);
+    for (qint64 i = 0; i < n; ++i) out->times[size_t(i)] = t0 + i * I;
+    const bool withCandles = g.candles.size() == size_t(g.cols());
+    for (int c = 0; c < g.cols(); ++c) {
+        const size_t at = size_t(std::clamp<qint64>((g.times[size_t(c)] - t0 + I / 2) / I, 0, n - 1));
+        if (withCandles) out->candles[at] = g.candles[size_t(c)];
+        std::copy_n(g.longDensity.begin() + ptrdiff_t(size_t(c) * rows), rows, out->longDensity.begin() + ptrdiff_t(at * rows));
+        std::copy_n(g.shortDensity.begin() + ptrdiff_t(size_t(c) * rows), rows, out->shortDensity.begin() + ptrdiff_t(at * rows));
+    }
+    if (!withCandles) out->candles = g.candles;
+    return out;
+}
+
 void DensityLayer::setGrid(GridPtr grid) {
-    grid_ = std::move(grid);
+    grid_ = uniformColumns(std::move(grid));
     display_ = {};
     updateColourRange();
     refreshNow();
 }
 
 void DensityLayer::replaceGrid(GridPtr grid) {
-    grid_ = std::move(grid);
+    grid_ = uniformColumns(std::move(grid));
     if (!hasData()) {
         refreshNow();
         return;

@@ -25,6 +25,11 @@ class DensityLayer : public QObject {
 public:
     DensityLayer(QCustomPlot *plot, QCPAxis *keyAxis, QCPAxis *valueAxis, QCPColorScale *scale = nullptr);
 
+    // The colour map and candles place column i at times[0] + i * interval. A grid whose candles
+    // skip a stretch (a store with a month missing, seen in a 1y window) would draw everything after
+    // the gap that much too early: such a grid is copied with empty columns (no candle) in the gap.
+    // Returns `grid` itself when its columns are already evenly spaced.
+    static GridPtr uniformColumns(GridPtr grid);
     void setGrid(GridPtr grid);
     // A newer state of the same view (live roll-forward): keeps the view and the colour range and
     // reduces on a worker, so frequent updates cost the UI thread only the image swap.
