@@ -11,7 +11,11 @@ LiquidationMap buildLiquidationMap(const ModelOutput &run) {
     m.symbol = g.symbol;
     m.model = g.model;
     m.window = g.window;
+    // The end of the last column, or of its last candle when that ends sooner: a long window's
+    // columns (12 h, 1 d) reach past the data they reduce (issue 8: "at 00:00" for data to 22:00).
     m.at = g.times.empty() ? 0 : g.times.back() + g.intervalMs;
+    if (!g.candles.empty() && g.candles.back().closeTime >= g.times.back() && g.candles.back().closeTime + 1 < m.at)
+        m.at = g.candles.back().closeTime + 1;
     m.currentPrice = g.currentPrice;
     m.bucketSize = g.bucketSize;
     m.priceMin = g.priceMin;

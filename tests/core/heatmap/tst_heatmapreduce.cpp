@@ -17,6 +17,7 @@ private slots:
     void resampler();
     void resamplesFiveMinuteStore();
     void windowsAgreeOnSharedDays();
+    void mapTimeIsTheDataEnd();
 };
 
 void TestHeatmapReduce::resampler() {
@@ -81,12 +82,13 @@ void TestHeatmapReduce::resamplesFiveMinuteStore() {
 // windows compute hourly and reduce for display, so at every 12 h / 1 d column end they hold
 // exactly the 7d grid's state at that hour (before, 90d netted each 12 h of OI moves into one
 // delta and 1y showed nothing). Same candles and a fixed bucket give the same price axis.
-void TestHeatmapReduce::windowsAgreeOnSharedDays() {
-    test::TempStore ts;
+namespace {
+// `hours` hourly candles from T0 with 5-minute open interest rising about 20k USD an hour.
+void fillHourly(Store &store, int hours) {
     std::vector<Candle> k;
     std::vector<OpenInterestPoint> oi;
     double price = 100;
-    for (int h = 0; h < 72; ++h) {
+    for (int h = 0; h < hours; ++h) {
         const qint64 t = T0 + h * kHour;
         const double next = price + (h % 7 < 4 ? 1.5 : -2.0);
         k.push_back(candle(t, kHour, price, std::max(price, next) + 1, std::min(price, next) - 1, next, 10, h % 3 ? 6 : 4));
@@ -98,9 +100,34 @@ void TestHeatmapReduce::windowsAgreeOnSharedDays() {
         }
         price = next;
     }
-    QVERIFY(ts.store->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1h")}, k).ok());
-    QVERIFY(ts.store->insertOpenInterest(kSeries, oi).ok());
-    insertZeroFunding(*ts.store);
+    QVERIFY(store.insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1h")}, k).ok());
+    QVERIFY(store.insertOpenInterest(kSeries, oi).ok());
+    insertZeroFunding(store);
+}
+}  // namespace
+
+// The map is the state at the end of the data. A 90d or 1y window reduces to 12 h / 1 d columns;
+// its last column ended up to a day after the data (data to 22:00, map "at 00:00 next day"),
+// while 7d said 22:00. 70 hours of data: every window's map is at T0 + 70 h.
+void TestHeatmapReduce::mapTimeIsTheDataEnd() {
+    test::TempStore ts;
+    fillHourly(*ts.store, 70);
+    for (const char *window : {"7d", "90d", "1y"}) {
+        HeatmapRequest r;
+        r.symbol = QStringLiteral("BTCUSDT");
+        r.window = QLatin1String(window);
+        r.params.bucket = 1;
+        ComputeOptions o;
+        o.useCache = false;
+        auto m = computeLiquidationMap(*ts.store, r, 0, o);
+        QVERIFY2(m.ok(), window);
+        QCOMPARE((*m)->at, T0 + 70 * kHour);
+    }
+}
+
+void TestHeatmapReduce::windowsAgreeOnSharedDays() {
+    test::TempStore ts;
+    fillHourly(*ts.store, 72);
     auto grid = [&](const char *window) {
         HeatmapRequest r;
         r.symbol = QStringLiteral("BTCUSDT");
