@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Price nears a predicted cluster</source>
-        <translation>价格接近预测强平簇</translation>
+        <translation>价格接近预测强平密集区</translation>
     </message>
     <message>
         <source>Realised liquidation</source>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>Predicted cluster crossed</source>
-        <translation>预测强平簇被穿越</translation>
+        <translation>预测强平密集区被穿越</translation>
     </message>
     <message>
         <source>Active</source>
@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>Minimum cluster (USD)</source>
-        <translation>最小强平簇（USD）</translation>
+        <translation>最小强平密集区（USD）</translation>
     </message>
     <message>
         <source>Minimum notional (USD)</source>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>within %1% of ≥ %2 USD%3</source>
-        <translation>距 ≥ %2 USD 的强平簇 %1% 以内%3</translation>
+        <translation>距 ≥ %2 USD 的强平密集区 %1% 以内%3</translation>
     </message>
     <message>
         <source>≥ %1 USD%2</source>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>cluster ≥ %1 USD crossed%2</source>
-        <translation>≥ %1 USD 的强平簇被穿越%2</translation>
+        <translation>≥ %1 USD 的强平密集区被穿越%2</translation>
     </message>
 </context>
 <context>
@@ -1733,7 +1733,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Estimates on modelled clusters with simplified fills; not financial advice.</source>
-        <translation>基于模型强平簇与简化成交的估算；不构成投资建议。</translation>
+        <translation>基于模型强平密集区与简化成交的估算；不构成投资建议。</translation>
     </message>
 </context>
 <context>
@@ -1847,7 +1847,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Equity (USD), %1: rules against buy-and-hold and shifted clusters</source>
-        <translation>权益（美元），%1：规则对比买入持有与时间平移的强平簇</translation>
+        <translation>权益（美元），%1：规则对比买入持有与时间平移的强平密集区</translation>
     </message>
     <message>
         <source>UTC</source>
@@ -1863,7 +1863,7 @@ Parse errors: %6</source>
     </message>
     <message>
         <source>Shifted clusters</source>
-        <translation>平移强平簇</translation>
+        <translation>平移强平密集区</translation>
     </message>
     <message>
         <source>long</source>
@@ -1968,7 +1968,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <name>lhm::ui::MeasuredFigure</name>
     <message>
         <source>Measured on this period only: an estimate of skill, not a promise.</source>
-        <translation>仅在此区间测得：是对能力的估计，不是承诺。</translation>
+        <translation>仅在此区间测得：是对能力的估算，不是承诺。</translation>
     </message>
     <message>
         <source>Period %1 – %2, window %3, measured %4</source>
@@ -2113,7 +2113,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>%1 · %2 · %3 · estimated positions at the last candle, each venue at its own price</source>
-        <translation>%1 · %2 · %3 · 最后一根K线时的估计持仓，各交易所按其自身价格</translation>
+        <translation>%1 · %2 · %3 · 最后一根K线时的估算持仓，各交易所按其自身价格</translation>
     </message>
     <message>
         <source>Liquidation price (USD)</source>
@@ -2121,7 +2121,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>Estimated notional</source>
-        <translation>估计名义价值</translation>
+        <translation>估算名义价值</translation>
     </message>
     <message>
         <source>reference</source>
@@ -2262,7 +2262,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>How sure this model is of its own estimate. For the ensemble: how close its members&apos; main clusters are (0.50 when only one model had data: nothing to check it against).</source>
-        <translation>该模型对自身估计的把握程度。对集成模型：其成员主要聚集区的接近程度（只有一个模型有数据时为 0.50：无从核对）。</translation>
+        <translation>该模型对自身估算的把握程度。对集成模型：其成员主要密集区的接近程度（只有一个模型有数据时为 0.50：无从核对）。</translation>
     </message>
 </context>
 <context>
@@ -2283,11 +2283,11 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <name>lhm::ui::ModelComparisonView</name>
     <message>
         <source>their main clusters are within 5%</source>
-        <translation>它们的主要聚集区相差在 5% 以内</translation>
+        <translation>它们的主要密集区相差在 5% 以内</translation>
     </message>
     <message>
         <source>shaded: their main clusters are more than 5% apart</source>
-        <translation>阴影：它们的主要聚集区相差超过 5%</translation>
+        <translation>阴影：它们的主要密集区相差超过 5%</translation>
     </message>
     <message>
         <source>only one model had data: nothing to check it against</source>
@@ -2299,7 +2299,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>no estimated positions</source>
-        <translation>没有估计的持仓</translation>
+        <translation>没有估算的持仓</translation>
     </message>
     <message>
         <source>no open interest</source>
@@ -2315,7 +2315,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>ESTIMATES · %1 · %2 · %3</source>
-        <translation>估计值 · %1 · %2 · %3</translation>
+        <translation>估算 · %1 · %2 · %3</translation>
     </message>
     <message>
         <source>Only %1 had input in this window, so the ensemble equals it. Agreement between models: none to compare. Ensemble confidence %2 (%3).</source>
@@ -2323,7 +2323,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     </message>
     <message>
         <source>Agreement between the %1 models (overlap of their density, 1 = identical): %2 · Ensemble confidence (how close their main clusters are): %3 — %4.</source>
-        <translation>%1 个模型之间的一致性（密度重叠，1 = 完全相同）：%2 · 集成置信度（主要聚集区的接近程度）：%3 — %4。</translation>
+        <translation>%1 个模型之间的一致性（密度重叠，1 = 完全相同）：%2 · 集成置信度（主要密集区的接近程度）：%3 — %4。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2338,7 +2338,7 @@ Choose another file with --db, or move this one away to start afresh.</source>
     <name>lhm::ui::EmptyStateStack</name>
     <message>
         <source>No estimated positions in this window</source>
-        <translation>此时间窗口内没有估计的持仓</translation>
+        <translation>此时间窗口内没有估算的持仓</translation>
     </message>
     <message>
         <source>%1 · %2 · %3: the model found no open interest to place in this window.

@@ -80,13 +80,14 @@ private slots:
     }
 
     // One word for "liquidation" in zh_CN: 强平 (the titles' 强平热力图, 强平分布图), never 清算 or
-    // 爆仓 in some strings; longs/shorts are 多头/空头, never 多单/空单.
+    // 爆仓 in some strings; longs/shorts are 多头/空头, never 多单/空单; a cluster is a 密集区, never
+    // 簇 or 聚集区; "estimate" is 估算, never 估计.
     void chineseTerminologyIsConsistent() {
         const auto zh = tsMessages(QStringLiteral("translations/liquidationheatmap_zh_CN.ts"));
         QStringList odd;
         int liquidation = 0;
         for (auto it = zh.cbegin(); it != zh.cend(); ++it) {
-            for (const char *word : {"清算", "爆仓", "多单", "空单"})
+            for (const char *word : {"清算", "爆仓", "多单", "空单", "簇", "聚集区", "估计"})
                 if (it.value().contains(QString::fromUtf8(word))) odd << it.key().second + QStringLiteral(" -> ") + it.value();
             if (it.value().contains(QStringLiteral("强平"))) ++liquidation;
         }
