@@ -18,6 +18,7 @@
 #include "main/LiveWiring.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
@@ -293,6 +294,26 @@ private slots:
         QVERIFY2(title->fontMetrics().horizontalAdvance(title->text()) <= title->contentsRect().width(),
                  qPrintable(QStringLiteral("%1 in %2 px").arg(title->text()).arg(title->contentsRect().width())));
         QCOMPARE(w.width(), size.width());
+    }
+
+    // The real-data store holds 5m candles to 2024-05-13 and 1h candles to 2024-08-19: the bar said
+    // "candles 5m 2024-05-10 → 2024-05-13" under a chart drawn to August. It names every interval
+    // and the whole span; other venues and series the models do not read stay out.
+    void coverageNamesEveryCandleInterval() {
+        const auto ms = [](const char *iso) { return QDateTime::fromString(QLatin1String(iso), Qt::ISODate).toMSecsSinceEpoch(); };
+        const auto series = [&](const char *ex, const char *type, const char *interval, const char *from, const char *to) {
+            SeriesInfo s{QLatin1String(ex), QStringLiteral("BTCUSDT"), QLatin1String(type), QLatin1String(interval), 10, ms(from), ms(to), {}, -1};
+            return s;
+        };
+        StoreSnapshot info;
+        info.ok = true;
+        info.series = {series("binance", "klines", "1h", "2024-06-19T00:00:00Z", "2024-08-19T21:00:00Z"),
+                       series("binance", "klines", "5m", "2024-05-10T00:00:00Z", "2024-05-13T06:55:00Z"),
+                       series("binance", "metrics", "5m", "2024-05-09T00:00:00Z", "2024-08-19T22:00:00Z"),
+                       series("binance", "fundingRate", "", "2020-09-01T00:00:00Z", "2024-08-19T16:00:00Z"),
+                       series("okx", "klines", "1m", "2023-01-01T00:00:00Z", "2024-12-31T00:00:00Z")};
+        QCOMPARE(StatusPanel::coverageText(info, QStringLiteral("binance"), QStringLiteral("BTCUSDT")),
+                 QStringLiteral("Coverage: candles 5m, 1h 2024-05-10 → 2024-08-19 · open interest 2024-05-09 → 2024-08-19"));
     }
 
     void longStatusMessageStaysLeftOfTheCoverage() {

@@ -8,6 +8,7 @@
 #include "engine/Session.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QLabel>
 #include <QProgressBar>
 #include <QStatusBar>
@@ -59,21 +60,31 @@ QString referenceOf(const QString &exchange) {
 QString StatusPanel::coverageText(const StoreSnapshot &info, const QString &selected, const QString &symbol) {
     const QString exchange = referenceOf(selected);
     if (!info.ok) return info.error.isEmpty() ? QString() : tr("Database unreadable");
-    // One entry per type; for candles the finest interval, which the models read first.
-    std::map<QString, const SeriesInfo *> byType;
+    // One entry per type, from the first to the last day of any of its series. Candles name every
+    // interval held, finest first: the models read whichever covers the window, so naming only the
+    // finest (5m to 2024-05-13) contradicted a chart drawn from 1h candles to 2024-08-19.
+    struct Span {
+        qint64 from = 0, to = 0;
+        std::vector<std::pair<qint64, QString>> intervals;
+    };
+    std::map<QString, Span> byType;
     for (const SeriesInfo &s : info.series) {
         if (s.exchange != exchange || s.symbol != symbol || s.rows == 0) continue;
-        const SeriesInfo *&best = byType[s.type];
-        if (!best || intervalMs(s.interval).value_or(0) < intervalMs(best->interval).value_or(0)) best = &s;
+        Span &span = byType[s.type];
+        span.from = span.from ? std::min(span.from, s.from) : s.from;
+        span.to = std::max(span.to, s.to);
+        span.intervals.emplace_back(intervalMs(s.interval).value_or(0), s.interval);
     }
     QStringList parts;
-    for (const auto &[type, s] : byType) {
+    for (auto &[type, span] : byType) {
         // The bar names what the models read; the rest is in the data manager.
         if (type != QLatin1String("klines") && type != QLatin1String("metrics")) continue;
-        const QString name = type == QLatin1String("klines")    ? tr("candles %1").arg(s->interval)
-                             : type == QLatin1String("metrics") ? tr("open interest")
-                                                                : type;
-        parts << tr("%1 %2 → %3").arg(name, day(s->from), day(s->to));
+        std::sort(span.intervals.begin(), span.intervals.end());
+        QStringList intervals;
+        for (const auto &i : span.intervals) intervals << i.second;
+        const QString name = type == QLatin1String("klines") ? tr("candles %1").arg(intervals.join(QStringLiteral(", ")))
+                                                             : tr("open interest");
+        parts << tr("%1 %2 → %3").arg(name, day(span.from), day(span.to));
     }
     if (parts.isEmpty()) return tr("No data for %1 on %2").arg(symbol, ExchangeText::name(exchange));
     return tr("Coverage: %1").arg(parts.join(QStringLiteral(" · ")));
