@@ -67,7 +67,8 @@ void addRuleOptions(QCommandLineParser &p) {
     auto opt = [&](const char *name, const char *help, const char *value = nullptr) { addOption(p, name, help, value); };
     opt("name", "Rule name.", "N");
     opt("symbol", "Unified symbol, e.g. BTCUSDT.", "S");
-    opt("exchange", "binance|bybit|okx|hyperliquid|all (comma list allowed; default all).", "E");
+    const QByteArray exchangeHelp = knownExchanges().join(QLatin1Char('|')).toUtf8() + "|all (comma list allowed; default all).";
+    opt("exchange", exchangeHelp.constData(), "E");
     opt("type", "price_cross|cluster_near|liquidation|cascade|cluster_consumed.", "T");
     opt("level", "price_cross: price level.", "P");
     opt("direction", "price_cross: above|below.", "D");
@@ -109,7 +110,7 @@ Status applyRuleOptions(const QCommandLineParser &p, AlertRule &r, bool isNew, Q
         for (const QString &e : ex)
             if (!knownExchanges().contains(e))
                 return fieldError(QStringLiteral("exchange"),
-                                  QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid or all)").arg(e));
+                                  QStringLiteral("unknown exchange '%1' (%2 or all)").arg(e, knownExchanges().join(QStringLiteral(", "))));
         r.exchanges = ex;
     }
     if (isSet("type") && !ruleTypeFromName(value("type"), &r.type))

@@ -89,7 +89,7 @@ int watch(Context &ctx) {
     p.setApplicationDescription(QStringLiteral(
         "Follow the live feeds without the GUI, evaluate every enabled alert and deliver it to its channels. Prints one JSON "
         "line per firing and a summary at the end (after --duration, or on Ctrl-C)."));
-    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchanges: binance,bybit,okx,hyperliquid."), QStringLiteral("E[,E]"),
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchanges: %1.").arg(ExchangeRegistry::knownNames().join(QLatin1Char(','))), QStringLiteral("E[,E]"),
                  QStringLiteral("binance")});
     p.addOption({QStringLiteral("symbols"), QStringLiteral("Unified symbols (default: those of the enabled rules)."), QStringLiteral("S[,S]")});
     p.addOption({QStringLiteral("url"), QStringLiteral("Override an exchange's WebSocket URL (repeatable)."), QStringLiteral("EXCHANGE=ws://...")});

@@ -80,7 +80,7 @@ int runDownload(Context &ctx) {
     if (!ex)
         return ctx.fail(QStringLiteral("--exchange: unknown exchange '%1' (known: %2)")
                             .arg(exchange, ExchangeRegistry::knownNames().join(QLatin1Char(','))));
-    if (exchange != QLatin1String("binance")) return runExchangeHistory(ctx, p, *ex);
+    if (!ex->dailyArchive) return runExchangeHistory(ctx, p, *ex);
 
     DownloadRequest req;
     if (auto code = readSymbolsAndDays(ctx, p, &req.symbols, &req.from, &req.to)) return *code;

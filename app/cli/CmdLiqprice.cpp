@@ -1,8 +1,9 @@
 // lhm liqprice: the tier-exact liquidation price of one isolated, one-way position.
-// Every exchange uses its own isolated formula and its tiers from config/tiers/<exchange>/<SYMBOL>.yaml
-// (docs/liquidation-price.md): Binance brackets with cum, Bybit risk limits with the maintenance-margin
-// deduction (or --mmr [--mm-deduction]), OKX position tiers plus its fee term, Hyperliquid's
-// maintenance margin from the asset's max leverage (or --max-leverage).
+// Every exchange uses its own isolated formula (its folder's <Enum>Formula.cpp) and its tiers from
+// config/tiers/<exchange>/<SYMBOL>.yaml (docs/liquidation-price.md). An exchange whose descriptor
+// declares a manual tier also takes it on the command line instead of the file: --mmr
+// [--mm-deduction] (ManualTier::MaintenanceRate, Bybit) or --max-leverage (ManualTier::MaxLeverage,
+// Hyperliquid).
 #include "Cli.h"
 
 #include "config/ExchangeRegistry.h"
@@ -21,12 +22,25 @@ struct Input {
     QString exchange, symbol;
     Side side = Side::Long;
     double entry = 0, leverage = 0, qty = 0;
-    double mmr = 0;  // Bybit only; 0 = take it from the tier file
-    double mmd = 0;  // Bybit only, with --mmr
-    double maxLeverage = 0;  // Hyperliquid only; 0 = take it from the tier file
+    double mmr = 0;  // ManualTier::MaintenanceRate only; 0 = take it from the tier file
+    double mmd = 0;  // with --mmr
+    double maxLeverage = 0;  // ManualTier::MaxLeverage only; 0 = take it from the tier file
 };
 
 const QStringList kExchanges = ExchangeRegistry::knownNames();  // config/ExchangeList.h
+
+ManualTier manualTierOf(const QString &exchange) {
+    const ExchangeDescriptor *d = ExchangeRegistry::builtin(exchange);
+    return d ? d->manualTier : ManualTier::None;
+}
+
+// "bybit", or "a or b": the exchanges that take this manual tier.
+QString takers(ManualTier t) {
+    QStringList out;
+    for (const ExchangeDescriptor &d : ExchangeRegistry::builtins())
+        if (d.manualTier == t) out << d.name;
+    return out.join(QStringLiteral(" or "));
+}
 
 // Parses one required positive number; on failure returns false with `error` set.
 bool positive(const QCommandLineParser &p, const QString &name, double &out, QString &error) {
@@ -66,8 +80,9 @@ bool readInput(const QCommandLineParser &p, Input &in, QString &error) {
         !positive(p, QStringLiteral("qty"), in.qty, error))
         return false;
     if (p.isSet(QStringLiteral("mmr"))) {
-        if (in.exchange != QLatin1String("bybit")) {
-            error = QStringLiteral("--mmr is only for --exchange bybit; binance takes MMR and cum from its brackets");
+        if (manualTierOf(in.exchange) != ManualTier::MaintenanceRate) {
+            error = QStringLiteral("--mmr is only for --exchange %1; %2 takes MMR and cum from its brackets")
+                        .arg(takers(ManualTier::MaintenanceRate), in.exchange);
             return false;
         }
         if (!positive(p, QStringLiteral("mmr"), in.mmr, error)) return false;
@@ -89,8 +104,8 @@ bool readInput(const QCommandLineParser &p, Input &in, QString &error) {
         }
     }
     if (p.isSet(QStringLiteral("max-leverage"))) {
-        if (in.exchange != QLatin1String("hyperliquid")) {
-            error = QStringLiteral("--max-leverage is only for --exchange hyperliquid");
+        if (manualTierOf(in.exchange) != ManualTier::MaxLeverage) {
+            error = QStringLiteral("--max-leverage is only for --exchange %1").arg(takers(ManualTier::MaxLeverage));
             return false;
         }
         if (!positive(p, QStringLiteral("max-leverage"), in.maxLeverage, error)) return false;
@@ -98,24 +113,28 @@ bool readInput(const QCommandLineParser &p, Input &in, QString &error) {
     return true;
 }
 
-// Bybit with --mmr [--mm-deduction]: the formula on the given rate, no tier file.
-Result<LiqPriceResult> bybitWithMmr(const Input &in) {
+// --mmr [--mm-deduction]: the exchange's formula on one tier of the given rate and deduction, no tier file.
+Result<LiqPriceResult> withMmr(const Input &in) {
     // With MMR >= IMR the position would be liquidated the moment it opens.
     if (in.mmr >= 1 / in.leverage)
         return Error(QStringLiteral("--mmr %1 is not below the initial margin rate 1/%2").arg(in.mmr).arg(in.leverage));
+    LeverageTier tier;
+    tier.mmr = in.mmr;
+    tier.cum = in.mmd;
+    tier.maxLeverage = in.leverage;
     LiqPriceResult r;
     r.mmr = in.mmr;
     r.cum = in.mmd;
-    r.liqPrice = std::max(0.0, bybitLiquidationPrice(in.side, in.entry, in.leverage, in.mmr, in.mmd, in.qty));
+    r.liqPrice = std::max(0.0, liquidationPrice(liqFormulaFor(in.exchange), tier, 0, in.side, in.entry, in.leverage, in.qty));
     return r;
 }
 
 Result<LiqPriceResult> compute(const Input &in, bool *placeholder) {
-    if (in.exchange == QLatin1String("bybit") && in.mmr > 0) return bybitWithMmr(in);
+    if (in.mmr > 0) return withMmr(in);
     Result<LeverageTiers> tiers = in.maxLeverage > 0 ? LeverageTiers::fromMaxLeverage(in.exchange, in.symbol, in.maxLeverage)
                                                      : LeverageTiers::load(in.exchange, in.symbol);
     if (!tiers) {
-        if (in.exchange == QLatin1String("bybit"))
+        if (manualTierOf(in.exchange) == ManualTier::MaintenanceRate)
             return Error(QStringLiteral("%1; pass the maintenance margin rate with --mmr").arg(tiers.error().toString()));
         return tiers.error();
     }
@@ -127,17 +146,17 @@ int runLiqprice(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Liquidation price of an isolated, one-way position, with the tier chosen by the position's notional "
-        "(qty x entry; base units for OKX), by each exchange's own formula with its tiers from "
+        "(qty x entry; qty itself where the tiers count base units), by each exchange's own formula with its tiers from "
         "config/tiers/<exchange>/<SYMBOL>.yaml (docs/liquidation-price.md)."));
-    p.addOption({QStringLiteral("exchange"), QStringLiteral("binance (default), bybit, okx or hyperliquid."), QStringLiteral("name"), QStringLiteral("binance")});
+    p.addOption({QStringLiteral("exchange"), kExchanges.join(QStringLiteral(", ")) + QStringLiteral(" (default binance)."), QStringLiteral("name"), QStringLiteral("binance")});
     p.addOption({QStringLiteral("symbol"), QStringLiteral("Symbol, e.g. BTCUSDT."), QStringLiteral("symbol")});
     p.addOption({QStringLiteral("side"), QStringLiteral("long or short."), QStringLiteral("side")});
     p.addOption({QStringLiteral("entry"), QStringLiteral("Entry price (USDT)."), QStringLiteral("price")});
     p.addOption({QStringLiteral("leverage"), QStringLiteral("Leverage, e.g. 10."), QStringLiteral("x")});
     p.addOption({QStringLiteral("qty"), QStringLiteral("Position size in base units, positive."), QStringLiteral("qty")});
-    p.addOption({QStringLiteral("mmr"), QStringLiteral("Bybit only: maintenance margin rate as a fraction (0.005)."), QStringLiteral("rate")});
-    p.addOption({QStringLiteral("mm-deduction"), QStringLiteral("Bybit with --mmr: maintenance margin deduction, USDT."), QStringLiteral("usdt")});
-    p.addOption({QStringLiteral("max-leverage"), QStringLiteral("Hyperliquid only: the asset's max leverage (mmr = 1/(2*max))."), QStringLiteral("x")});
+    p.addOption({QStringLiteral("mmr"), takers(ManualTier::MaintenanceRate) + QStringLiteral(" only: maintenance margin rate as a fraction (0.005)."), QStringLiteral("rate")});
+    p.addOption({QStringLiteral("mm-deduction"), QStringLiteral("With --mmr: maintenance margin deduction, USDT."), QStringLiteral("usdt")});
+    p.addOption({QStringLiteral("max-leverage"), takers(ManualTier::MaxLeverage) + QStringLiteral(" only: the asset's max leverage (mmr = 1/(2*max))."), QStringLiteral("x")});
     if (!ctx.parse(p)) return ctx.exitCode;
     if (!p.positionalArguments().isEmpty())
         return ctx.fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));

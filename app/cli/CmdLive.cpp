@@ -58,7 +58,7 @@ QStringList splitList(const QStringList &values) {
 int runLive(Context &ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Follow live liquidations on the exchanges' public WebSocket streams."));
-    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchanges: binance,bybit,okx,hyperliquid."), QStringLiteral("list"),
+    p.addOption({QStringLiteral("exchange"), QStringLiteral("Exchanges: %1.").arg(ExchangeRegistry::knownNames().join(QLatin1Char(','))), QStringLiteral("list"),
                  QStringLiteral("binance")});
     p.addOption({QStringLiteral("symbols"), QStringLiteral("Unified symbols, e.g. BTCUSDT,ETHUSDT."), QStringLiteral("list"),
                  QStringLiteral("BTCUSDT")});

@@ -92,7 +92,7 @@ Status AlertRule::validate() const {
     if (symbol.isEmpty()) return fieldError("symbol", QStringLiteral("must not be empty"));
     for (const QString &e : exchanges)
         if (!knownExchanges().contains(e))
-            return fieldError("exchange", QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid or all)").arg(e));
+            return fieldError("exchange", QStringLiteral("unknown exchange '%1' (%2 or all)").arg(e, knownExchanges().join(QStringLiteral(", "))));
     if (channels == 0) return fieldError("channels", QStringLiteral("at least one channel is needed"));
     if (cooldownMs < 0) return fieldError("cooldown_s", QStringLiteral("must be 0 (off) or positive"));
     if (cooldownMs > 7 * 86400 * 1000LL) return fieldError("cooldown_s", QStringLiteral("longer than a week"));

@@ -23,6 +23,13 @@ namespace lhm::api {
 
 namespace {
 
+// "binance, bybit, ...": the exchanges of config/ExchangeList.h, for messages.
+QString knownExchangeList() {
+    QStringList names;
+    for (const char *id : kExchangeIds) names << QString::fromLatin1(id);
+    return names.join(QStringLiteral(", "));
+}
+
 using alerts::AlertRule;
 using alerts::RuleBook;
 
@@ -214,7 +221,7 @@ ApiResponse history(const ApiRequest &r, Store &store) {
                                                                  : QStringLiteral("binance");
     if (feeds::Exchange known; !feeds::exchangeFromName(exchange, &known))
         return ApiResponse::error(400, QStringLiteral("exchange"),
-                                  QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(exchange));
+                                  QStringLiteral("unknown exchange '%1' (%2)").arg(exchange, knownExchangeList()));
     std::optional<qint64> from, to;
     if (p.isSet(QStringLiteral("to"))) {
         auto t = parseTime(p.value(QStringLiteral("to")), QStringLiteral("to"));

@@ -177,7 +177,7 @@ Result<HeatmapRequest> requestFromArgs(const QCommandLineParser &p, bool withMod
         // Kept as text; the command runs the aggregate (engine/ExchangeAggregate.h).
         r.exchange = r.exchange == QLatin1String("all") ? r.exchange : list->join(QLatin1Char(','));
     } else if (!ExchangeRegistry::builtin(r.exchange))
-        return Error(QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(r.exchange), {}, 0,
+        return Error(QStringLiteral("unknown exchange '%1' (%2)").arg(r.exchange, ExchangeRegistry::knownNames().join(QStringLiteral(", "))), {}, 0,
                      QStringLiteral("exchange"));
     r.window = p.value(QStringLiteral("window")).trimmed();
     const std::optional<Window> window = windowByName(r.window);

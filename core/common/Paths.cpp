@@ -21,7 +21,9 @@ QString configDir() {
             QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/liquidationheatmap/config"));
         if (QFileInfo::exists(installed + QStringLiteral("/exchanges.yaml"))) return QDir::cleanPath(installed);
     }
-    return QStringLiteral(LHM_SOURCE_CONFIG_DIR);
+    return buildConfigDir();
 }
+
+QString buildConfigDir() { return QStringLiteral(LHM_BUILD_CONFIG_DIR); }
 
 }  // namespace lhm

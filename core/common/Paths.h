@@ -7,7 +7,10 @@ namespace lhm {
 QString defaultDatabasePath();
 
 // Directory holding exchanges.yaml and tiers/: $LHM_CONFIG_DIR, else the installed share dir,
-// else config/ of the source tree this binary was built from.
+// else buildConfigDir().
 QString configDir();
+// The config folder of the build tree this binary was built in: config/'s files and each exchange
+// folder's tiers/ as tiers/<id>/, linked (core/CMakeLists.txt).
+QString buildConfigDir();
 
 }  // namespace lhm

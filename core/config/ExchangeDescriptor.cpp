@@ -37,6 +37,18 @@ double ExchangeDescriptor::contractValue(const QString &unified) const {
     return sizesInContracts ? 0 : 1;
 }
 
+std::vector<ExchangeSymbolConfig> ExchangeDescriptor::namedByRule(const QStringList &unified, const std::vector<double> &contractValues) const {
+    std::vector<ExchangeSymbolConfig> out;
+    for (qsizetype i = 0; i < unified.size(); ++i) {
+        ExchangeSymbolConfig s;
+        s.unified = unified[i];
+        s.native = nativeSymbol(unified[i]);
+        s.contractValue = size_t(i) < contractValues.size() ? contractValues[size_t(i)] : 1;
+        out.push_back(s);
+    }
+    return out;
+}
+
 QString ExchangeDescriptor::tiersDir() const { return QDir(configDir()).filePath(QStringLiteral("tiers/") + name); }
 
 }  // namespace lhm

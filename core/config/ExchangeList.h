@@ -4,7 +4,7 @@
 // An exchange is one folder, core/exchanges/<id>/, plus one line below. Every layer expands this list
 // into its table of hooks, declared by the layer's hook header and defined in the folder, in the file
 // whose suffix (EXCHANGE_PARTS, core/CMakeLists.txt) puts it in that layer's library (docs/exchanges.md):
-//   <Enum>Descriptor.cpp config <id>Descriptor(), <id>Color()  <Enum>Protocol.{h,cpp} feeds feeds::make<Enum>Protocol(table)
+//   <Enum>Descriptor.cpp config <id>Descriptor()               <Enum>Protocol.{h,cpp} feeds feeds::make<Enum>Protocol(table)
 //   <Enum>History.cpp ingest make<Enum>History(base)            <Enum>Rest.cpp ingest rest::make<Enum>Backfill(...)
 //   <Enum>Tiers.cpp ingest rest::make<Enum>Tiers(why)           <Enum>Formula.cpp models <id>LiquidationFormula(tier, ...)
 // A null/nullopt hook: the exchange lacks that. An explicit list rather than self-registering objects:

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QUrl>
+#include <algorithm>
 
 namespace lhm {
 
@@ -20,6 +21,7 @@ const std::vector<ExchangeDescriptor> &ExchangeRegistry::builtins() {
         for (size_t i = 0; i < v.size(); ++i)
             Q_ASSERT_X(v[i].name == QLatin1String(kExchangeIds[i]), "ExchangeRegistry", "descriptor name differs from its list id");
         for (ExchangeDescriptor &d : v) {
+            d.symbols = d.defaultSymbols;
             d.wsUrl = d.defaultWsUrl;
             d.restUrl = d.defaultRestUrl;
             d.pingIntervalMs = d.defaultPingIntervalMs;
@@ -93,6 +95,13 @@ Result<ExchangeSymbolConfig> parseSymbol(const QString &unified, const YAML::Nod
     return s;
 }
 
+// The config's entry for a symbol replaces the descriptor's default one.
+void setSymbol(ExchangeDescriptor &e, const ExchangeSymbolConfig &s) {
+    e.symbols.erase(std::remove_if(e.symbols.begin(), e.symbols.end(), [&s](const ExchangeSymbolConfig &o) { return o.unified == s.unified; }),
+                    e.symbols.end());
+    e.symbols.push_back(s);
+}
+
 Status parseExchange(ExchangeDescriptor &e, const YAML::Node &n, const QString &file) {
     if (n.IsNull()) return {};  // "okx:" with nothing under it: the defaults
     if (!n.IsMap()) return Error(QStringLiteral("expected a mapping"), file, yaml::lineOf(n), e.name);
@@ -133,7 +142,7 @@ Status parseExchange(ExchangeDescriptor &e, const YAML::Node &n, const QString &
     for (auto it = syms.begin(); syms && it != syms.end(); ++it) {
         auto s = parseSymbol(QString::fromStdString(it->first.as<std::string>()), it->second, file);
         if (!s) return s.error();
-        e.symbols.push_back(*s);
+        setSymbol(e, *s);
     }
     return {};
 }
@@ -143,15 +152,20 @@ Status parseExchange(ExchangeDescriptor &e, const YAML::Node &n, const QString &
 Result<ExchangeRegistry> ExchangeRegistry::parse(const QByteArray &text, const QString &file) {
     auto root = yaml::parse(text, file);
     if (!root) return root.error();
+    // Comments only: every built-in exchange on its descriptor's defaults.
+    if (root->IsNull()) return defaults();
     // Subscripting a scalar or a sequence throws in yaml-cpp (found by fuzz_yaml): check the shape first.
     if (!root->IsMap())
-        return Error(QStringLiteral("expected a mapping with 'exchanges'"), file, yaml::lineOf(*root), QStringLiteral("exchanges"));
+        return Error(QStringLiteral("expected a mapping with 'exchanges' or 'symbols'"), file, yaml::lineOf(*root), QStringLiteral("exchanges"));
     const YAML::Node ex = (*root)["exchanges"];
-    if (!ex || !ex.IsMap()) return Error(QStringLiteral("missing mapping"), file, yaml::lineOf(*root), QStringLiteral("exchanges"));
+    if (ex && !ex.IsMap()) return Error(QStringLiteral("expected a mapping of exchanges"), file, yaml::lineOf(ex), QStringLiteral("exchanges"));
     ExchangeRegistry reg;
     try {
         if (Status st = yaml::onlyKeys(*root, {"exchanges", "symbols"}, file); !st) return st.error();
-        for (auto it = ex.begin(); it != ex.end(); ++it) {
+        // Without an `exchanges:` section every built-in exchange is configured; with one, only those
+        // it lists (a user's file that names some exchanges keeps meaning just those).
+        if (!ex) reg.exchanges_ = builtins();
+        for (auto it = ex.begin(); ex && it != ex.end(); ++it) {
             const QString name = QString::fromStdString(it->first.as<std::string>());
             const ExchangeDescriptor *known = builtin(name);
             if (!known)
@@ -175,11 +189,7 @@ Result<ExchangeRegistry> ExchangeRegistry::parse(const QByteArray &text, const Q
                     return Error(QStringLiteral("unknown exchange '%1'").arg(name), file, yaml::lineOf(jt->first), unified);
                 auto s = parseSymbol(unified, jt->second, file);
                 if (!s) return s.error();
-                if (ExchangeDescriptor *e = reg.find(name)) {
-                    if (e->symbol(unified))
-                        return Error(QStringLiteral("%1 is mapped twice").arg(unified), file, yaml::lineOf(jt->first), name);
-                    e->symbols.push_back(*s);
-                }
+                if (ExchangeDescriptor *e = reg.find(name)) setSymbol(*e, *s);
             }
         }
         for (ExchangeDescriptor &e : reg.exchanges_)

@@ -2,7 +2,7 @@
 
 #include "common/RowValidation.h"
 #include "common/UrlRedaction.h"
-#include "ingest/history/HistoryParsers.h"
+#include "ingest/history/HistorySource.h"
 #include "store/Store.h"
 
 #include <QNetworkAccessManager>
@@ -17,6 +17,8 @@ AssetContextRecorder::AssetContextRecorder(QString exchange, QString restBase, Q
       intervalMs_(intervalMs), clock_(clock) {}
 
 AssetContextRecorder::~AssetContextRecorder() = default;
+
+std::unique_ptr<HistorySource> AssetContextRecorder::source() const { return createHistorySource(exchange_, base_); }
 
 void AssetContextRecorder::start() {
     // Created here, in the thread the recorder runs on.
@@ -36,25 +38,34 @@ void AssetContextRecorder::stop() {
 
 void AssetContextRecorder::pollNow() {
     if (busy_ || !nam_) return;
+    const QString what = QStringLiteral("%1 asset contexts").arg(exchange_);
+    std::shared_ptr<const HistorySource> src = source();
+    const std::optional<HistoryRequest> ask = src ? src->openInterestSnapshot() : std::nullopt;
+    if (!ask) {
+        emit failed(QStringLiteral("%1: the exchange has no open-interest snapshot").arg(what));
+        return;
+    }
     busy_ = true;
-    QUrl url(base_);
-    url.setPath(url.path() + QStringLiteral("/info"));
-    QNetworkRequest req(url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkRequest req(ask->url);
     req.setTransferTimeout(timeoutMs);
-    QNetworkReply *r = nam_->post(req, QByteArrayLiteral(R"({"type":"metaAndAssetCtxs"})"));
+    QNetworkReply *r;
+    if (ask->postBody.isEmpty()) {
+        r = nam_->get(req);
+    } else {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        r = nam_->post(req, ask->postBody);
+    }
     connect(r, &QNetworkReply::downloadProgress, r, [r, max = maxBodyBytes](qint64 got, qint64 total) {
         if (got > max || total > max) r->abort();
     });
-    connect(r, &QNetworkReply::finished, this, [this, r, url] {
+    connect(r, &QNetworkReply::finished, this, [this, r, src, what] {
         r->deleteLater();
         busy_ = false;
-        const QString what = QStringLiteral("%1 asset contexts").arg(exchange_);
         if (r->error() != QNetworkReply::NoError) {
             emit failed(QStringLiteral("%1: %2").arg(what, redactUrlsIn(r->errorString())));
             return;
         }
-        auto ctxs = rest::parseHyperliquidAssetContexts(r->readAll());
+        auto ctxs = src->parseOpenInterestSnapshot(r->readAll());
         if (!ctxs) {
             emit failed(QStringLiteral("%1: %2").arg(what, ctxs.error().message));
             return;
@@ -71,13 +82,13 @@ void AssetContextRecorder::pollNow() {
             store_ = std::move(*opened);
         }
         int points = 0;
-        for (const rest::HyperliquidAssetContext &c : *ctxs) {
-            const auto it = coins_.constFind(c.coin);
+        for (const AssetOpenInterest &c : *ctxs) {
+            const auto it = coins_.constFind(c.native);
             if (it == coins_.constEnd()) continue;
             OpenInterestPoint p;
             p.time = minute;
             p.openInterest = c.openInterest;
-            p.openInterestValue = c.openInterest * c.markPx;
+            p.openInterestValue = c.openInterest * c.markPrice;
             if (auto bad = validateRow(p, now)) {
                 emit failed(QStringLiteral("%1: %2 %3").arg(what, bad->field, bad->message));
                 continue;

@@ -1,7 +1,8 @@
 #pragma once
-// Records open interest of an exchange that publishes no open-interest history (Hyperliquid):
-// every interval (a minute) it POSTs {"type":"metaAndAssetCtxs"} to the exchange's /info and
-// stores one point per followed coin (openInterest in coins, its USD value at markPx), keyed on
+// Records open interest of an exchange that publishes no open-interest history (its descriptor's
+// recordsOpenInterestLive): every interval (a minute) it sends the exchange's snapshot request
+// (HistorySource::openInterestSnapshot, in core/exchanges/<id>/<Enum>History.cpp) and stores one
+// point per followed coin (open interest in base units, its USD value at the mark price), keyed on
 // the minute, so a second poll in the same minute is a no-op. Runs on a thread of its own
 // (LiveSession moves it there): the HTTP reply and the SQLite insert never touch the UI thread.
 #include "common/Clock.h"
@@ -15,6 +16,7 @@ class QNetworkAccessManager;
 class QTimer;
 
 namespace lhm {
+class HistorySource;
 class Store;
 }
 
@@ -41,6 +43,8 @@ signals:
     void failed(const QString &message);
 
 private:
+    std::unique_ptr<HistorySource> source() const;
+
     QString exchange_, base_, dbPath_;
     QMap<QString, QString> coins_;
     int intervalMs_;

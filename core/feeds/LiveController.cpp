@@ -41,7 +41,7 @@ Result<std::vector<FeedOptions>> LiveController::resolve(const ExchangesConfig &
     for (const QString &name : request.exchanges) {
         Exchange e;
         if (!exchangeFromName(name, &e))
-            return Error(QStringLiteral("unknown exchange '%1' (binance, bybit, okx, hyperliquid)").arg(name));
+            return Error(QStringLiteral("unknown exchange '%1' (%2)").arg(name, ExchangeRegistry::knownNames().join(QStringLiteral(", "))));
         const ExchangeConfig *cfg = config.find(QString::fromLatin1(exchangeName(e)));
         if (!cfg) return Error(QStringLiteral("exchange '%1' is not in exchanges.yaml").arg(name));
         const QStringList missing = FeedOptions::missingContractValues(e, *cfg, request.symbols);

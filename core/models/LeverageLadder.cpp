@@ -1,5 +1,6 @@
 #include "models/LeverageLadder.h"
 
+#include "config/ExchangeRegistry.h"
 #include "models/LiquidationPrice.h"
 
 #include <QStringList>
@@ -35,10 +36,12 @@ Result<LeverageLadder> LeverageLadder::make(const std::vector<std::pair<double, 
                          .arg(tiers.exchange(), tiers.symbol()).arg(positionNotional, 0, 'f', 0),
                      {}, 0, QStringLiteral("position-notional"));
     LeverageLadder out;
-    // Binance's brackets allow every default leverage for the representative size, so a leverage above
-    // the cap there is a user error. Other venues cap lower (Hyperliquid BTC 40x): the weight of
-    // leverages the venue does not offer is folded onto its cap, since those traders use the most it allows.
-    const bool fold = tiers.exchange() != QLatin1String("binance");
+    // Where the tiers allow every default leverage for the representative size (the descriptor's
+    // leveragesWithinTierCap), a leverage above the cap is a user error. Other venues cap lower
+    // (Hyperliquid BTC 40x): the weight of leverages the venue does not offer is folded onto its cap,
+    // since those traders use the most it allows.
+    const ExchangeDescriptor *venue = ExchangeRegistry::builtin(tiers.exchange());
+    const bool fold = !(venue && venue->leveragesWithinTierCap);
     if (fold) {
         std::vector<std::pair<double, double>> folded;
         for (auto [lev, w] : pairs) {

@@ -8,8 +8,10 @@
 #include "TestSupport.h"
 #include "config/ExchangeRegistry.h"
 #include "engine/LiveSession.h"
+#include "exchanges/bybit/BybitHistory.h"
+#include "exchanges/hyperliquid/HyperliquidHistory.h"
+#include "exchanges/okx/OkxHistory.h"
 #include "ingest/history/HistoryDownloader.h"
-#include "ingest/history/HistoryParsers.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

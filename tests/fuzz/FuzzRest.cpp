@@ -3,9 +3,11 @@
 // integer conversions are undefined behaviour, which UBSan reports).
 #include "common/RowValidation.h"
 #include "exchanges/binance/BinanceRest.h"
+#include "exchanges/bybit/BybitHistory.h"
 #include "exchanges/bybit/BybitRest.h"
+#include "exchanges/hyperliquid/HyperliquidHistory.h"
+#include "exchanges/okx/OkxHistory.h"
 #include "exchanges/okx/OkxRest.h"
-#include "ingest/history/HistoryParsers.h"
 
 #include <cstdint>
 

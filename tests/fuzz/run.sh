@@ -58,7 +58,7 @@ seed rest '\x00' "$data"/gocryptotrader-binance-futures-rest/binance_fapi_v1_kli
 seed rest '\x01' "$data"/gocryptotrader-binance-futures-rest/binance_futures_data_openInterestHist__0.json
 seed rest '\x03' "$data"/ccxt-static-bybit-open-interest/*.json
 # Config YAML: byte 0 picks tiers (odd) or exchanges.yaml (even).
-seed yaml '\x01' "$here"/../../config/tiers/*/*.yaml
+seed yaml '\x01' "$here"/../../core/exchanges/*/tiers/*.yaml
 seed yaml '\x00' "$here"/../../config/exchanges.yaml
 
 # Third-party layouts: byte 0 picks the layout (see FuzzThirdParty.cpp), byte 1 the zone.

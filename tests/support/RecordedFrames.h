@@ -11,7 +11,8 @@ namespace lhm::test {
 // on, 61,800.3 first), as Binance sent them; `count` < 0: all 21,313.
 QStringList recordedBtcTrades(int count);
 // Writes dir/exchanges.yaml pointing Binance at `ws` for BTCUSDT and ETHUSDT, REST at a closed
-// port (so no backfill): the config a test or ws_replay hands to LHM_CONFIG_DIR.
+// port (so no backfill), and their tier files (dir/tiers/binance/): the config a test or ws_replay
+// hands to LHM_CONFIG_DIR.
 bool writeBinanceReplayConfig(const QString &dir, const QUrl &ws);
 
 }  // namespace lhm::test

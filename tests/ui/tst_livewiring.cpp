@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "RecordedFrames.h"
 #include "WsReplayServer.h"
+#include "config/LeverageTiers.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapView.h"
 #include "live/ConnectionLights.h"
@@ -80,6 +81,12 @@ private slots:
         QTemporaryDir cfg;
         QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
         qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
+        // The folder stands alone: it holds the tier files the session's models price with
+        // (BTCUSDT bracket 1: 125x, maintenance 0.4 %).
+        auto tiers = LeverageTiers::load(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
+        QVERIFY2(tiers, tiers ? "" : qPrintable(tiers.error().toString()));
+        QCOMPARE(tiers->tiers().front().maxLeverage, 125.0);
+        QCOMPARE(tiers->tiers().front().mmr, 0.004);
 
         test::TempStore ts;
         QTemporaryDir dir;

@@ -1,5 +1,6 @@
 #include "data/DataManagerDialog.h"
 
+#include "config/ExchangeRegistry.h"
 #include "data/CoverageTable.h"
 #include "data/DataWorker.h"
 #include "data/DownloadForm.h"
@@ -176,7 +177,8 @@ void DataManagerDialog::startDownload() {
     if (busy_) return;
     const DownloadRequest r = form_->request();
     // The archive's plan is checked here; an exchange's REST plan is checked by the worker.
-    if (auto plan = VisionLayout::plan(r); !plan && r.exchange == QLatin1String("binance")) {
+    const ExchangeDescriptor *ex = ExchangeRegistry::builtin(r.exchange);
+    if (auto plan = VisionLayout::plan(r); !plan && ex && ex->dailyArchive) {
         status_->setText(tr("Cannot download: %1").arg(plan.error().message));
         return;
     }

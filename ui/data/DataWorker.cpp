@@ -1,5 +1,6 @@
 #include "data/DataWorker.h"
 
+#include "config/ExchangeRegistry.h"
 #include "data/FileProgressTable.h"
 #include "ingest/Importer.h"
 #include "ingest/history/HistoryDownloader.h"
@@ -48,7 +49,7 @@ Store *DataWorker::store(QString *error) {
 }
 
 void DataWorker::download(const DownloadRequest &request) {
-    if (request.exchange != QLatin1String("binance")) {
+    if (const ExchangeDescriptor *ex = ExchangeRegistry::builtin(request.exchange); !ex || !ex->dailyArchive) {
         downloadHistory(request);
         return;
     }

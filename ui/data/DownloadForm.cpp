@@ -138,7 +138,7 @@ QString DownloadForm::caveatText() const { return caveat_->text(); }
 
 void DownloadForm::onExchangeChanged() {
     const ExchangeDescriptor *ex = ExchangeRegistry::builtin(exchange());
-    const bool archive = exchange() == QLatin1String("binance");
+    const bool archive = ex && ex->dailyArchive;
     const QString host = archive ? QUrl(baseUrl_).host() : QUrl(restUrls_.value(exchange())).host();
     setTitle(tr("Download from %1").arg(host));
     // The archive's file types; an exchange's REST API has the same three series, no trade files.
@@ -159,7 +159,7 @@ void DownloadForm::onExchangeChanged() {
                      .arg(ex->displayName);
     if (ex && !ex->liquidationStream) lacks << tr("No public liquidation stream.");
     caveat_->setText(lacks.join(QLatin1Char(' ')));
-    // Archive file names on Binance; the plain series names elsewhere.
+    // The archive's file names where history is the archive; the plain series names elsewhere.
     for (QCheckBox *cb : typeBoxes_) {
         const QString type = cb->property("lhmType").toString();
         if (type == QLatin1String("metrics")) cb->setText(archive ? tr("Open interest (metrics, 5 min)") : tr("Open interest (5 min)"));
@@ -201,7 +201,8 @@ DownloadRequest DownloadForm::request() const {
     r.from = from_->date();
     r.to = to_->date();
     r.exchange = exchange();
-    r.baseUrl = r.exchange == QLatin1String("binance") ? baseUrl_ : restUrls_.value(r.exchange);
+    const ExchangeDescriptor *ex = ExchangeRegistry::builtin(r.exchange);
+    r.baseUrl = ex && ex->dailyArchive ? baseUrl_ : restUrls_.value(r.exchange);
     return r;
 }
 

@@ -1,6 +1,5 @@
 // Binance USDⓈ-M futures: forceOrder liquidation stream, gap backfill over /fapi, full history
 // from data.binance.vision (5m metrics, klines, funding).
-#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -14,10 +13,11 @@ ExchangeDescriptor binanceDescriptor() {
     d.defaultWsUrl = QStringLiteral("wss://fstream.binance.com/ws");
     d.defaultRestUrl = QStringLiteral("https://fapi.binance.com");
     d.defaultPingIntervalMs = 60000;
+    d.dailyArchive = true;
+    d.leveragesWithinTierCap = true;
+    d.defaultSymbols = d.namedByRule({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    d.color = 0xF0B90B;  // the GUI's colour: near the brand hue, apart from the others
     return d;
 }
-
-// The GUI's colour for it (config/ExchangeColor.h).
-unsigned binanceColor() { return 0xF0B90B; }
 
 }  // namespace lhm

@@ -1,6 +1,5 @@
 // Bybit v5 linear perpetuals: allLiquidation stream, sizes in base units, history over the v5
 // market REST API (kline, open-interest 5min, funding/history).
-#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -13,10 +12,10 @@ ExchangeDescriptor bybitDescriptor() {
     d.history = {true, true, true, QStringLiteral("5m")};
     d.defaultWsUrl = QStringLiteral("wss://stream.bybit.com/v5/public/linear");
     d.defaultRestUrl = QStringLiteral("https://api.bybit.com");
+    d.manualTier = ManualTier::MaintenanceRate;
+    d.defaultSymbols = d.namedByRule({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    d.color = 0xF76B1C;  // the GUI's colour: near the brand hue, apart from the others
     return d;
 }
-
-// The GUI's colour for it (config/ExchangeColor.h).
-unsigned bybitColor() { return 0xF76B1C; }
 
 }  // namespace lhm

@@ -4,10 +4,14 @@
 //   /v5/market/funding/history startTime/endTime, limit ≤ 200
 // kline and funding have no cursor: the next page ends just before the oldest row seen, and a page
 // shorter than the limit is the last.
+#include "exchanges/bybit/BybitHistory.h"
 #include "exchanges/bybit/BybitRest.h"
 #include "ingest/history/HistoryParsers.h"
 #include "ingest/history/HistorySource.h"
 #include "ingest/rest/RestJson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace lhm {
 
@@ -105,3 +109,66 @@ private:
 std::unique_ptr<HistorySource> makeBybitHistory(const QString &restBase) { return std::make_unique<BybitHistory>(restBase); }
 
 }  // namespace lhm
+
+namespace lhm::rest {
+
+namespace {
+
+// {"retCode":0,"retMsg":"OK","result":{...}} -> result
+Result<QJsonObject> bybitResult(const QByteArray &json, const QString &what) {
+    auto doc = parseJson(json, what);
+    if (!doc) return doc.error();
+    if (!doc->isObject()) return pageError(what, QStringLiteral("(root)"), QStringLiteral("is not an object"));
+    const QJsonObject o = doc->object();
+    const QJsonValue code = o.value(QStringLiteral("retCode"));
+    if (!code.isDouble()) return pageError(what, QStringLiteral("retCode"), QStringLiteral("is missing"));
+    if (code.toInt() != 0)
+        return pageError(what, QStringLiteral("retCode"),
+                         QStringLiteral("is %1 (%2)").arg(code.toInt()).arg(o.value(QStringLiteral("retMsg")).toString().left(200)));
+    const QJsonValue result = o.value(QStringLiteral("result"));
+    if (!result.isObject()) return pageError(what, QStringLiteral("result"), QStringLiteral("is not an object"));
+    if (!result.toObject().value(QStringLiteral("list")).isArray())
+        return pageError(what, QStringLiteral("result.list"), QStringLiteral("is not an array"));
+    return result.toObject();
+}
+
+}  // namespace
+
+Result<BybitOpenInterestPage> parseBybitOpenInterestPage(const QByteArray &json) {
+    const QString what = QStringLiteral("bybit open-interest");
+    auto result = bybitResult(json, what);
+    if (!result) return result.error();
+    auto rows = parseBybitOpenInterest(json);
+    if (!rows) return rows.error();
+    BybitOpenInterestPage page;
+    page.rows = std::move(*rows);
+    const QJsonValue cursor = result->value(QStringLiteral("nextPageCursor"));
+    if (!cursor.isUndefined() && !cursor.isNull() && !cursor.isString())
+        return pageError(what, QStringLiteral("result.nextPageCursor"), QStringLiteral("is not a string"));
+    page.nextCursor = cursor.toString();
+    if (page.nextCursor.size() > 1024) return pageError(what, QStringLiteral("result.nextPageCursor"), QStringLiteral("is longer than 1024"));
+    return page;
+}
+
+Result<std::vector<FundingPoint>> parseBybitFunding(const QByteArray &json, int intervalHours) {
+    const QString what = QStringLiteral("bybit funding/history");
+    auto result = bybitResult(json, what);
+    if (!result) return result.error();
+    const QJsonArray list = result->value(QStringLiteral("list")).toArray();
+    std::vector<FundingPoint> out;
+    out.reserve(size_t(list.size()));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list.at(i).toObject();
+        FundingPoint f;
+        f.intervalHours = intervalHours;
+        if (!jsonTime(o.value(QStringLiteral("fundingRateTimestamp")), &f.time))
+            return pageError(what, QStringLiteral("result.list[%1].fundingRateTimestamp").arg(i), QStringLiteral("is not a time"));
+        if (!fundingRateValue(o.value(QStringLiteral("fundingRate")), &f.rate))
+            return pageError(what, QStringLiteral("result.list[%1].fundingRate").arg(i), QStringLiteral("is not a rate"));
+        out.push_back(f);
+    }
+    sortByTime(out);
+    return out;
+}
+
+}  // namespace lhm::rest

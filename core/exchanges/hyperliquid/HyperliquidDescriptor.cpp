@@ -1,7 +1,6 @@
 // Hyperliquid perpetuals: no public liquidation stream and no open-interest history. Candles and
 // hourly funding come from POST /info; open interest is recorded from the live asset contexts
 // while the app, `lhm live` or `lhm alerts watch` runs.
-#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -19,10 +18,10 @@ ExchangeDescriptor hyperliquidDescriptor() {
     d.defaultRestUrl = QStringLiteral("https://api.hyperliquid.xyz");
     d.defaultPingIntervalMs = 30000;
     d.defaultWatchdogMs = 45000;
+    d.manualTier = ManualTier::MaxLeverage;
+    d.defaultSymbols = d.namedByRule({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")});
+    d.color = 0x50D2C1;  // the GUI's colour: near the brand hue, apart from the others
     return d;
 }
-
-// The GUI's colour for it (config/ExchangeColor.h).
-unsigned hyperliquidColor() { return 0x50D2C1; }
 
 }  // namespace lhm

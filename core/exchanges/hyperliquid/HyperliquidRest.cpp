@@ -1,6 +1,7 @@
 // Hyperliquid's gap-backfill hook (config/ExchangeList.h): none. Its public API has no open-interest
 // history to refill a gap with; open interest is recorded from the live asset contexts instead
-// (feeds/AssetContextRecorder), and its candles come through ingest/history/HyperliquidHistory.
+// (HyperliquidHistory::openInterestSnapshot, recorded by feeds/AssetContextRecorder); its candles
+// come through HyperliquidHistory.
 #include "ingest/rest/BackfillRoute.h"
 
 namespace lhm::rest {

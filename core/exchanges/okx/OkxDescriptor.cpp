@@ -1,6 +1,5 @@
 // OKX v5 USDT swaps: sizes are contracts (ctVal from config), one liquidation-orders channel for
 // every instrument, history over the v5 REST API (candles, open-interest history, funding).
-#include "config/ExchangeColor.h"
 #include "config/ExchangeDescriptor.h"
 
 namespace lhm {
@@ -16,10 +15,10 @@ ExchangeDescriptor okxDescriptor() {
     d.nativePattern = QStringLiteral("{base}-{quote}-SWAP");
     d.defaultWsUrl = QStringLiteral("wss://ws.okx.com:8443/ws/v5/public");
     d.defaultRestUrl = QStringLiteral("https://www.okx.com");
+    // ctVal, OKX's published contract values: BTC-USDT-SWAP 0.01 BTC, ETH-USDT-SWAP 0.1 ETH.
+    d.defaultSymbols = d.namedByRule({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")}, {0.01, 0.1});
+    d.color = 0x5B9BF8;  // the GUI's colour: near the brand hue, apart from the others
     return d;
 }
-
-// The GUI's colour for it (config/ExchangeColor.h).
-unsigned okxColor() { return 0x5B9BF8; }
 
 }  // namespace lhm

@@ -9,10 +9,14 @@
 // is (before = from - 1, after = to) and the next one moves `after` to the oldest row seen; the
 // open-interest history pages with (begin = from - 1, end) the same way. A page shorter than the limit is the last.
 // history-candles serves recent candles too, so /market/candles (the last 1,440 bars) is not needed.
+#include "exchanges/okx/OkxHistory.h"
 #include "exchanges/okx/OkxRest.h"
 #include "ingest/history/HistoryParsers.h"
 #include "ingest/history/HistorySource.h"
 #include "ingest/rest/RestJson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace lhm {
 
@@ -102,3 +106,71 @@ private:
 std::unique_ptr<HistorySource> makeOkxHistory(const QString &restBase) { return std::make_unique<OkxHistory>(restBase); }
 
 }  // namespace lhm
+
+namespace lhm::rest {
+
+namespace {
+
+// {"code":"0","msg":"","data":[...]} -> data
+Result<QJsonArray> okxData(const QByteArray &json, const QString &what) {
+    auto doc = parseJson(json, what);
+    if (!doc) return doc.error();
+    if (!doc->isObject()) return pageError(what, QStringLiteral("(root)"), QStringLiteral("is not an object"));
+    const QJsonObject o = doc->object();
+    const QJsonValue code = o.value(QStringLiteral("code"));
+    if (!code.isString()) return pageError(what, QStringLiteral("code"), QStringLiteral("is missing"));
+    if (code.toString() != QLatin1String("0"))
+        return pageError(what, QStringLiteral("code"),
+                         QStringLiteral("is %1 (%2)").arg(code.toString().left(20), o.value(QStringLiteral("msg")).toString().left(200)));
+    const QJsonValue data = o.value(QStringLiteral("data"));
+    if (!data.isArray()) return pageError(what, QStringLiteral("data"), QStringLiteral("is not an array"));
+    return data.toArray();
+}
+
+}  // namespace
+
+Result<std::vector<OpenInterestPoint>> parseOkxOpenInterestHistory(const QByteArray &json, double contractValue) {
+    const QString what = QStringLiteral("okx open-interest-history");
+    auto data = okxData(json, what);
+    if (!data) return data.error();
+    std::vector<OpenInterestPoint> out;
+    out.reserve(size_t(data->size()));
+    for (qsizetype i = 0; i < data->size(); ++i) {
+        const QJsonArray r = data->at(i).toArray();
+        if (r.size() < 4) return pageError(what, QStringLiteral("data[%1]").arg(i), QStringLiteral("has %1 fields, expected 4").arg(r.size()));
+        OpenInterestPoint p;
+        double contracts = 0, usd = 0;
+        if (!jsonTime(r.at(0), &p.time)) return pageError(what, QStringLiteral("data[%1][0]").arg(i), QStringLiteral("(ts) is not a time"));
+        if (!jsonNumber(r.at(1), &contracts)) return pageError(what, QStringLiteral("data[%1][1]").arg(i), QStringLiteral("(oi) is not a number"));
+        if (!jsonNumber(r.at(3), &usd)) return pageError(what, QStringLiteral("data[%1][3]").arg(i), QStringLiteral("(oiUsd) is not a number"));
+        p.openInterest = contracts * contractValue;
+        p.openInterestValue = usd;
+        out.push_back(p);
+    }
+    sortByTime(out);
+    return out;
+}
+
+Result<std::vector<FundingPoint>> parseOkxFundingHistory(const QByteArray &json, int intervalHours) {
+    const QString what = QStringLiteral("okx funding-rate-history");
+    auto data = okxData(json, what);
+    if (!data) return data.error();
+    std::vector<FundingPoint> out;
+    out.reserve(size_t(data->size()));
+    for (qsizetype i = 0; i < data->size(); ++i) {
+        const QJsonObject o = data->at(i).toObject();
+        FundingPoint f;
+        f.intervalHours = intervalHours;
+        if (!jsonTime(o.value(QStringLiteral("fundingTime")), &f.time))
+            return pageError(what, QStringLiteral("data[%1].fundingTime").arg(i), QStringLiteral("is not a time"));
+        const QJsonValue realized = o.value(QStringLiteral("realizedRate"));
+        const bool hasRealized = realized.isString() ? !realized.toString().isEmpty() : realized.isDouble();
+        const QString field = hasRealized ? QStringLiteral("realizedRate") : QStringLiteral("fundingRate");
+        if (!fundingRateValue(o.value(field), &f.rate)) return pageError(what, QStringLiteral("data[%1].%2").arg(i).arg(field), QStringLiteral("is not a rate"));
+        out.push_back(f);
+    }
+    sortByTime(out);
+    return out;
+}
+
+}  // namespace lhm::rest

@@ -38,6 +38,13 @@ struct HistoryRequest {
     QString cursor;       // the exchange's cursor, when it paginates with one
 };
 
+// One asset's open interest now, from an exchange's snapshot of every asset (OpenInterestSnapshot).
+struct AssetOpenInterest {
+    QString native;           // the exchange's instrument: BTC
+    double openInterest = 0;  // base units
+    double markPrice = 0;     // USD per base unit: the point's value is openInterest × markPrice
+};
+
 struct HistoryPage {
     std::vector<Candle> candles;
     std::vector<OpenInterestPoint> openInterest;
@@ -63,6 +70,14 @@ public:
     virtual std::optional<HistoryRequest> next(const HistorySeries &s, const HistoryRequest &prev, const HistoryPage &page) const = 0;
     // Rows of one open-interest page (the exchange's own name for the endpoint, for messages).
     virtual QString endpoint(HistoryType t) const = 0;
+
+    // An exchange that publishes no open-interest history (its descriptor's recordsOpenInterestLive)
+    // answers this request with every asset's open interest now; feeds/AssetContextRecorder asks it
+    // once a minute while live and stores the points. Nothing: the exchange has no such snapshot.
+    virtual std::optional<HistoryRequest> openInterestSnapshot() const { return std::nullopt; }
+    virtual Result<std::vector<AssetOpenInterest>> parseOpenInterestSnapshot(const QByteArray &) const {
+        return Error(QStringLiteral("no open-interest snapshot"));
+    }
 
 protected:
     QString base_;

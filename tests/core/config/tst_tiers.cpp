@@ -2,6 +2,8 @@
 // floor <= notional < cap, and every validation rule refuses a broken file naming its line and field.
 #include "HttpTestServer.h"
 #include "TestSupport.h"
+#include "config/ExchangeColor.h"
+#include "config/ExchangeRegistry.h"
 #include "config/LeverageBrackets.h"
 #include "config/LeverageTiers.h"
 
@@ -68,6 +70,8 @@ private slots:
     void everyUsdmSymbolIsShipped();
     void generateFromSnapshot();
     void refreshFromLoopbackServer();
+    void descriptorsDeclareTheirQuirks();
+    void configOverridesDescriptorDefaults();
 };
 
 void TstTiers::shippedFilesMatchRecordedBrackets_data() {
@@ -79,7 +83,7 @@ void TstTiers::shippedFilesMatchRecordedBrackets_data() {
 // The committed YAML must be the recorded /fapi/v1/leverageBracket data, value for value.
 void TstTiers::shippedFilesMatchRecordedBrackets() {
     QFETCH(QString, symbol);
-    auto tiers = LeverageTiers::loadFile(test::sourcePath(QStringLiteral("config/tiers/binance/%1.yaml").arg(symbol)));
+    auto tiers = LeverageTiers::loadFile(test::sourcePath(QStringLiteral("core/exchanges/binance/tiers/%1.yaml").arg(symbol)));
     QVERIFY2(tiers.ok(), qPrintable(tiers.ok() ? QString() : tiers.error().toString()));
     QCOMPARE(tiers->exchange(), QStringLiteral("binance"));
     QCOMPARE(tiers->symbol(), symbol);
@@ -355,6 +359,55 @@ void TstTiers::refreshFromLoopbackServer() {
                            QStringLiteral("ftp://example"), QStringLiteral("--out"), out.path()})
                  .exitCode,
              2);
+}
+
+// What code outside the exchange folders asks a descriptor instead of an exchange's name.
+void TstTiers::descriptorsDeclareTheirQuirks() {
+    const ExchangeDescriptor *binance = ExchangeRegistry::builtin(QStringLiteral("binance"));
+    const ExchangeDescriptor *bybit = ExchangeRegistry::builtin(QStringLiteral("bybit"));
+    const ExchangeDescriptor *okx = ExchangeRegistry::builtin(QStringLiteral("okx"));
+    const ExchangeDescriptor *hl = ExchangeRegistry::builtin(QStringLiteral("hyperliquid"));
+    QVERIFY(binance && bybit && okx && hl);
+    // History from the daily archive, and leverages within the tier cap: Binance only.
+    QVERIFY(binance->dailyArchive && !bybit->dailyArchive && !okx->dailyArchive && !hl->dailyArchive);
+    QVERIFY(binance->leveragesWithinTierCap && !bybit->leveragesWithinTierCap && !hl->leveragesWithinTierCap);
+    // `lhm liqprice`'s manual tiers: --mmr on Bybit, --max-leverage on Hyperliquid.
+    QVERIFY(bybit->manualTier == ManualTier::MaintenanceRate && hl->manualTier == ManualTier::MaxLeverage);
+    QVERIFY(binance->manualTier == ManualTier::None && okx->manualTier == ManualTier::None);
+    // The GUI's colours, as the descriptors give them; none for a name not on the list.
+    QCOMPARE(exchangeColorRgb(QStringLiteral("binance")), 0xF0B90Bu);
+    QCOMPARE(exchangeColorRgb(QStringLiteral("hyperliquid")), 0x50D2C1u);
+    QCOMPARE(exchangeColorRgb(QStringLiteral("kraken")), 0u);
+}
+
+// config/exchanges.yaml only overrides: without an `exchanges:` section every exchange runs on its
+// descriptor's defaults (its folder), with one only those it lists; a `symbols:` entry replaces the
+// descriptor's default entry for that symbol.
+void TstTiers::configOverridesDescriptorDefaults() {
+    auto shipped = ExchangeRegistry::loadFile(test::sourcePath(QStringLiteral("config/exchanges.yaml")));
+    QVERIFY2(shipped, qPrintable(shipped ? QString() : shipped.error().toString()));
+    QCOMPARE(shipped->names(), ExchangeRegistry::knownNames());
+    const ExchangeDescriptor *okx = shipped->find(QStringLiteral("okx"));
+    QCOMPARE(okx->symbols.size(), size_t(2));
+    QCOMPARE(okx->symbol(QStringLiteral("ETHUSDT"))->native, QStringLiteral("ETH-USDT-SWAP"));
+    QCOMPARE(okx->symbol(QStringLiteral("ETHUSDT"))->contractValue, 0.1);
+    QCOMPARE(shipped->find(QStringLiteral("hyperliquid"))->symbol(QStringLiteral("BTCUSDT"))->native, QStringLiteral("BTC"));
+    QCOMPARE(shipped->find(QStringLiteral("binance"))->restUrl, QStringLiteral("https://fapi.binance.com"));
+    auto empty = ExchangeRegistry::parse("# nothing but a comment\n", QStringLiteral("e.yaml"));
+    QVERIFY(empty);
+    QCOMPARE(empty->names(), ExchangeRegistry::knownNames());
+    auto some = ExchangeRegistry::parse("exchanges:\n  okx: {watchdog_ms: 5000}\nsymbols:\n"
+                                        "  BTCUSDT: {okx: {native: BTC-USDT-SWAP, contract_value: 0.02}}\n"
+                                        "  SOLUSDT: {okx: {native: SOL-USDT-SWAP, contract_value: 1}}\n",
+                                        QStringLiteral("e.yaml"));
+    QVERIFY2(some, qPrintable(some ? QString() : some.error().toString()));
+    QCOMPARE(some->names(), QStringList{QStringLiteral("okx")});
+    const ExchangeDescriptor *mine = some->find(QStringLiteral("okx"));
+    QCOMPARE(mine->watchdogMs, 5000);
+    QCOMPARE(mine->symbols.size(), size_t(3));  // ETHUSDT (default), BTCUSDT (replaced), SOLUSDT (added)
+    QCOMPARE(mine->contractValue(QStringLiteral("BTCUSDT")), 0.02);
+    QCOMPARE(mine->contractValue(QStringLiteral("ETHUSDT")), 0.1);
+    QCOMPARE(mine->contractValue(QStringLiteral("SOLUSDT")), 1.0);
 }
 
 LHM_TEST_MAIN(TstTiers)

@@ -5,6 +5,7 @@
 // opened dollar is still open at the end).
 #include "ModelFixtures.h"
 
+#include "common/Paths.h"
 #include "engine/ExchangeAggregate.h"
 #include "models/GridSum.h"
 
@@ -231,7 +232,7 @@ void TstAggregate::storeAggregate() {
 void TstAggregate::modelErrorIsNamed() {
     QTemporaryDir dir, config;
     for (const char *f : {"exchanges.yaml", "tiers/binance/BTCUSDT.yaml"})
-        QVERIFY(test::writeFile(config.filePath(QString::fromLatin1(f)), test::readFile(test::sourcePath(QStringLiteral("config/") + QString::fromLatin1(f)))));
+        QVERIFY(test::writeFile(config.filePath(QString::fromLatin1(f)), test::readFile(QDir(buildConfigDir()).filePath(QString::fromLatin1(f)))));
     const QString db = dir.filePath(QStringLiteral("s.db"));
     {
         auto s = Store::open(db);

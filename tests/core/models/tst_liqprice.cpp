@@ -342,7 +342,12 @@ void TstLiqprice::cliBadInput_data() {
     row("bad side", "--symbol BTCUSDT --side up --entry 67000 --leverage 10 --qty 1", "--side");
     row("missing qty", "--symbol BTCUSDT --side long --entry 67000 --leverage 10", "--qty");
     row("bybit without mmr or tiers", "--exchange bybit --symbol BTCUSDT --side long --entry 67000 --leverage 10 --qty 1", "--mmr");
-    row("mmr for binance", "--symbol BTCUSDT --side long --entry 67000 --leverage 10 --qty 1 --mmr 0.004", "--mmr");
+    row("mmr for binance", "--symbol BTCUSDT --side long --entry 67000 --leverage 10 --qty 1 --mmr 0.004",
+        "--mmr is only for --exchange bybit; binance takes MMR and cum from its brackets");
+    row("mmr for okx", "--exchange okx --symbol BTCUSDT --side long --entry 67000 --leverage 10 --qty 1 --mmr 0.004",
+        "--mmr is only for --exchange bybit; okx takes");
+    row("max-leverage for binance", "--symbol BTCUSDT --side long --entry 67000 --leverage 10 --qty 1 --max-leverage 40",
+        "--max-leverage is only for --exchange hyperliquid");
 }
 
 void TstLiqprice::cliBadInput() {
