@@ -10,7 +10,7 @@ pkgs=(
   libmuparser-dev libbenchmark-dev libssl-dev xvfb xauth python3
   libcurl4-openssl-dev qtkeychain-qt6-dev dbus python3-aiosmtpd openssl qt6-translations-l10n
   qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev
-  clang libclang-rt-14-dev appstream desktop-file-utils dpkg-dev file
+  clang libclang-rt-14-dev lld appstream desktop-file-utils dpkg-dev file
 )
 missing=()
 for p in "${pkgs[@]}"; do
