@@ -1,523 +1,273 @@
 // Store: migrations, refusal of foreign files, idempotent inserts, atomic transactions, coverage.
-#include "TestSupport.h"
+#include "tst_store.h"
 
-#include "store/Schema.h"
-#include "store/Store.h"
-
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <atomic>
-#include <thread>
-
-using namespace lhm;
-using namespace lhm::test;
-
-namespace {
-Candle candle(qint64 t, double o, double h, double l, double c) {
-    Candle k;
-    k.openTime = t;
-    k.open = o, k.high = h, k.low = l, k.close = c;
-    k.volume = 10;
-    k.closeTime = t + 59'999;
-    return k;
+void TestStore::createsAndMigratesToCurrentVersion() {
+    TempStore t;
+    QVERIFY(t.store);
+    auto db = Database::open(t.path);
+    QVERIFY(db);
+    QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA user_version")), qint64(schemaMigrations().size()));
+    Statement st = (*db)->prepare(QStringLiteral("PRAGMA journal_mode"));
+    QVERIFY(st.step());
+    QCOMPARE(st.text(0), QStringLiteral("wal"));
 }
 
-// The pid of a process that has exited: what a crashed session leaves in its marker.
-qint64 deadPid() {
-    QProcess p;
-    p.start(QStringLiteral("true"), QStringList{});
-    if (!p.waitForStarted()) return -1;
-    const qint64 pid = p.processId();
-    p.waitForFinished();
-    return pid;
-}
-
-// Writes the marker a session of process `pid` leaves when it is killed before closing.
-bool leaveSessionMarker(const QString &path, qint64 pid) {
-    auto db = Database::open(path);
-    return db && (*db)->exec(QStringLiteral("INSERT INTO meta VALUES('session:%1:1', '0')").arg(pid)).ok();
-}
-
-qint64 sessionMarkers(const QString &path) {
-    auto db = Database::open(path);
-    return db ? (*db)->scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'session:%'"), -1) : -1;
-}
-}  // namespace
-
-class TestStore : public QObject {
-    Q_OBJECT
-private slots:
-    void createsAndMigratesToCurrentVersion() {
-        TempStore t;
-        QVERIFY(t.store);
-        auto db = Database::open(t.path);
-        QVERIFY(db);
-        QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA user_version")), qint64(schemaMigrations().size()));
-        Statement st = (*db)->prepare(QStringLiteral("PRAGMA journal_mode"));
-        QVERIFY(st.step());
-        QCOMPARE(st.text(0), QStringLiteral("wal"));
-    }
-
-    void reopenKeepsData() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
-        {
-            auto s = Store::open(path);
-            QVERIFY(s.ok());
-            QVERIFY((*s)->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")},
-                                        {candle(60'000, 1, 2, 0.5, 1.5)}).ok());
-        }
+void TestStore::reopenKeepsData() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+    {
         auto s = Store::open(path);
         QVERIFY(s.ok());
-        QCOMPARE(int((*s)->candles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, {0, 1'000'000}).size()), 1);
+        QVERIFY((*s)->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")},
+                                    {candle(60'000, 1, 2, 0.5, 1.5)}).ok());
     }
+    auto s = Store::open(path);
+    QVERIFY(s.ok());
+    QCOMPARE(int((*s)->candles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, {0, 1'000'000}).size()), 1);
+}
 
-    void refusesDirectory() {
-        QTemporaryDir dir;
-        auto s = Store::open(dir.path());
-        QVERIFY(!s.ok());
-        QVERIFY(s.error().message.contains(QStringLiteral("directory")));
-        QCOMPARE(s.error().file, dir.path());
-    }
+void TestStore::refusesDirectory() {
+    QTemporaryDir dir;
+    auto s = Store::open(dir.path());
+    QVERIFY(!s.ok());
+    QVERIFY(s.error().message.contains(QStringLiteral("directory")));
+    QCOMPARE(s.error().file, dir.path());
+}
 
-    void refusesNonSqliteFileAndLeavesItUntouched() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("notes.txt"));
-        const QByteArray content = "these are my trading notes, not a database\n";
-        QVERIFY(writeFile(path, content));
-        auto s = Store::open(path);
-        QVERIFY(!s.ok());
-        QVERIFY(s.error().message.contains(QStringLiteral("not a SQLite database")));
-        QCOMPARE(readFile(path), content);
-    }
+void TestStore::refusesNonSqliteFileAndLeavesItUntouched() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.txt"));
+    const QByteArray content = "these are my trading notes, not a database\n";
+    QVERIFY(writeFile(path, content));
+    auto s = Store::open(path);
+    QVERIFY(!s.ok());
+    QVERIFY(s.error().message.contains(QStringLiteral("not a SQLite database")));
+    QCOMPARE(readFile(path), content);
+}
 
-    void refusesForeignSqliteDatabase() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("other.sqlite"));
-        {
-            auto db = Database::open(path);
-            QVERIFY(db.ok());
-            QVERIFY((*db)->exec(QStringLiteral("CREATE TABLE invoices(id INTEGER)")).ok());
-        }
-        auto s = Store::open(path);
-        QVERIFY(!s.ok());
-        QVERIFY(s.error().message.contains(QStringLiteral("not a LiquidationHeatmap store")));
+void TestStore::refusesForeignSqliteDatabase() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+    {
         auto db = Database::open(path);
-        QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='candles'")), qint64(0));
+        QVERIFY(db.ok());
+        QVERIFY((*db)->exec(QStringLiteral("CREATE TABLE invoices(id INTEGER)")).ok());
     }
+    auto s = Store::open(path);
+    QVERIFY(!s.ok());
+    QVERIFY(s.error().message.contains(QStringLiteral("not a LiquidationHeatmap store")));
+    auto db = Database::open(path);
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='candles'")), qint64(0));
+}
 
-    void refusesNewerSchema() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
-        { QVERIFY(Store::open(path).ok()); }
-        {
-            auto db = Database::open(path);
-            QVERIFY((*db)->exec(QStringLiteral("PRAGMA user_version=99")).ok());
-        }
-        auto s = Store::open(path);
-        QVERIFY(!s.ok());
-        QVERIFY(s.error().message.contains(QStringLiteral("newer")));
+void TestStore::refusesNewerSchema() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+    { QVERIFY(Store::open(path).ok()); }
+    {
+        auto db = Database::open(path);
+        QVERIFY((*db)->exec(QStringLiteral("PRAGMA user_version=99")).ok());
     }
+    auto s = Store::open(path);
+    QVERIFY(!s.ok());
+    QVERIFY(s.error().message.contains(QStringLiteral("newer")));
+}
 
-    void insertsAreIdempotent() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
-        qint64 n = -1;
-        QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5), candle(60'000, 1.5, 2, 1, 1.8)}, &n).ok());
-        QCOMPARE(n, qint64(2));
-        QVERIFY(t.store->insertCandles(k, {candle(60'000, 1.5, 2, 1, 1.8), candle(120'000, 1.8, 2, 1, 1.9)}, &n).ok());
-        QCOMPARE(n, qint64(1));  // only the 120,000 candle is new
-        const auto rows = t.store->candles(k, {0, 10'000'000});
-        QCOMPARE(int(rows.size()), 3);
-        QCOMPARE(rows[2].close, 1.9);
+void TestStore::insertsAreIdempotent() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+    qint64 n = -1;
+    QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5), candle(60'000, 1.5, 2, 1, 1.8)}, &n).ok());
+    QCOMPARE(n, qint64(2));
+    QVERIFY(t.store->insertCandles(k, {candle(60'000, 1.5, 2, 1, 1.8), candle(120'000, 1.8, 2, 1, 1.9)}, &n).ok());
+    QCOMPARE(n, qint64(1));  // only the 120,000 candle is new
+    const auto rows = t.store->candles(k, {0, 10'000'000});
+    QCOMPARE(int(rows.size()), 3);
+    QCOMPARE(rows[2].close, 1.9);
+}
+
+void TestStore::liquidationsStoredOnce() {
+    TempStore t;
+    LiquidationEvent e;
+    e.exchange = QStringLiteral("binance");
+    e.symbol = QStringLiteral("BTCUSDT");
+    e.side = Side::Short;
+    e.price = 107851.2;
+    e.qty = 0.418;
+    e.notional = 45081.80;
+    e.time = 1761125071261;
+    qint64 n = 0;
+    QVERIFY(t.store->insertLiquidations({e, e}, &n).ok());
+    QCOMPARE(n, qint64(1));
+    const auto back = t.store->liquidations(QString(), QStringLiteral("BTCUSDT"), {0, std::numeric_limits<qint64>::max()});
+    QCOMPARE(int(back.size()), 1);
+    QCOMPARE(back[0].side, Side::Short);
+    QCOMPARE(back[0].price, 107851.2);
+}
+
+void TestStore::tradeProfileAddsIntoCells() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+    TradeProfileCell a;
+    a.minute = 60'000;
+    a.bucketPrice = 61800;
+    a.buyQty = 0.5, a.buyNotional = 30900, a.tradeCount = 2, a.maxTradeNotional = 20000;
+    TradeProfileCell b = a;
+    b.buyQty = 0.25, b.buyNotional = 15450, b.tradeCount = 1, b.maxTradeNotional = 15450, b.sellQty = 1, b.sellNotional = 61800;
+    QVERIFY(t.store->addTradeProfile(k, {a}).ok());
+    QVERIFY(t.store->addTradeProfile(k, {b}).ok());
+    const auto info = t.store->seriesInfo();
+    QCOMPARE(int(info.size()), 1);
+    QCOMPARE(info[0].type, QStringLiteral("aggTrades"));
+    QCOMPARE(info[0].rows, qint64(1));    // one minute x price cell
+    QCOMPARE(info[0].trades, qint64(3));  // holding 2 + 1 trades
+    const auto cells = t.store->tradeProfile(k, {0, 120'000});
+    QCOMPARE(int(cells.size()), 1);
+    QCOMPARE(cells[0].buyQty, 0.75);
+    QCOMPARE(cells[0].buyNotional, 46350.0);
+    QCOMPARE(cells[0].sellNotional, 61800.0);
+    QCOMPARE(cells[0].tradeCount, qint64(3));
+    QCOMPARE(cells[0].maxTradeNotional, 20000.0);  // max, not sum
+}
+
+void TestStore::uncommittedTransactionLeavesNothing() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), QStringLiteral("1h")};
+    {
+        Transaction tx = t.store->transaction();
+        QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5)}).ok());
+        ImportRecord r;
+        r.fileName = QStringLiteral("x.csv");
+        r.sha256 = "abc";
+        r.type = QStringLiteral("klines");
+        QVERIFY(t.store->logImport(r).ok());
+        // no commit: as if the process died mid-import
     }
+    QCOMPARE(int(t.store->candles(k, {0, 10'000'000}).size()), 0);
+    QVERIFY(!t.store->findImport("abc").has_value());
+}
 
-    void liquidationsStoredOnce() {
-        TempStore t;
-        LiquidationEvent e;
-        e.exchange = QStringLiteral("binance");
-        e.symbol = QStringLiteral("BTCUSDT");
-        e.side = Side::Short;
-        e.price = 107851.2;
-        e.qty = 0.418;
-        e.notional = 45081.80;
-        e.time = 1761125071261;
-        qint64 n = 0;
-        QVERIFY(t.store->insertLiquidations({e, e}, &n).ok());
-        QCOMPARE(n, qint64(1));
-        const auto back = t.store->liquidations(QString(), QStringLiteral("BTCUSDT"), {0, std::numeric_limits<qint64>::max()});
-        QCOMPARE(int(back.size()), 1);
-        QCOMPARE(back[0].side, Side::Short);
-        QCOMPARE(back[0].price, 107851.2);
-    }
+void TestStore::seriesInfoReportsCountsRangeAndGaps() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+    // minutes 0,1,2 then 5,6: one gap from 120,000 to 300,000 (two candles missing)
+    std::vector<Candle> rows;
+    for (qint64 m : {0, 1, 2, 5, 6}) rows.push_back(candle(m * 60'000, 1, 1, 1, 1));
+    QVERIFY(t.store->insertCandles(k, rows).ok());
+    const auto info = t.store->seriesInfo();
+    QCOMPARE(int(info.size()), 1);
+    QCOMPARE(info[0].type, QStringLiteral("klines"));
+    QCOMPARE(info[0].interval, QStringLiteral("1m"));
+    QCOMPARE(info[0].rows, qint64(5));
+    QCOMPARE(info[0].from, qint64(0));
+    QCOMPARE(info[0].to, qint64(360'000));
+    QCOMPARE(int(info[0].gaps.size()), 1);
+    QCOMPARE(info[0].gaps[0].first, qint64(120'000));
+    QCOMPARE(info[0].gaps[0].second, qint64(300'000));
+}
 
-    void tradeProfileAddsIntoCells() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
-        TradeProfileCell a;
-        a.minute = 60'000;
-        a.bucketPrice = 61800;
-        a.buyQty = 0.5, a.buyNotional = 30900, a.tradeCount = 2, a.maxTradeNotional = 20000;
-        TradeProfileCell b = a;
-        b.buyQty = 0.25, b.buyNotional = 15450, b.tradeCount = 1, b.maxTradeNotional = 15450, b.sellQty = 1, b.sellNotional = 61800;
-        QVERIFY(t.store->addTradeProfile(k, {a}).ok());
-        QVERIFY(t.store->addTradeProfile(k, {b}).ok());
-        const auto info = t.store->seriesInfo();
-        QCOMPARE(int(info.size()), 1);
-        QCOMPARE(info[0].type, QStringLiteral("aggTrades"));
-        QCOMPARE(info[0].rows, qint64(1));    // one minute x price cell
-        QCOMPARE(info[0].trades, qint64(3));  // holding 2 + 1 trades
-        const auto cells = t.store->tradeProfile(k, {0, 120'000});
-        QCOMPARE(int(cells.size()), 1);
-        QCOMPARE(cells[0].buyQty, 0.75);
-        QCOMPARE(cells[0].buyNotional, 46350.0);
-        QCOMPARE(cells[0].sellNotional, 61800.0);
-        QCOMPARE(cells[0].tradeCount, qint64(3));
-        QCOMPARE(cells[0].maxTradeNotional, 20000.0);  // max, not sum
-    }
-
-    void uncommittedTransactionLeavesNothing() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), QStringLiteral("1h")};
-        {
-            Transaction tx = t.store->transaction();
-            QVERIFY(t.store->insertCandles(k, {candle(0, 1, 2, 0.5, 1.5)}).ok());
-            ImportRecord r;
-            r.fileName = QStringLiteral("x.csv");
-            r.sha256 = "abc";
-            r.type = QStringLiteral("klines");
-            QVERIFY(t.store->logImport(r).ok());
-            // no commit: as if the process died mid-import
-        }
-        QCOMPARE(int(t.store->candles(k, {0, 10'000'000}).size()), 0);
-        QVERIFY(!t.store->findImport("abc").has_value());
-    }
-
-    void seriesInfoReportsCountsRangeAndGaps() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
-        // minutes 0,1,2 then 5,6: one gap from 120,000 to 300,000 (two candles missing)
+// The metadata is updated per insert: filling a hole removes its gap, a later row adds one, a
+// repeated row changes nothing, and a rebuild from the tables gives the same answer.
+void TestStore::seriesInfoFollowsInserts() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+    auto put = [&](std::initializer_list<qint64> minutes) {
         std::vector<Candle> rows;
-        for (qint64 m : {0, 1, 2, 5, 6}) rows.push_back(candle(m * 60'000, 1, 1, 1, 1));
-        QVERIFY(t.store->insertCandles(k, rows).ok());
-        const auto info = t.store->seriesInfo();
-        QCOMPARE(int(info.size()), 1);
-        QCOMPARE(info[0].type, QStringLiteral("klines"));
-        QCOMPARE(info[0].interval, QStringLiteral("1m"));
-        QCOMPARE(info[0].rows, qint64(5));
-        QCOMPARE(info[0].from, qint64(0));
-        QCOMPARE(info[0].to, qint64(360'000));
-        QCOMPARE(int(info[0].gaps.size()), 1);
-        QCOMPARE(info[0].gaps[0].first, qint64(120'000));
-        QCOMPARE(info[0].gaps[0].second, qint64(300'000));
-    }
+        for (qint64 m : minutes) rows.push_back(candle(m * 60'000, 1, 1, 1, 1));
+        return t.store->insertCandles(k, rows).ok();
+    };
+    auto describe = [&] {
+        QStringList out;
+        for (const SeriesInfo &i : t.store->seriesInfo()) {
+            QString line = QStringLiteral("%1 %2 %3 %4 rows=%5 %6..%7").arg(i.type, i.symbol, i.interval).arg(i.exchange)
+                               .arg(i.rows).arg(i.from / 60'000).arg(i.to / 60'000);
+            for (const auto &[a, b] : i.gaps) line += QStringLiteral(" gap %1-%2").arg(a / 60'000).arg(b / 60'000);
+            out << line;
+        }
+        return out.join(QLatin1Char('\n'));
+    };
+    QVERIFY(put({0, 1, 2, 5, 6, 9}));
+    QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=6 0..9 gap 2-5 gap 6-9"));
+    QVERIFY(put({3, 4}));  // fills the first hole
+    QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=8 0..9 gap 6-9"));
+    QVERIFY(put({3, 12, 7}));  // 3 again (ignored), 12 after a new hole, 7 splits the old one
+    QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=10 0..12 gap 7-9 gap 9-12"));
+    const SeriesKey e{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), {}};
+    QVERIFY(t.store->insertFunding(e, {{-8 * 3'600'000LL, 8, 0.0001}}).ok());
+    LiquidationEvent liq;
+    liq.exchange = QStringLiteral("okx");
+    liq.symbol = QStringLiteral("BTCUSDT");
+    liq.time = 120'000;
+    liq.price = 60000, liq.qty = 1, liq.notional = 60000;
+    LiquidationEvent liq2 = liq;
+    liq2.symbol = QStringLiteral("ETHUSDT");
+    liq2.time = 180'000;
+    QVERIFY(t.store->insertLiquidations({liq, liq2, liq}).ok());
+    const QString expected = QStringLiteral("klines BTCUSDT 1m binance rows=10 0..12 gap 7-9 gap 9-12\n"
+                                            "fundingRate ETHUSDT  binance rows=1 -480..-480\n"
+                                            "liquidations BTCUSDT  okx rows=1 2..2\n"
+                                            "liquidations ETHUSDT  okx rows=1 3..3");
+    QCOMPARE(describe(), expected);
+    QVERIFY(t.store->rebuildSeriesMeta().ok());
+    QCOMPARE(describe(), expected);
+    QCOMPARE(t.store->symbols(), QStringList{QStringLiteral("BTCUSDT")});  // funding alone is not a symbol to view
+    QCOMPARE(t.store->candleIntervals(k), QStringList{QStringLiteral("1m")});
+    QCOMPARE(t.store->newestInputTime(QStringLiteral("binance"), QStringLiteral("BTCUSDT")), 12 * 60'000LL);
+    QCOMPARE(t.store->newestInputTime(QStringLiteral("binance"), QStringLiteral("BTCUSDT"), 9 * 60'000), 7 * 60'000LL);
+}
 
-    // The metadata is updated per insert: filling a hole removes its gap, a later row adds one, a
-    // repeated row changes nothing, and a rebuild from the tables gives the same answer.
-    void seriesInfoFollowsInserts() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
-        auto put = [&](std::initializer_list<qint64> minutes) {
-            std::vector<Candle> rows;
-            for (qint64 m : minutes) rows.push_back(candle(m * 60'000, 1, 1, 1, 1));
-            return t.store->insertCandles(k, rows).ok();
-        };
-        auto describe = [&] {
-            QStringList out;
-            for (const SeriesInfo &i : t.store->seriesInfo()) {
-                QString line = QStringLiteral("%1 %2 %3 %4 rows=%5 %6..%7").arg(i.type, i.symbol, i.interval).arg(i.exchange)
-                                   .arg(i.rows).arg(i.from / 60'000).arg(i.to / 60'000);
-                for (const auto &[a, b] : i.gaps) line += QStringLiteral(" gap %1-%2").arg(a / 60'000).arg(b / 60'000);
-                out << line;
-            }
-            return out.join(QLatin1Char('\n'));
-        };
-        QVERIFY(put({0, 1, 2, 5, 6, 9}));
-        QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=6 0..9 gap 2-5 gap 6-9"));
-        QVERIFY(put({3, 4}));  // fills the first hole
-        QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=8 0..9 gap 6-9"));
-        QVERIFY(put({3, 12, 7}));  // 3 again (ignored), 12 after a new hole, 7 splits the old one
-        QCOMPARE(describe(), QStringLiteral("klines BTCUSDT 1m binance rows=10 0..12 gap 7-9 gap 9-12"));
-        const SeriesKey e{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), {}};
-        QVERIFY(t.store->insertFunding(e, {{-8 * 3'600'000LL, 8, 0.0001}}).ok());
-        LiquidationEvent liq;
-        liq.exchange = QStringLiteral("okx");
-        liq.symbol = QStringLiteral("BTCUSDT");
-        liq.time = 120'000;
-        liq.price = 60000, liq.qty = 1, liq.notional = 60000;
-        LiquidationEvent liq2 = liq;
-        liq2.symbol = QStringLiteral("ETHUSDT");
-        liq2.time = 180'000;
-        QVERIFY(t.store->insertLiquidations({liq, liq2, liq}).ok());
-        const QString expected = QStringLiteral("klines BTCUSDT 1m binance rows=10 0..12 gap 7-9 gap 9-12\n"
-                                                "fundingRate ETHUSDT  binance rows=1 -480..-480\n"
-                                                "liquidations BTCUSDT  okx rows=1 2..2\n"
-                                                "liquidations ETHUSDT  okx rows=1 3..3");
-        QCOMPARE(describe(), expected);
-        QVERIFY(t.store->rebuildSeriesMeta().ok());
-        QCOMPARE(describe(), expected);
-        QCOMPARE(t.store->symbols(), QStringList{QStringLiteral("BTCUSDT")});  // funding alone is not a symbol to view
-        QCOMPARE(t.store->candleIntervals(k), QStringList{QStringLiteral("1m")});
-        QCOMPARE(t.store->newestInputTime(QStringLiteral("binance"), QStringLiteral("BTCUSDT")), 12 * 60'000LL);
-        QCOMPARE(t.store->newestInputTime(QStringLiteral("binance"), QStringLiteral("BTCUSDT"), 9 * 60'000), 7 * 60'000LL);
-    }
+// py_liquidation_map's view of the profile: large-trade cells only, summed per 5-minute
+// column and bucket, cells whose largest trade is under the threshold dropped.
+void TestStore::largeTradeProfilePerColumnAndBucket() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+    auto cell = [](qint64 minute, double bucket, double maxTrade, double largeBuy, double largeSell) {
+        TradeProfileCell c;
+        c.minute = minute * 60'000;
+        c.bucketPrice = bucket;
+        c.buyNotional = largeBuy + 1000, c.sellNotional = largeSell + 500;
+        c.tradeCount = 3;
+        c.maxTradeNotional = maxTrade, c.largeBuyNotional = largeBuy, c.largeSellNotional = largeSell;
+        return c;
+    };
+    QVERIFY(t.store->addTradeProfile(k, {cell(0, 100, 300'000, 300'000, 0), cell(0, 110, 5000, 0, 0),
+                                         cell(1, 100, 150'000, 150'000, 120'000), cell(2, 110, 120'000, 0, 120'000),
+                                         cell(6, 100, 500'000, 500'000, 0), cell(7, 100, 110'000, 110'000, 0)}).ok());
+    // Threshold 130,000: minute 2 (largest 120,000) and minute 7 (110,000) drop out.
+    const auto p = t.store->largeTradeProfile(k, {0, 10 * 60'000}, 5 * 60'000, 130'000);
+    QCOMPARE(int(p.size()), 2);
+    QCOMPARE(p[0].minute, 0LL);
+    QCOMPARE(p[0].bucketPrice, 100.0);
+    QCOMPARE(p[0].largeBuyNotional, 450'000.0);   // 300,000 + 150,000
+    QCOMPARE(p[0].largeSellNotional, 120'000.0);
+    QCOMPARE(p[0].maxTradeNotional, 300'000.0);
+    QCOMPARE(p[1].minute, 5 * 60'000LL);
+    QCOMPARE(p[1].largeBuyNotional, 500'000.0);
+    // At 100,000 minute 2's sell lands in column 0, bucket 110, and minute 7 joins column 1.
+    const auto all = t.store->largeTradeProfile(k, {0, 10 * 60'000}, 5 * 60'000, 100'000);
+    QCOMPARE(int(all.size()), 3);
+    QCOMPARE(all[1].bucketPrice, 110.0);
+    QCOMPARE(all[1].largeSellNotional, 120'000.0);
+    QCOMPARE(all[2].largeBuyNotional, 610'000.0);
+    QVERIFY(t.store->hasTradeProfile(k, {60'000, 120'000}));
+    QVERIFY(!t.store->hasTradeProfile(k, {3 * 60'000, 6 * 60'000}));
+    QCOMPARE(t.store->seriesInfo().at(0).rows, 6LL);
+    QCOMPARE(t.store->seriesInfo().at(0).trades, 18LL);
+}
 
-    // py_liquidation_map's view of the profile: large-trade cells only, summed per 5-minute
-    // column and bucket, cells whose largest trade is under the threshold dropped.
-    void largeTradeProfilePerColumnAndBucket() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
-        auto cell = [](qint64 minute, double bucket, double maxTrade, double largeBuy, double largeSell) {
-            TradeProfileCell c;
-            c.minute = minute * 60'000;
-            c.bucketPrice = bucket;
-            c.buyNotional = largeBuy + 1000, c.sellNotional = largeSell + 500;
-            c.tradeCount = 3;
-            c.maxTradeNotional = maxTrade, c.largeBuyNotional = largeBuy, c.largeSellNotional = largeSell;
-            return c;
-        };
-        QVERIFY(t.store->addTradeProfile(k, {cell(0, 100, 300'000, 300'000, 0), cell(0, 110, 5000, 0, 0),
-                                             cell(1, 100, 150'000, 150'000, 120'000), cell(2, 110, 120'000, 0, 120'000),
-                                             cell(6, 100, 500'000, 500'000, 0), cell(7, 100, 110'000, 110'000, 0)}).ok());
-        // Threshold 130,000: minute 2 (largest 120,000) and minute 7 (110,000) drop out.
-        const auto p = t.store->largeTradeProfile(k, {0, 10 * 60'000}, 5 * 60'000, 130'000);
-        QCOMPARE(int(p.size()), 2);
-        QCOMPARE(p[0].minute, 0LL);
-        QCOMPARE(p[0].bucketPrice, 100.0);
-        QCOMPARE(p[0].largeBuyNotional, 450'000.0);   // 300,000 + 150,000
-        QCOMPARE(p[0].largeSellNotional, 120'000.0);
-        QCOMPARE(p[0].maxTradeNotional, 300'000.0);
-        QCOMPARE(p[1].minute, 5 * 60'000LL);
-        QCOMPARE(p[1].largeBuyNotional, 500'000.0);
-        // At 100,000 minute 2's sell lands in column 0, bucket 110, and minute 7 joins column 1.
-        const auto all = t.store->largeTradeProfile(k, {0, 10 * 60'000}, 5 * 60'000, 100'000);
-        QCOMPARE(int(all.size()), 3);
-        QCOMPARE(all[1].bucketPrice, 110.0);
-        QCOMPARE(all[1].largeSellNotional, 120'000.0);
-        QCOMPARE(all[2].largeBuyNotional, 610'000.0);
-        QVERIFY(t.store->hasTradeProfile(k, {60'000, 120'000}));
-        QVERIFY(!t.store->hasTradeProfile(k, {3 * 60'000, 6 * 60'000}));
-        QCOMPARE(t.store->seriesInfo().at(0).rows, 6LL);
-        QCOMPARE(t.store->seriesInfo().at(0).trades, 18LL);
-    }
-
-    void fundingJitterIsNotAGap() {
-        TempStore t;
-        const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
-        // Real fundingTime values drift by milliseconds around the 8 h grid (SOURCES.md section 7):
-        // 8 h + 12 ms is no gap; the 16 h step between the 2nd and 3rd row is one missing payment.
-        const qint64 h8 = 8 * 3'600'000;
-        QVERIFY(t.store->insertFunding(k, {{17, 8, 0.0001}, {h8 + 29, 8, 0.0001}, {3 * h8 + 5, 8, -0.0002}}).ok());
-        const auto info = t.store->seriesInfo();
-        QCOMPARE(int(info.size()), 1);
-        QCOMPARE(info[0].type, QStringLiteral("fundingRate"));
-        QCOMPARE(int(info[0].gaps.size()), 1);
-        QCOMPARE(info[0].gaps[0].first, h8 + 29);
-        QCOMPARE(info[0].gaps[0].second, 3 * h8 + 5);
-    }
-
-    void checksOnlyAfterUncleanShutdown() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
-        {
-            auto s = Store::open(path);
-            QVERIFY(s);
-            QVERIFY(!(*s)->checkedAtOpen());
-            QCOMPARE(sessionMarkers(path), 1LL);  // this live session
-        }
-        QCOMPARE(sessionMarkers(path), 0LL);  // closed cleanly
-        {
-            auto s = Store::open(path);
-            QVERIFY(!(*s)->checkedAtOpen());
-        }
-        const qint64 pid = deadPid();
-        QVERIFY(pid > 0);
-        QVERIFY(leaveSessionMarker(path, pid));
-        {
-            auto s = Store::open(path);
-            QVERIFY(s);
-            QVERIFY((*s)->checkedAtOpen());
-            QCOMPARE(sessionMarkers(path), 1LL);  // the dead one answered, this one present
-        }
-        auto s = Store::open(path);
-        QVERIFY(!(*s)->checkedAtOpen());
-    }
-
-    void damageFoundAfterCrashAndByLhmCheck() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
-        {
-            auto s = Store::open(path);
-            QVERIFY(s);
-            std::vector<Candle> rows;
-            for (int m = 0; m < 3000; ++m) rows.push_back(candle(m * 60'000LL, 100, 101, 99, 100.5));
-            QVERIFY((*s)->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, rows));
-        }
-        CliRun sound = runCli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("check")});
-        QCOMPARE(sound.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(sound.out).object().value(QStringLiteral("ok")).toBool(), true);
-        // Overwrite one 4 KiB page in the middle of the candle table's b-tree with garbage.
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            const qint64 pages = f.size() / 4096;
-            QVERIFY(pages > 20);
-            QVERIFY(f.seek((pages / 2) * 4096));
-            QVERIFY(f.write(QByteArray(4096, '\xA5')) == 4096);
-        }
-        // A clean shutdown preceded the damage, so opening does not walk the pages.
-        QVERIFY(Store::open(path));
-        CliRun damaged = runCli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("check")});
-        QCOMPARE(damaged.exitCode, 2);
-        const QJsonObject o = QJsonDocument::fromJson(damaged.out).object();
-        QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
-        QCOMPARE(o.value(QStringLiteral("check")).toString(), QStringLiteral("integrity_check"));
-        QVERIFY(!o.value(QStringLiteral("problems")).toArray().isEmpty());
-        // After a crash the same damage refuses the open.
-        QVERIFY(leaveSessionMarker(path, deadPid()));
-        auto s = Store::open(path);
-        QVERIFY(!s);
-        QVERIFY2(s.error().message.contains(QStringLiteral("corrupt")), qPrintable(s.error().toString()));
-    }
-
-    void heatmapCacheRoundTrip() {
-        TempStore t;
-        HeatmapCacheEntry e{QStringLiteral("k1"), QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("7d"),
-                            QStringLiteral("binance_standard"), 1000, 2000, QByteArray("\x01\x02\x00\x03", 4)};
-        QVERIFY(t.store->putHeatmap(e).ok());
-        HeatmapCacheEntry newer = e;
-        newer.key = QStringLiteral("k2");
-        newer.createdAt = 3000;
-        newer.payload = "new";
-        QVERIFY(t.store->putHeatmap(newer).ok());
-        auto back = t.store->cachedHeatmap(QStringLiteral("k1"));
-        QVERIFY(back.has_value());
-        QCOMPARE(back->payload, QByteArray("\x01\x02\x00\x03", 4));
-        auto latest = t.store->latestHeatmap(QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("7d"),
-                                             QStringLiteral("binance_standard"));
-        QVERIFY(latest.has_value());
-        QCOMPARE(latest->key, QStringLiteral("k2"));
-        QVERIFY(!t.store->cachedHeatmap(QStringLiteral("missing")).has_value());
-    }
-    // Validation figures: the newest run per model wins, a figure without its baseline is refused,
-    // a run without figures is kept (the view says why it shows "—").
-    void validationResultsKeepTheirBaseline() {
-        TempStore t;
-        ValidationRepository repo = t.store->validationRepository();
-        ValidationRow hourly;
-        hourly.exchange = QStringLiteral("binance");
-        hourly.symbol = QStringLiteral("BTCUSDT");
-        hourly.model = QStringLiteral("binance_standard");
-        hourly.method = QStringLiteral("hourly");
-        hourly.from = 1000;
-        hourly.to = 2000;
-        hourly.measuredAt = 10;
-        hourly.n = 2890;
-        hourly.window = QStringLiteral("90d");
-        hourly.spearman = 0.781;
-        hourly.baselineSpearman = 0.734;
-        hourly.diffLow = 0.027;
-        hourly.diffHigh = 0.063;
-        QVERIFY(repo.save(hourly).ok());
-        ValidationRow events = hourly;
-        events.method = QStringLiteral("events");
-        events.spearman = events.baselineSpearman = events.diffLow = events.diffHigh = std::nullopt;
-        events.measuredAt = 20;
-        events.n = 468;
-        events.hitRate = 0.567;
-        QVERIFY(!repo.save(events).ok());  // no baseline: refused
-        events.baselineMean = 0.2;
-        events.baselineLow = 0.15;
-        events.baselineHigh = 0.25;
-        QVERIFY(repo.save(events).ok());
-        ValidationRow none = hourly;
-        none.model = QStringLiteral("py_liquidation_map");
-        none.n = 0;
-        none.spearman = none.baselineSpearman = none.diffLow = none.diffHigh = std::nullopt;
-        none.note = QStringLiteral("no trade profile");
-        QVERIFY(repo.save(none).ok());
-        none.method = QStringLiteral("daily");
-        QVERIFY(!repo.save(none).ok());
-
-        auto rows = repo.latest(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
-        QCOMPARE(int(rows.size()), 2);  // one per model: binance_standard's newest is the events run
-        QCOMPARE(rows[0].model, QStringLiteral("binance_standard"));
-        QCOMPARE(rows[0].method, QStringLiteral("events"));
-        QCOMPARE(rows[0].n, qint64(468));
-        QCOMPARE(*rows[0].hitRate, 0.567);
-        QCOMPARE(*rows[0].baselineLow, 0.15);
-        QVERIFY(!rows[0].spearman);
-        QVERIFY(rows[0].hasFigure());
-        QCOMPARE(rows[1].model, QStringLiteral("py_liquidation_map"));
-        QVERIFY(!rows[1].hasFigure());
-        QCOMPARE(rows[1].note, QStringLiteral("no trade profile"));
-        QVERIFY(repo.latest(QStringLiteral("binance"), QStringLiteral("ETHUSDT")).empty());
-        // A later hourly run replaces the events one as the newest.
-        hourly.measuredAt = 30;
-        hourly.spearman = 0.5;
-        QVERIFY(repo.save(hourly).ok());
-        rows = repo.latest(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
-        QCOMPARE(rows[0].method, QStringLiteral("hourly"));
-        QCOMPARE(*rows[0].spearman, 0.5);
-        QCOMPARE(*rows[0].diffHigh, 0.063);
-    }
-    // Several connections of one process opening a freshly copied store at the same instant, as the
-    // GUI's engine workers, alert service and exchange aggregate do at start-up. The copy was made
-    // by the previous build (one migration behind) and a reader left its marker in the WAL. Every
-    // connection must open: before the fix each read the schema version outside the migration's
-    // transaction, so the second to get the lock ran the same migration again ("table
-    // validation_results already exists"), and the GUI said "Database unreadable".
-    void concurrentFirstOpensOfACopiedStore() {
-        QTemporaryDir dir;
-        const QString original = dir.filePath(QStringLiteral("original.sqlite"));
-        const qint64 current = schemaMigrations().size();
-        {
-            auto s = Store::open(original);
-            QVERIFY(s);
-            std::vector<Candle> candles;
-            for (int i = 0; i < 2000; ++i) candles.push_back(candle(i * 60'000LL, 100, 101, 99, 100.5));
-            QVERIFY((*s)->insertCandles({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")}, candles));
-        }
-        {  // as an older build left it: without the newest migration nor the series metadata
-            auto db = Database::open(original);
-            QVERIFY(db);
-            QVERIFY((*db)->exec(QStringLiteral("DROP TABLE validation_results; DELETE FROM meta WHERE key='series_meta'; "
-                                               "PRAGMA user_version=%1").arg(current - 1)));
-        }
-        const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
-        constexpr int kRounds = 60, kConnections = 4;
-        QStringList failures;
-        for (int round = 0; round < kRounds; ++round) {
-            const QString copy = dir.filePath(QStringLiteral("copy%1.sqlite").arg(round));
-            // Every third round no file at all: the connections create the store together.
-            if (round % 3 != 2)
-                for (const QString &suffix : suffixes)
-                    if (QFile::exists(original + suffix)) QVERIFY(QFile::copy(original + suffix, copy + suffix));
-            std::atomic<int> ready{0};
-            std::vector<QString> errors(kConnections);
-            std::vector<std::thread> threads;
-            for (int i = 0; i < kConnections; ++i)
-                threads.emplace_back([&, i] {
-                    ++ready;
-                    while (ready.load() < kConnections) std::this_thread::yield();
-                    auto s = Store::open(copy);
-                    if (!s) errors[size_t(i)] = s.error().toString();
-                });
-            for (auto &t : threads) t.join();
-            for (const QString &e : errors)
-                if (!e.isEmpty()) failures << QStringLiteral("round %1: %2").arg(round).arg(e);
-            QCOMPARE(sqlScalar(copy, QStringLiteral("PRAGMA user_version")), current);
-            QCOMPARE(sqlScalar(copy, QStringLiteral("SELECT count(*) FROM meta WHERE key='series_meta'")), 1LL);
-            if (round % 3 != 2)  // the copied candles, counted once in the rebuilt metadata
-                QCOMPARE(sqlScalar(copy, QStringLiteral("SELECT rows FROM series_meta WHERE type='klines'")), 2000LL);
-        }
-        if (!failures.isEmpty()) qWarning().noquote() << failures.mid(0, 5).join(QLatin1Char('\n'));
-        QCOMPARE(failures.size(), 0);
-    }
-};
+void TestStore::fundingJitterIsNotAGap() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+    // Real fundingTime values drift by milliseconds around the 8 h grid (SOURCES.md section 7):
+    // 8 h + 12 ms is no gap; the 16 h step between the 2nd and 3rd row is one missing payment.
+    const qint64 h8 = 8 * 3'600'000;
+    QVERIFY(t.store->insertFunding(k, {{17, 8, 0.0001}, {h8 + 29, 8, 0.0001}, {3 * h8 + 5, 8, -0.0002}}).ok());
+    const auto info = t.store->seriesInfo();
+    QCOMPARE(int(info.size()), 1);
+    QCOMPARE(info[0].type, QStringLiteral("fundingRate"));
+    QCOMPARE(int(info[0].gaps.size()), 1);
+    QCOMPARE(info[0].gaps[0].first, h8 + 29);
+    QCOMPARE(info[0].gaps[0].second, 3 * h8 + 5);
+}
 
 LHM_TEST_MAIN(TestStore)
-#include "tst_store.moc"
