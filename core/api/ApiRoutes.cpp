@@ -7,7 +7,6 @@
 #include "api/SignalQuery.h"
 #include "config/ExchangeList.h"
 #include "heatmap/HeatmapService.h"
-#include "store/Database.h"
 #include "store/Store.h"
 
 #include <QCommandLineParser>
@@ -194,19 +193,6 @@ ApiResponse signalsRoute(const ApiRequest &r, Store &store) {
 
 // Realised liquidation events in the store, oldest first: [from, to), default the 7 days before
 // `to` (default now); at most `limit` (1000, up to 10000) events, `truncated` when more exist.
-// Time of the newest realised liquidation of the series of at least `minNotional` USD; 0 when none.
-// One probe walking the liquidations' primary key (exchange, symbol, time, ...) back from the
-// newest row. Asked on a read-only connection of its own: Store has no such query yet, and adding
-// one to store/Store.h rebuilds most of the tree (move it there when Store.h next changes).
-qint64 newestLiquidation(const Store &store, const QString &exchange, const QString &symbol, double minNotional) {
-    auto db = Database::open(store.path(), Database::Mode::ReadOnly);
-    if (!db) return 0;
-    Statement st = (*db)->prepare(QStringLiteral(
-        "SELECT time FROM liquidations WHERE exchange=? AND symbol=? AND notional>=? ORDER BY time DESC LIMIT 1"));
-    st.bind(1, exchange).bind(2, symbol).bind(3, minNotional);
-    return st.step() ? st.i64(0) : 0;
-}
-
 ApiResponse history(const ApiRequest &r, Store &store) {
     QCommandLineParser p;
     for (const char *o : {"symbol", "exchange", "from", "to", "min-notional", "limit"})
@@ -245,7 +231,7 @@ ApiResponse history(const ApiRequest &r, Store &store) {
         // Neither given: the 7 days ending at the newest event this selection holds (its time + 1,
         // `to` being exclusive), so a store of older history answers with its latest week rather
         // than an empty "last 7 days before now". No such event: the 7 days before now.
-        const qint64 newest = newestLiquidation(store, exchange, symbol, *minNotional);
+        const qint64 newest = store.newestLiquidationTime(exchange, symbol, *minNotional);
         to = newest > 0 ? newest + 1 : QDateTime::currentMSecsSinceEpoch();
     }
     if (!to) to = QDateTime::currentMSecsSinceEpoch();  // only `from`: up to now

@@ -135,6 +135,9 @@ public:
     Result<qint64> fillOpenInterestValue(const SeriesKey &key, const QString &candleInterval);
     // Sources of the realised liquidations a series holds, with counts (for `lhm info`-style reports).
     std::vector<std::pair<QString, qint64>> liquidationSources(const QString &exchange, const QString &symbol);
+    // Time of the newest realised liquidation of the series of at least `minNotional` USD; 0 when
+    // none (one probe walking the primary key back from the newest row).
+    qint64 newestLiquidationTime(const QString &exchange, const QString &symbol, double minNotional = 0);
 
     // Symbols with any data, sorted; intervals held for a symbol's candles.
     QStringList symbols(const QString &exchange = QStringLiteral("binance"));

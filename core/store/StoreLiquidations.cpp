@@ -56,4 +56,11 @@ std::vector<std::pair<QString, qint64>> Store::liquidationSources(const QString 
     return out;
 }
 
+qint64 Store::newestLiquidationTime(const QString &exchange, const QString &symbol, double minNotional) {
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT time FROM liquidations WHERE exchange=? AND symbol=? AND notional>=? ORDER BY time DESC LIMIT 1"));
+    st.bind(1, exchange).bind(2, symbol).bind(3, minNotional);
+    return st.step() ? st.i64(0) : 0;
+}
+
 }  // namespace lhm

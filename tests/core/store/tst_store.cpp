@@ -270,4 +270,28 @@ void TestStore::fundingJitterIsNotAGap() {
     QCOMPARE(info[0].gaps[0].second, 3 * h8 + 5);
 }
 
+// What /liquidations/history ends its default week at: the newest event of at least the floor.
+void TestStore::newestLiquidationTimeHonoursTheFloor() {
+    TempStore t;
+    auto event = [](const char *exchange, const char *symbol, qint64 time, double notional) {
+        LiquidationEvent e;
+        e.exchange = QLatin1String(exchange);
+        e.symbol = QLatin1String(symbol);
+        e.side = Side::Long;
+        e.price = 100, e.qty = notional / 100, e.notional = notional;
+        e.time = time;
+        return e;
+    };
+    QVERIFY(t.store->insertLiquidations({event("binance", "BTCUSDT", 1000, 50'000), event("binance", "BTCUSDT", 3000, 2000),
+                                         event("binance", "BTCUSDT", 2000, 80'000), event("binance", "ETHUSDT", 9000, 100'000),
+                                         event("okx", "BTCUSDT", 5000, 100'000)}).ok());
+    const QString binance = QStringLiteral("binance"), btc = QStringLiteral("BTCUSDT");
+    QCOMPARE(t.store->newestLiquidationTime(binance, btc), 3000LL);            // no floor: the newest
+    QCOMPARE(t.store->newestLiquidationTime(binance, btc, 10'000), 2000LL);    // 3000 holds 2,000 USD only
+    QCOMPARE(t.store->newestLiquidationTime(binance, btc, 80'000), 2000LL);    // the floor is inclusive
+    QCOMPARE(t.store->newestLiquidationTime(binance, btc, 80'000.01), 0LL);    // none that large
+    QCOMPARE(t.store->newestLiquidationTime(QStringLiteral("okx"), btc), 5000LL);
+    QCOMPARE(t.store->newestLiquidationTime(QStringLiteral("bybit"), btc), 0LL);
+}
+
 LHM_TEST_MAIN(TestStore)

@@ -63,6 +63,7 @@ private slots:
     void seriesInfoFollowsInserts();
     void largeTradeProfilePerColumnAndBucket();
     void fundingJitterIsNotAGap();
+    void newestLiquidationTimeHonoursTheFloor();
     void checksOnlyAfterUncleanShutdown();
     void damageFoundAfterCrashAndByLhmCheck();
     void heatmapCacheRoundTrip();
