@@ -33,7 +33,7 @@ Result<ModelInputs> loadAnalysisInputs(Store &store, const AnalysisSeries &s, qi
     const SeriesKey key{s.exchange, s.symbol, {}};
     std::vector<double> sum(n, 0);
     std::vector<int> count(n, 0);
-    for (const OpenInterestPoint &p : store.openInterest(key, {from, to})) {
+    for (const OpenInterestSample &p : store.openInterestSamples(key, {from, to})) {
         auto it = std::upper_bound(m.candles.begin(), m.candles.end(), p.time,
                                    [](qint64 t, const Candle &c) { return t < c.openTime; });
         if (it == m.candles.begin()) continue;

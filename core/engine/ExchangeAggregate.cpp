@@ -5,7 +5,6 @@
 #include "engine/MemoryPolicy.h"
 #include "store/Store.h"
 
-#include <QSet>
 #include <QThread>
 #include <algorithm>
 #include <atomic>
@@ -76,9 +75,7 @@ Result<std::vector<ExchangeShare>> classify(ExchangeStores &stores, const Heatma
     qint64 freshest = 0;
     // Open interest is what opens the modelled positions: without it (Hyperliquid publishes no
     // history; it is recorded while the app runs) an exchange has no data for the models.
-    QSet<QString> withOi;
-    for (const SeriesInfo &si : (*store)->seriesInfo())
-        if (si.type == QLatin1String("metrics") && si.symbol == req.symbol && si.rows > 0) withOi.insert(si.exchange);
+    const QStringList withOi = (*store)->exchangesWithSeries(QStringLiteral("metrics"), req.symbol);
     for (const QString &ex : exchanges) {
         ExchangeShare s;
         s.exchange = ex;

@@ -55,7 +55,7 @@ void loadOpenInterest(Store &store, const SeriesKey &key, TimeRange r, ModelInpu
     const qint64 step = in.intervalMs;
     std::vector<double> oiSum(n, 0), takerSum(n, 0);
     std::vector<int> oiCount(n, 0), takerCount(n, 0);
-    for (const OpenInterestPoint &p : store.openInterest(key, r)) {
+    for (const OpenInterestSample &p : store.openInterestSamples(key, r)) {
         const int i = candleIndex(in.candles, step, p.time);
         if (i < 0) continue;
         if (p.openInterestValue > 0) {

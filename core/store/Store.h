@@ -48,6 +48,14 @@ struct SeriesInfo {
     qint64 trades = -1;  // aggTrades profile only: trades aggregated into its `rows` minute x price cells
 };
 
+// The open-interest columns the models read (InputLoader, AnalysisInputs): a third of a metrics
+// row, so a window of 5-minute rows costs a third of the column reads and of the memory.
+struct OpenInterestSample {
+    qint64 time = 0;
+    double openInterestValue = 0;       // USD notional (sum_open_interest_value)
+    double takerLongShortVolRatio = 0;  // sum_taker_long_short_vol_ratio; 0 when the column was empty
+};
+
 struct HeatmapCacheEntry {
     QString key;          // request + parameter hash, built by the caller
     QString exchange, symbol, window, model;
@@ -104,6 +112,8 @@ public:
     // --- reads, ordered by time, range [from, to)
     std::vector<Candle> candles(const SeriesKey &key, TimeRange r);
     std::vector<OpenInterestPoint> openInterest(const SeriesKey &key, TimeRange r);
+    // The same rows with only what the models use (see OpenInterestSample).
+    std::vector<OpenInterestSample> openInterestSamples(const SeriesKey &key, TimeRange r);
     std::vector<FundingPoint> funding(const SeriesKey &key, TimeRange r);
     std::vector<TradeProfileCell> tradeProfile(const SeriesKey &key, TimeRange r);
     // The profile as py_liquidation_map reads it: only the cells holding large trades (an index
@@ -154,6 +164,9 @@ public:
 
     // --- coverage (`lhm info`): O(series) rows from the metadata every insert maintains
     std::vector<SeriesInfo> seriesInfo();
+    // Exchanges holding rows of a series type ("metrics", "klines", ...) for the symbol, sorted: one
+    // query on the metadata, no gaps read (the aggregate's first pass asks this on every call).
+    QStringList exchangesWithSeries(const QString &type, const QString &symbol);
     // Recomputes the metadata from the series tables (O(rows); for stores written before it existed).
     Status rebuildSeriesMeta();
 

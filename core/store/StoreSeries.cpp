@@ -232,6 +232,16 @@ std::vector<OpenInterestPoint> Store::openInterest(const SeriesKey &k, TimeRange
     return out;
 }
 
+std::vector<OpenInterestSample> Store::openInterestSamples(const SeriesKey &k, TimeRange r) {
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT time, open_interest_value, taker_vol_ratio FROM open_interest WHERE exchange=? AND symbol=? AND time>=? "
+        "AND time<? ORDER BY time"));
+    st.bind(1, k.exchange).bind(2, k.symbol).bind(3, r.from).bind(4, r.to);
+    std::vector<OpenInterestSample> out;
+    while (st.step()) out.push_back({st.i64(0), st.f64(1), st.f64(2)});
+    return out;
+}
+
 std::vector<FundingPoint> Store::funding(const SeriesKey &k, TimeRange r) {
     Statement st = db_->prepare(QStringLiteral(
         "SELECT time, interval_hours, rate FROM funding WHERE exchange=? AND symbol=? AND time>=? AND time<? ORDER BY time"));

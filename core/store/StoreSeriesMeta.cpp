@@ -115,6 +115,15 @@ std::vector<SeriesInfo> Store::seriesInfo() {
     return out;
 }
 
+QStringList Store::exchangesWithSeries(const QString &type, const QString &symbol) {
+    Statement st = db_->prepare(QStringLiteral(
+        "SELECT DISTINCT exchange FROM series_meta WHERE type=? AND symbol=? AND rows>0 ORDER BY 1"));
+    st.bind(1, type).bind(2, symbol);
+    QStringList out;
+    while (st.step()) out << st.text(0);
+    return out;
+}
+
 QStringList Store::symbols(const QString &exchange) {
     Statement st = db_->prepare(QStringLiteral("SELECT DISTINCT symbol FROM series_meta WHERE exchange=? "
                                                "AND type IN ('klines', 'metrics', 'aggTrades') ORDER BY 1"));

@@ -294,4 +294,35 @@ void TestStore::newestLiquidationTimeHonoursTheFloor() {
     QCOMPARE(t.store->newestLiquidationTime(QStringLiteral("bybit"), btc), 0LL);
 }
 
+// The models' read of the metrics rows: time, USD value and taker ratio, nothing else, in [from, to).
+void TestStore::openInterestSamplesAreTheModelColumns() {
+    TempStore t;
+    const SeriesKey k{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), {}};
+    std::vector<OpenInterestPoint> rows;
+    for (int i = 0; i < 3; ++i) rows.push_back({i * 300'000LL, 10.0 + i, 600'000.0 + i, 1.5, 1.25, 0.75, 0.5 + i});
+    QVERIFY(t.store->insertOpenInterest(k, rows).ok());
+    const auto s = t.store->openInterestSamples(k, {0, 600'000});
+    QCOMPARE(int(s.size()), 2);  // 600,000 is the exclusive end
+    QCOMPARE(s[0].time, 0LL);
+    QCOMPARE(s[0].openInterestValue, 600'000.0);
+    QCOMPARE(s[0].takerLongShortVolRatio, 0.5);
+    QCOMPARE(s[1].time, 300'000LL);
+    QCOMPARE(s[1].openInterestValue, 600'001.0);
+    QCOMPARE(s[1].takerLongShortVolRatio, 1.5);
+    QCOMPARE(int(t.store->openInterestSamples(k, {300'001, 600'000}).size()), 0);
+}
+
+void TestStore::exchangesWithSeriesReadsTheMetadata() {
+    TempStore t;
+    const QString btc = QStringLiteral("BTCUSDT");
+    const OpenInterestPoint oi{0, 1, 60'000, 0, 0, 0, 0};
+    QVERIFY(t.store->insertOpenInterest({QStringLiteral("okx"), btc, {}}, {oi}).ok());
+    QVERIFY(t.store->insertOpenInterest({QStringLiteral("binance"), btc, {}}, {oi}).ok());
+    QVERIFY(t.store->insertOpenInterest({QStringLiteral("bybit"), QStringLiteral("ETHUSDT"), {}}, {oi}).ok());
+    QVERIFY(t.store->insertCandles({QStringLiteral("bybit"), btc, QStringLiteral("1h")}, {candle(0, 1, 1, 1, 1)}).ok());
+    QCOMPARE(t.store->exchangesWithSeries(QStringLiteral("metrics"), btc), (QStringList{QStringLiteral("binance"), QStringLiteral("okx")}));
+    QCOMPARE(t.store->exchangesWithSeries(QStringLiteral("klines"), btc), QStringList{QStringLiteral("bybit")});
+    QCOMPARE(t.store->exchangesWithSeries(QStringLiteral("metrics"), QStringLiteral("SOLUSDT")), QStringList());
+}
+
 LHM_TEST_MAIN(TestStore)

@@ -64,6 +64,8 @@ private slots:
     void largeTradeProfilePerColumnAndBucket();
     void fundingJitterIsNotAGap();
     void newestLiquidationTimeHonoursTheFloor();
+    void openInterestSamplesAreTheModelColumns();
+    void exchangesWithSeriesReadsTheMetadata();
     void checksOnlyAfterUncleanShutdown();
     void damageFoundAfterCrashAndByLhmCheck();
     void heatmapCacheRoundTrip();
