@@ -20,6 +20,10 @@ LiquidationMap buildLiquidationMap(const ModelOutput &run) {
     m.bucketSize = g.bucketSize;
     m.priceMin = g.priceMin;
     m.rows = g.rows;
+    if (!g.candles.empty()) {
+        m.candleLow = g.candles.front().low, m.candleHigh = g.candles.front().high;
+        for (const Candle &c : g.candles) m.candleLow = std::min(m.candleLow, c.low), m.candleHigh = std::max(m.candleHigh, c.high);
+    }
     m.leverages = run.leverages;
     const size_t L = m.leverages.size();
     m.longNotional.assign(size_t(m.rows) * L, 0.0);

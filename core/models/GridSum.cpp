@@ -164,6 +164,7 @@ LiquidationMap rebinMap(const LiquidationMap &m, const PriceAxis &axis, const st
     out.window = m.window;
     out.at = m.at;
     out.currentPrice = currentPrice;
+    out.candleLow = m.candleLow, out.candleHigh = m.candleHigh;
     out.bucketSize = axis.bucket;
     out.priceMin = axis.priceMin;
     out.rows = axis.rows;

@@ -68,6 +68,9 @@ struct LiquidationMap {
     double bucketSize = 0;
     double priceMin = 0;
     int rows = 0;
+    // Lowest low and highest high of the window's candles (0 when none): the map's default price
+    // range is worked out like the heatmap's (ui/common/ViewPriceRange.h), which keeps them readable.
+    double candleLow = 0, candleHigh = 0;
     std::vector<double> leverages;     // L columns, ascending
     std::vector<double> longNotional;  // rows * L, index row * L + l
     std::vector<double> shortNotional; // rows * L

@@ -8,6 +8,7 @@
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapLegend.h"
 #include "heatmap/HeatmapView.h"
+#include "map/LiquidationMapView.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -31,41 +32,84 @@ class TestHeatmapView : public QObject {
     }
 
 private slots:
-    // The far clusters the liquidation map shows (here 7 % below and 16 % above the price) are in
-    // the default view: rows 10 (61,000, half the notional) and 190 (79,000, a third) hold all but
-    // 1/6 of it, so the band is rows 10..190 → 61,000..79,100, padded by 4 % of 18,100 = 724.
-    void defaultRangeKeepsFarClusters() {
-        auto g = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("7d"), QStringLiteral("binance_standard"), 24, 200, 100);
+    // The default range (common/ViewPriceRange.h), worked out by hand. A 400-row grid from 60,000
+    // ($100 rows); at the window's end (the last column: what the map draws) longs of 1e6 at row 20
+    // (62,000, 18 % below the price), 1.5e6 at row 140 (74,000) and 3e6 at row 100 (70,000); shorts
+    // of 2e6 at row 350 (95,000, 25 % above) and 0.2e6 at row 380 (98,000: under 10 % of the peak,
+    // not a cluster); 5e6 at row 0 in the first column only (consumed since: the map does not show
+    // it). Candles 73,000..79,000, price 76,043 (the last close).
+    static GridPtr clusterGrid(const QString &window, double candleLow, double candleHigh) {
+        auto g = test::makeGrid(QStringLiteral("BTCUSDT"), window, QStringLiteral("binance_standard"), 24, 400, 100);
         std::fill(g->longDensity.begin(), g->longDensity.end(), 0.f);
         std::fill(g->shortDensity.begin(), g->shortDensity.end(), 0.f);
-        for (int c = 0; c < g->cols(); ++c) {
-            g->longDensity[size_t(c) * 200 + 10] = 3e6f;
-            g->longDensity[size_t(c) * 200 + 100] = 1e6f;
-            g->shortDensity[size_t(c) * 200 + 190] = 2e6f;
-        }
-        const auto [lo, hi] = HeatmapView::defaultPriceRange(*g);
-        QCOMPARE(lo, 60276.0);
-        QCOMPARE(hi, 79824.0);
+        g->longDensity[0] = 5e6f;
+        const size_t last = size_t(g->cols() - 1) * 400;
+        g->longDensity[last + 20] = 1e6f;
+        g->longDensity[last + 100] = 3e6f;
+        g->longDensity[last + 140] = 1.5e6f;
+        g->shortDensity[last + 350] = 2e6f;
+        g->shortDensity[last + 380] = 0.2e6f;
+        g->candles[0].low = candleLow;
+        g->candles[5].high = candleHigh;
+        return g;
     }
-    // At 12h the candles must not be squashed into a line by clusters 10–30 % away (the map shows
-    // those): the range may reach six times the candles' span or 8 % of the price, whichever is
-    // more. Candles 67,950..68,073 (makeGrid with 200 rows), clusters at 61,000 and 79,100:
-    // limit max(6·123, 0.08·68,011.5) = 5,440.92, room 5,317.92 shared evenly (both sides need
-    // more than half): 2,658.96 each → 65,291.04..70,731.96, padded by 4 % of 5,440.92 = 217.6368.
-    void twelveHourCandlesStayReadable() {
-        auto g = test::makeGrid(QStringLiteral("BTCUSDT"), QStringLiteral("12h"), QStringLiteral("binance_standard"), 24, 200, 100);
-        std::fill(g->longDensity.begin(), g->longDensity.end(), 0.f);
-        std::fill(g->shortDensity.begin(), g->shortDensity.end(), 0.f);
-        for (int c = 0; c < g->cols(); ++c) {
-            g->longDensity[size_t(c) * 200 + 10] = 3e6f;
-            g->shortDensity[size_t(c) * 200 + 190] = 2e6f;
+    // The map of the same levels and candles, one leverage column.
+    static MapPtr mapOf(const HeatmapGrid &g) {
+        auto m = std::make_shared<LiquidationMap>();
+        m->exchange = g.exchange, m->symbol = g.symbol, m->model = g.model, m->window = g.window;
+        m->currentPrice = g.currentPrice, m->bucketSize = g.bucketSize, m->priceMin = g.priceMin, m->rows = g.rows;
+        m->candleLow = g.candles[0].low, m->candleHigh = g.candles[5].high;
+        m->leverages = {10};
+        for (int r = 0; r < g.rows; ++r) {
+            m->longNotional.push_back(g.longAt(g.cols() - 1, r));
+            m->shortNotional.push_back(g.shortAt(g.cols() - 1, r));
         }
+        m->cumulativeLong.assign(size_t(g.rows), 0);
+        m->cumulativeShort.assign(size_t(g.rows), 0);
+        return m;
+    }
+
+    // 7d: the candles need 8 % of the height, so up to 6,000 / 0.08 = 75,000 may be shown. The
+    // clusters (rows 20, 100, 140, 350) and candles span 62,000..95,100 (33,100): all in view,
+    // padded by 4 % (1,324) → 60,676..96,424. The liquidation map shows the same range.
+    void defaultRangeKeepsFarClusters() {
+        auto g = clusterGrid(QStringLiteral("7d"), 73000, 79000);
+        QCOMPARE(g->currentPrice, 76043.0);
         const auto [lo, hi] = HeatmapView::defaultPriceRange(*g);
-        QCOMPARE(lo, 65291.04 - 217.6368);
-        QCOMPARE(hi, 70731.96 + 217.6368);
+        QCOMPARE(lo, 60676.0);
+        QCOMPARE(hi, 96424.0);
+        auto v = shown();
+        v->setGrid(g);
+        QCOMPARE(v->plot()->yAxis->range(), QCPRange(60676, 96424));
+        LiquidationMapView map;
+        map.resize(600, 500);
+        map.setMap(mapOf(*g));
+        QCOMPARE(map.plot()->xAxis->range(), QCPRange(60676, 96424));
+        // Zoomed away, Fit brings the same range back.
+        v->plot()->yAxis->setRange(70000, 71000);
+        v->resetView();
+        QCOMPARE(v->plot()->yAxis->range(), QCPRange(60676, 96424));
+    }
+    // 12h: candles 75,400..76,600 (1,200) must fill a quarter of the range before padding: at most
+    // 4,800, room 3,600 beside the candles; both sides need more than half (13,400 below, 18,500
+    // above), so 1,800 each → 73,600..78,400, padded by 192 → 73,408..78,592. The near cluster
+    // (74,000) is in view, the far ones are left to panning, in the map too; the candles fill
+    // 1,200 / 5,184 = 23.1 % of the height.
+    void twelveHourCandlesStayReadable() {
+        auto g = clusterGrid(QStringLiteral("12h"), 75400, 76600);
+        const auto [lo, hi] = HeatmapView::defaultPriceRange(*g);
+        QCOMPARE(lo, 73408.0);
+        QCOMPARE(hi, 78592.0);
+        QVERIFY(lo < 74000 && 74100 < hi);
+        QVERIFY((76600 - 75400) / (hi - lo) >= 0.23);
+        LiquidationMapView map;
+        map.resize(600, 500);
+        map.setMap(mapOf(*g));
+        QCOMPARE(map.plot()->xAxis->range(), QCPRange(73408, 78592));
         // The candles are as wide as a column: 70 % of an hour.
         auto v = shown();
         v->setGrid(g);
+        QCOMPARE(v->plot()->yAxis->range(), QCPRange(73408, 78592));
         QCOMPARE(v->candles()->count(), 24);
         QCOMPARE(v->candles()->width(), 3600 * 0.7);
     }

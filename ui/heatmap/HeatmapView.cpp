@@ -9,6 +9,7 @@
 #include "common/Timeframe.h"
 #include "common/TimePricePlot.h"
 #include "common/UsdTicker.h"
+#include "common/ViewPriceRange.h"
 #include "heatmap/CandleLayer.h"
 #include "heatmap/DensityLayer.h"
 #include "heatmap/HeatmapControls.h"
@@ -175,8 +176,8 @@ void HeatmapView::resetView() {
     layer_->refreshNow();
 }
 
-// The whole window in time; in price, the candles plus the band holding the central 99% of the
-// estimated notional (within a limit that keeps the candles readable).
+// The whole window in time; in price the rule the liquidation map follows too
+// (common/ViewPriceRange.h): the candles and the clusters the map shows, the candles kept readable.
 void HeatmapView::fitView(const HeatmapGrid &g) {
     plot_->xAxis->setRange(g.times.front() / 1000.0, (g.times.back() + g.intervalMs) / 1000.0);
     const auto [lo, hi] = defaultPriceRange(g);
@@ -184,53 +185,18 @@ void HeatmapView::fitView(const HeatmapGrid &g) {
 }
 
 std::pair<double, double> HeatmapView::defaultPriceRange(const HeatmapGrid &g) {
-    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
-    for (const Candle &c : g.candles) lo = std::min(lo, c.low), hi = std::max(hi, c.high);
-    std::vector<double> mass(size_t(g.rows), 0.0);
-    double total = 0;
-    const int stride = std::max(1, g.cols() / 400);  // a sample of columns is plenty for a band
-    for (int c = 0; c < g.cols(); c += stride)
-        for (int r = 0; r < g.rows; ++r) {
-            const double v = double(g.longAt(c, r)) + g.shortAt(c, r);
-            mass[size_t(r)] += v;
-            total += v;
-        }
-    if (total > 0) {
-        // The band holding all but the outer 0.5 % of the notional on each side: the clusters the
-        // liquidation map shows (5x levels sit about 20 % from the price) stay in view; only thin
-        // stray levels are left to panning.
-        double acc = 0;
-        int rLo = 0, rHi = g.rows - 1;
-        for (int r = 0; r < g.rows; ++r) {
-            acc += mass[size_t(r)];
-            if (acc < 0.005 * total) rLo = r + 1;
-            if (acc <= 0.995 * total) rHi = r + 1;
-        }
-        lo = std::min(lo, g.rowPrice(std::min(rLo, g.rows - 1)));
-        hi = std::max(hi, g.rowPrice(std::min(rHi + 1, g.rows)));
+    // The last column is the state at the window's end: the levels the liquidation map draws.
+    std::vector<double> rows(size_t(std::max(0, g.rows)), 0.0);
+    if (g.cols() > 0)
+        for (int r = 0; r < g.rows; ++r) rows[size_t(r)] = double(g.longAt(g.cols() - 1, r)) + g.shortAt(g.cols() - 1, r);
+    double cLo = 0, cHi = 0;
+    if (!g.candles.empty()) {
+        cLo = g.candles.front().low, cHi = g.candles.front().high;
+        for (const Candle &c : g.candles) cLo = std::min(cLo, c.low), cHi = std::max(cHi, c.high);
     }
-    if (lo >= hi) lo = g.priceMin, hi = g.priceMin + g.rows * g.bucketSize;
-    // The candles stay readable: the range is at most six times their span, so at 12h they are
-    // not squashed into a line by clusters 30 % away (the map shows those). It may always reach
-    // 8 % of the price at 12h, growing with the square root of the window (16 % at 48h, 30 % at
-    // 7d), so longer windows keep their far clusters. Room is shared between below and above;
-    // what one side does not need goes to the other.
-    double cLo = std::numeric_limits<double>::max(), cHi = std::numeric_limits<double>::lowest();
-    for (const Candle &c : g.candles) cLo = std::min(cLo, c.low), cHi = std::max(cHi, c.high);
-    if (cHi > cLo && cLo > 0 && !g.times.empty()) {
-        const auto w = windowByName(g.window);
-        const double days = double(w ? w->lengthMs : g.times.back() + g.intervalMs - g.times.front()) / 86400000.0;
-        const double floor = 0.08 * std::sqrt(std::max(0.5, days) / 0.5) * (cLo + cHi) / 2;
-        const double maxSpan = std::max(6.0 * (cHi - cLo), floor);
-        if (hi - lo > maxSpan) {
-            const double room = maxSpan - (cHi - cLo), below = cLo - lo, above = hi - cHi;
-            const double b = std::min(below, std::max(room / 2, room - above));
-            const double a = std::min(above, room - b);
-            lo = cLo - b, hi = cHi + a;
-        }
-    }
-    const double pad = (hi - lo) * 0.04;
-    return {std::max(g.priceMin, lo - pad), std::min(g.priceMin + g.rows * g.bucketSize, hi + pad)};
+    const auto w = windowByName(g.window);
+    const double days = double(w ? w->lengthMs : g.cols() ? g.times.back() + g.intervalMs - g.times.front() : 0) / 86400000.0;
+    return defaultViewPriceRange(rows, g.priceMin, g.bucketSize, g.currentPrice, cLo, cHi, days);
 }
 
 void HeatmapView::showEmpty(const QString &title, const QString &hint) { stack_->showEmpty(title, hint); }

@@ -72,8 +72,8 @@ public:
     int liveTracePoints() const;  // ticks drawn as the live price trace (live-only mode)
 
     void resetView();
-    // The whole window in time; in price the candles and the band holding the central 99% of the
-    // estimated notional (no cap around the price: the map's far clusters must be visible too).
+    // The default price range: common/ViewPriceRange.h's rule on the grid's last column (the
+    // levels the liquidation map draws) and its candles, so both views show the same clusters.
     static std::pair<double, double> defaultPriceRange(const HeatmapGrid &g);
     // False when every cell is zero: the view then shows an empty state, never a $0…$1 scale.
     static bool hasDensity(const HeatmapGrid &g);

@@ -6,7 +6,9 @@
 #include "common/Format.h"
 #include "common/ModelNames.h"
 #include "common/Theme.h"
+#include "common/Timeframe.h"
 #include "common/UsdTicker.h"
+#include "common/ViewPriceRange.h"
 #include "exchanges/ExchangeColors.h"
 #include "map/LeverageLegendItem.h"
 
@@ -252,28 +254,31 @@ void LiquidationMapView::rebuild() {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+// The heatmap's rule (common/ViewPriceRange.h) on the same levels and candles: both views show the
+// same clusters. The bars' axis is scaled to the bars in view.
 void LiquidationMapView::resetView() {
     if (!map_) return;
     const LiquidationMap &m = *map_;
     const int L = int(m.leverages.size());
-    int first = m.rows, last = -1;
+    std::vector<double> rows(size_t(std::max(0, m.rows)), 0.0);
+    for (int r = 0; r < m.rows; ++r)
+        for (int l = 0; l < L; ++l) rows[size_t(r)] += m.longNotional[size_t(r) * L + l] + m.shortNotional[size_t(r) * L + l];
+    const auto w = windowByName(m.window);
+    const auto [lo, hi] = defaultViewPriceRange(rows, m.priceMin, m.bucketSize, m.currentPrice, m.candleLow, m.candleHigh,
+                                                w ? double(w->lengthMs) / 86400000.0 : 7.0);
     double maxStack = 0, maxCum = 0;
     for (int r = 0; r < m.rows; ++r) {
+        if (m.rowCenter(r) < lo || m.rowCenter(r) > hi) continue;
         double sl = 0, ss = 0;
         for (int l = 0; l < L; ++l) {
             sl += m.longNotional[size_t(r) * L + l];
             ss += m.shortNotional[size_t(r) * L + l];
         }
-        if (sl + ss > 0) first = std::min(first, r), last = std::max(last, r);
         maxStack = std::max({maxStack, sl, ss});
+        if (r < int(m.cumulativeLong.size())) maxCum = std::max(maxCum, m.cumulativeLong[size_t(r)]);
+        if (r < int(m.cumulativeShort.size())) maxCum = std::max(maxCum, m.cumulativeShort[size_t(r)]);
     }
-    for (double v : m.cumulativeLong) maxCum = std::max(maxCum, v);
-    for (double v : m.cumulativeShort) maxCum = std::max(maxCum, v);
-    if (last < 0) first = 0, last = m.rows - 1;
-    const double lo = std::min(m.priceMin + first * m.bucketSize, m.currentPrice);
-    const double hi = std::max(m.priceMin + (last + 1) * m.bucketSize, m.currentPrice);
-    const double pad = (hi - lo) * 0.03 + m.bucketSize;
-    plot_->xAxis->setRange(lo - pad, hi + pad);
+    plot_->xAxis->setRange(lo, hi);
     plot_->yAxis->setRange(0, maxStack > 0 ? maxStack * 1.12 : 1);
     plot_->yAxis2->setRange(0, maxCum > 0 ? maxCum * 1.05 : 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
