@@ -15,7 +15,10 @@ std::pair<double, double> defaultViewPriceRange(const std::vector<double> &rowNo
     const int rows = int(rowNotional.size());
     const double top = priceMin + rows * bucketSize;
     double cLo = candleLow, cHi = candleHigh;
-    if (!(cHi >= cLo) || cLo <= 0) cLo = cHi = price;
+    // Without candles (a map built from levels alone) there is nothing to keep readable: every
+    // cluster stays in view rather than a sliver around the price.
+    const bool haveCandles = cHi >= cLo && cLo > 0;
+    if (!haveCandles) cLo = cHi = price;
     cLo = std::min(cLo, price), cHi = std::max(cHi, price);
     double lo = cLo, hi = cHi;
     const double peak = rows ? *std::max_element(rowNotional.begin(), rowNotional.end()) : 0;
@@ -26,7 +29,7 @@ std::pair<double, double> defaultViewPriceRange(const std::vector<double> &rowNo
             lo = std::min(lo, p0), hi = std::max(hi, p1);
         }
     const double maxSpan = std::max((cHi - cLo) / minCandleShare(windowDays), 0.02 * price);
-    if (hi - lo > maxSpan) {
+    if (haveCandles && hi - lo > maxSpan) {
         const double room = maxSpan - (cHi - cLo), below = cLo - lo, above = hi - cHi;
         const double b = std::min(below, std::max(room / 2, room - above));
         const double a = std::min(above, room - b);

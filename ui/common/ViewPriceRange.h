@@ -14,7 +14,7 @@ double minCandleShare(double windowDays);
 
 // `rowNotional[r]`: estimated notional (longs + shorts) in row r, [priceMin + r·bucket, +bucket), at
 // the window's end (what the map draws). `candleLow..candleHigh`: the window's candles (both 0 when
-// there are none: the price stands for them).
+// there are none: the price stands for them, and rule 2 does not apply).
 // 1. The clusters: every row holding at least 10 % of the peak row, within ±50 % of the price (a
 //    level further away needs under 2x leverage). The range is candles ∪ price ∪ those rows.
 // 2. The candles stay readable: the range is at most candle span / minCandleShare(days), and at
