@@ -116,7 +116,7 @@ private slots:
         int bybitRows = 0;
         double total = 0;
         for (int r = 0; r < tape->model()->rowCount(); ++r) {
-            const LiquidationEvent &e = tape->model()->event(r);
+            const LiquidationEvent &e = tape->model()->eventAt(r);
             bybitRows += e.exchange == QLatin1String("bybit");
             total += e.notional;
         }
@@ -170,8 +170,8 @@ private slots:
         QVERIFY(double(panel.model()->refreshes()) <= 26.0 * seconds + 1);
         QCOMPARE(panel.model()->received(), qint64(10000));
         QCOMPARE(panel.model()->rowCount(), 300);
-        QCOMPARE(panel.model()->event(0).time, qint64(1761125900000 + 9999));  // newest on top
-        QCOMPARE(panel.model()->event(299).time, qint64(1761125900000 + 9700));
+        QCOMPARE(panel.model()->eventAt(0).time, qint64(1761125900000 + 9999));  // newest on top
+        QCOMPARE(panel.model()->eventAt(299).time, qint64(1761125900000 + 9700));
     }
 };
 

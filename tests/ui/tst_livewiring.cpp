@@ -240,8 +240,8 @@ private slots:
         QVERIFY(test::writeBinanceReplayConfig(cfg.path(), server.url()));
         qputenv("LHM_CONFIG_DIR", cfg.path().toUtf8());
         auto state = std::make_shared<test::FakeBackendState>();
-        const qint64 shift = 1723075200000LL - 1714521600000LL;  // 2024-05-01 -> 2024-08-08 00:00 UTC
-        state->adjustGrid = [shift](HeatmapGrid &g) { test::shiftGrid(g, shift, 1400); };
+        // 2024-05-01 -> 2024-08-08 00:00 UTC
+        state->adjustGrid = [shift = 1723075200000LL - 1714521600000LL](HeatmapGrid &g) { test::shiftGrid(g, shift, 1400); };
         test::TempStore ts;
         QTemporaryDir dir;
         auto window = openWindow(ts.path, dir.filePath(QStringLiteral("s.ini")), state);

@@ -96,7 +96,9 @@ void DataWorker::downloadHistory(const DownloadRequest &request) {
     QString text;
     if (s.fatal) text = s.fatal->message;
     else if (s.cancelled) text = tr("Cancelled. What was stored stays; the next download fetches only the rest.");
-    else text = tr("%1 series stored, %2 already in the store, %3 failed").arg(stored).arg(complete).arg(failed);
+    else {
+        text = tr("%1 series stored, %2 already in the store, %3 failed").arg(stored).arg(complete).arg(failed);
+    }
     emit finished(s.ok(), s.offline, s.cancelled, text);
     refreshCoverage();
 }

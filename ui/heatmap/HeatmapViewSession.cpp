@@ -12,7 +12,9 @@ void HeatmapView::attach(Session *session) {
     connect(session, &Session::gridChanged, this, [this](const GridPtr &grid, GridOrigin origin) {
         if (!grid) return;  // the session's status says why; the coordinator shows it
         if (origin == GridOrigin::Live) setLiveGrid(grid);
-        else setGrid(grid, origin == GridOrigin::Cached);
+        else {
+            setGrid(grid, origin == GridOrigin::Cached);
+        }
         emit rendered();
     });
     // Live off: the session is back on the engine's grid; the view goes back to the whole window

@@ -30,7 +30,7 @@ public:
     void append(const QList<LiquidationEvent> &events);
     // Applies what is queued now (tests, and before a screenshot).
     void flush();
-    const LiquidationEvent &event(int row) const { return rows_.at(size_t(row)); }
+    const LiquidationEvent &eventAt(int row) const { return rows_.at(size_t(row)); }
     qint64 refreshes() const { return refreshes_; }
     qint64 received() const { return received_; }
 

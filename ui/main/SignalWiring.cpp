@@ -109,7 +109,9 @@ void SignalWiring::start(const GridPtr &grid) {
             self->computing_ = false;
             if (self->hiddenForLive_) self->overlay_->clear();
             else if (error.isEmpty()) self->overlay_->setSignals(sigs, barMs);
-            else self->overlay_->setUnavailable(error);
+            else {
+                self->overlay_->setUnavailable(error);
+            }
             emit self->computed();
         });
     });

@@ -270,7 +270,9 @@ void ResearchPanel::runBacktest() {
             if (!self) return;
             self->setBusy(false);
             if (!out.error.isEmpty()) self->fail(out.error);
-            else self->showBacktest(model, out.run, out.hold, out.shifted);
+            else {
+                self->showBacktest(model, out.run, out.hold, out.shifted);
+            }
             emit self->finished();
         }, Qt::QueuedConnection);
     });
