@@ -14,6 +14,10 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 namespace lhm {
@@ -23,48 +27,130 @@ namespace {
 constexpr qint64 kChunk = 4 << 20;         // read size: big enough to amortise, small enough to stay flat
 constexpr size_t kProfileFlush = 20000;    // cells written per batch
 
-// Streams the source through the hash and the parser, overlapping them per chunk: a helper fetches
-// the next chunk while this thread parses and stores the current one. For a plain file the helper
-// also hashes (reading is a copy from the page cache). For a zip the inflate (ISA-L, about as costly
-// as the parse) and the SHA-256 each get a thread of their own: three jobs of similar size for two
-// cores, so neither core waits on one long job. `onRows` stores each chunk's rows.
+// Chunks on their way from the reading thread to the hashing and the parsing ones. Each chunk goes
+// to both; its buffer is reused once both are done with it. Four buffers: the reader can run ahead,
+// so no thread waits on one slow chunk of another.
+class ChunkPipe {
+public:
+    struct Chunk {
+        std::vector<char> bytes;
+        qint64 size = 0;  // 0: the source has ended
+        std::optional<Error> error;
+        int users = 0;
+    };
+    ChunkPipe() {
+        for (Chunk &c : slots_) {
+            c.bytes.resize(size_t(kChunk));
+            free_.push_back(&c);
+        }
+    }
+    Chunk *takeFree() { return take(free_); }
+    void fill(Chunk *c) {
+        std::lock_guard<std::mutex> lock(m_);
+        c->users = 2;
+        toHash_.push_back(c);
+        toParse_.push_back(c);
+        cv_.notify_all();
+    }
+    Chunk *takeToHash() { return take(toHash_); }
+    Chunk *takeToParse() { return take(toParse_); }
+    void release(Chunk *c) {
+        std::lock_guard<std::mutex> lock(m_);
+        if (--c->users == 0) {
+            free_.push_back(c);
+            cv_.notify_all();
+        }
+    }
+    // The parser gave up (bad row, cancel): the other threads stop at their next chunk.
+    void stop() {
+        std::lock_guard<std::mutex> lock(m_);
+        stopped_ = true;
+        cv_.notify_all();
+    }
+
+private:
+    Chunk *take(std::deque<Chunk *> &q) {
+        std::unique_lock<std::mutex> lock(m_);
+        cv_.wait(lock, [&] { return stopped_ || !q.empty(); });
+        if (stopped_) return nullptr;
+        Chunk *c = q.front();
+        q.pop_front();
+        return c;
+    }
+    Chunk slots_[4];
+    std::deque<Chunk *> free_, toHash_, toParse_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    bool stopped_ = false;
+};
+
+// Streams the source through the hash and the parser as a pipeline of three threads: one reads (or,
+// for a zip, inflates with ISA-L), one hashes, this one parses and stores. The stages overlap
+// freely: a zip's three costs (inflate, SHA-256, parse + insert) share two cores, so it imports
+// at most of the plain file's speed; a barrier per chunk (the first design) lost a third of that
+// to waiting, and the inflate and hash on one thread made that thread the bottleneck. `onRows`
+// stores each chunk's rows.
 template <class Row, class OnRows>
 Status streamParse(ByteSource &src, CsvParser<Row> &parser, Sha256 &hash,
                    const std::function<void(qint64, qint64)> &progress, const std::atomic_bool *cancel, OnRows onRows) {
-    std::vector<char> bufs[2] = {std::vector<char>(size_t(kChunk)), std::vector<char>(size_t(kChunk))};
-    const bool hashApart = src.compressed();
+    ChunkPipe pipe;
+    std::thread reader([&] {
+        for (;;) {
+            ChunkPipe::Chunk *c = pipe.takeFree();
+            if (!c) return;  // stopped
+            Result<qint64> n = src.read(c->bytes.data(), kChunk);
+            c->error.reset();
+            if (!n) c->error = n.error();
+            c->size = n ? *n : 0;
+            pipe.fill(c);
+            if (c->size == 0) return;  // the end, or an error (c is no longer ours to read)
+        }
+    });
+    std::thread hasher([&] {
+        for (;;) {
+            ChunkPipe::Chunk *c = pipe.takeToHash();
+            if (!c) return;
+            const bool last = c->size == 0;
+            if (!last) hash.add(c->bytes.data(), c->size);
+            pipe.release(c);
+            if (last) return;
+        }
+    });
     std::vector<Row> rows;
     qint64 done = 0;
-    int cur = 0;
-    Result<qint64> n = src.read(bufs[cur].data(), kChunk);
+    Status result;
     for (;;) {
-        if (!n) return n.error();
-        if (*n == 0) break;
-        const qint64 len = *n;
-        const char *data = bufs[cur].data();
-        char *nextBuf = bufs[1 - cur].data();
-        Result<qint64> next = qint64(0);
-        std::thread reader([&, data, len, nextBuf] {
-            if (!hashApart) hash.add(data, len);
-            next = src.read(nextBuf, kChunk);
-        });
-        std::thread hasher;
-        if (hashApart) hasher = std::thread([&hash, data, len] { hash.add(data, len); });
-        Status parsed = parser.feed(data, size_t(len), rows);
+        ChunkPipe::Chunk *c = pipe.takeToParse();
+        if (c->error) {
+            result = *c->error;
+            break;
+        }
+        if (c->size == 0) {
+            if (Status s = parser.finish(rows); !s) result = s;
+            else result = onRows(rows);
+            break;
+        }
+        Status parsed = parser.feed(c->bytes.data(), size_t(c->size), rows);
         Status stored = parsed ? onRows(rows) : Status{};
-        reader.join();
-        if (hasher.joinable()) hasher.join();
-        if (!parsed) return parsed;
-        if (!stored) return stored;
+        done += c->size;
+        pipe.release(c);
+        if (!parsed || !stored) {
+            result = !parsed ? parsed : stored;
+            break;
+        }
         rows.clear();
-        done += len;
         if (progress) progress(done, src.size());
-        if (cancel && cancel->load()) return Error(QStringLiteral("import cancelled"));
-        n = std::move(next);
-        cur = 1 - cur;
+        if (cancel && cancel->load()) {
+            result = Error(QStringLiteral("import cancelled"));
+            break;
+        }
     }
-    if (Status s = parser.finish(rows); !s) return s;
-    return onRows(rows);
+    // At the end the hasher still drains what it was given (the hash covers every byte); on a
+    // failure nothing more is read or hashed.
+    if (!result) pipe.stop();
+    reader.join();
+    hasher.join();
+    return result;
 }
 
 // Hash-only pass, used when the import log already holds a file of the same size.
