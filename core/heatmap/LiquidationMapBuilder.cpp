@@ -1,6 +1,9 @@
 #include "heatmap/LiquidationMapBuilder.h"
 
+#include "common/CandleExtent.h"
+
 #include <algorithm>
+#include <tuple>
 
 namespace lhm {
 
@@ -20,10 +23,7 @@ LiquidationMap buildLiquidationMap(const ModelOutput &run) {
     m.bucketSize = g.bucketSize;
     m.priceMin = g.priceMin;
     m.rows = g.rows;
-    if (!g.candles.empty()) {
-        m.candleLow = g.candles.front().low, m.candleHigh = g.candles.front().high;
-        for (const Candle &c : g.candles) m.candleLow = std::min(m.candleLow, c.low), m.candleHigh = std::max(m.candleHigh, c.high);
-    }
+    std::tie(m.candleLow, m.candleHigh) = candleExtent(g.candles);
     m.leverages = run.leverages;
     const size_t L = m.leverages.size();
     m.longNotional.assign(size_t(m.rows) * L, 0.0);

@@ -1,5 +1,7 @@
 #include "heatmap/PriceBuckets.h"
 
+#include "common/CandleExtent.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,11 +37,7 @@ Result<PriceAxis> makePriceAxis(const std::vector<Candle> &candles, double bucke
     if (!(minLeverage > 0)) return Error(QStringLiteral("leverage must be positive"));
     if (!std::isfinite(bucket) || bucket < 0)
         return Error(QStringLiteral("bucket must be a positive USD amount or auto"), {}, 0, QStringLiteral("bucket"));
-    double lo = candles.front().low, hi = candles.front().high;
-    for (const Candle &c : candles) {
-        lo = std::min(lo, c.low);
-        hi = std::max(hi, c.high);
-    }
+    const auto [lo, hi] = candleExtent(candles);
     const double reach = 1.0 / minLeverage;
     const double from = std::max(0.0, lo * (1.0 - reach));
     const double to = hi * (1.0 + reach);

@@ -102,8 +102,9 @@ Status streamParse(ByteSource &src, CsvParser<Row> &parser, Sha256 &hash,
             c->error.reset();
             if (!n) c->error = n.error();
             c->size = n ? *n : 0;
-            pipe.fill(c);
-            if (c->size == 0) return;  // the end, or an error (c is no longer ours to read)
+            const bool last = c->size == 0;  // the end, or an error
+            pipe.fill(c);                    // from here c belongs to the hasher and the parser
+            if (last) return;
         }
     });
     std::thread hasher([&] {

@@ -94,9 +94,11 @@ void DataWorker::downloadHistory(const DownloadRequest &request) {
         else if (r.status == HistorySeriesResult::Status::Failed) ++failed;
     }
     QString text;
-    if (s.fatal) text = s.fatal->message;
-    else if (s.cancelled) text = tr("Cancelled. What was stored stays; the next download fetches only the rest.");
-    else {
+    if (s.fatal) {
+        text = s.fatal->message;
+    } else if (s.cancelled) {
+        text = tr("Cancelled. What was stored stays; the next download fetches only the rest.");
+    } else {
         text = tr("%1 series stored, %2 already in the store, %3 failed").arg(stored).arg(complete).arg(failed);
     }
     emit finished(s.ok(), s.offline, s.cancelled, text);

@@ -2,6 +2,7 @@
 #include "exchanges/ExchangeText.h"
 
 #include "common/EmptyStateStack.h"
+#include "common/CandleExtent.h"
 #include "common/EstimateBadge.h"
 #include "common/Format.h"
 #include "common/ModelNames.h"
@@ -189,11 +190,7 @@ std::pair<double, double> HeatmapView::defaultPriceRange(const HeatmapGrid &g) {
     std::vector<double> rows(size_t(std::max(0, g.rows)), 0.0);
     if (g.cols() > 0)
         for (int r = 0; r < g.rows; ++r) rows[size_t(r)] = double(g.longAt(g.cols() - 1, r)) + g.shortAt(g.cols() - 1, r);
-    double cLo = 0, cHi = 0;
-    if (!g.candles.empty()) {
-        cLo = g.candles.front().low, cHi = g.candles.front().high;
-        for (const Candle &c : g.candles) cLo = std::min(cLo, c.low), cHi = std::max(cHi, c.high);
-    }
+    const auto [cLo, cHi] = candleExtent(g.candles);
     const auto w = windowByName(g.window);
     const double days = double(w ? w->lengthMs : g.cols() ? g.times.back() + g.intervalMs - g.times.front() : 0) / 86400000.0;
     return defaultViewPriceRange(rows, g.priceMin, g.bucketSize, g.currentPrice, cLo, cHi, days);

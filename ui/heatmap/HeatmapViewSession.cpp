@@ -11,8 +11,9 @@ namespace lhm::ui {
 void HeatmapView::attach(Session *session) {
     connect(session, &Session::gridChanged, this, [this](const GridPtr &grid, GridOrigin origin) {
         if (!grid) return;  // the session's status says why; the coordinator shows it
-        if (origin == GridOrigin::Live) setLiveGrid(grid);
-        else {
+        if (origin == GridOrigin::Live) {
+            setLiveGrid(grid);
+        } else {
             setGrid(grid, origin == GridOrigin::Cached);
         }
         emit rendered();

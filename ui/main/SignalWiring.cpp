@@ -107,9 +107,11 @@ void SignalWiring::start(const GridPtr &grid) {
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, sigs, error, seq, barMs] {
             if (!self || seq != self->seq_) return;  // a newer grid is being worked on
             self->computing_ = false;
-            if (self->hiddenForLive_) self->overlay_->clear();
-            else if (error.isEmpty()) self->overlay_->setSignals(sigs, barMs);
-            else {
+            if (self->hiddenForLive_) {
+                self->overlay_->clear();
+            } else if (error.isEmpty()) {
+                self->overlay_->setSignals(sigs, barMs);
+            } else {
                 self->overlay_->setUnavailable(error);
             }
             emit self->computed();

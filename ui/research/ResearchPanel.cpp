@@ -269,8 +269,9 @@ void ResearchPanel::runBacktest() {
         QMetaObject::invokeMethod(self, [self, model, out] {
             if (!self) return;
             self->setBusy(false);
-            if (!out.error.isEmpty()) self->fail(out.error);
-            else {
+            if (!out.error.isEmpty()) {
+                self->fail(out.error);
+            } else {
                 self->showBacktest(model, out.run, out.hold, out.shifted);
             }
             emit self->finished();
