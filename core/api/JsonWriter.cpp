@@ -101,8 +101,19 @@ void JsonWriter::appendNumber(QByteArray &out, double v) {
 }
 
 JsonWriter::JsonWriter(qsizetype reserveBytes) {
-    out_.reserve(reserveBytes);
+    out_.resize(std::max<qsizetype>(reserveBytes, 256));
+    buf_ = out_.data();
     levels_.reserve(8);
+}
+
+void JsonWriter::grow(qsizetype n) {
+    out_.resize(std::max(out_.size() * 2, len_ + n));
+    buf_ = out_.data();
+}
+
+void JsonWriter::put(const char *s, qsizetype n) {
+    std::memcpy(room(n), s, size_t(n));
+    len_ += n;
 }
 
 void JsonWriter::separate() {
@@ -111,32 +122,32 @@ void JsonWriter::separate() {
         return;
     }
     if (levels_.empty()) return;
-    if (!levels_.back().first) out_ += ',';
+    if (!levels_.back().first) put(',');
     levels_.back().first = false;
 }
 
 JsonWriter &JsonWriter::beginObject() {
     separate();
-    out_ += '{';
+    put('{');
     levels_.push_back({});
     return *this;
 }
 
 JsonWriter &JsonWriter::endObject() {
-    out_ += '}';
+    put('}');
     levels_.pop_back();
     return *this;
 }
 
 JsonWriter &JsonWriter::beginArray() {
     separate();
-    out_ += '[';
+    put('[');
     levels_.push_back({});
     return *this;
 }
 
 JsonWriter &JsonWriter::endArray() {
-    out_ += ']';
+    put(']');
     levels_.pop_back();
     return *this;
 }
@@ -146,40 +157,42 @@ JsonWriter &JsonWriter::key(QLatin1String k) {
     Q_ASSERT(levels_.back().first || levels_.back().lastKey < k);
     separate();
     levels_.back().lastKey = k;
-    out_ += '"';
-    out_.append(k.data(), k.size());
-    out_ += "\":";
+    char *p = room(k.size() + 3);
+    *p++ = '"';
+    p = std::copy_n(k.data(), k.size(), p);
+    *p++ = '"';
+    *p++ = ':';
+    wrote(p);
     afterKey_ = true;
     return *this;
 }
 
 JsonWriter &JsonWriter::value(double v) {
     // The separator and the number in one append: grids are hundreds of thousands of numbers.
-    char buf[kMaxNumberChars + 1];
-    char *p = buf;
+    char *p = room(kMaxNumberChars + 1);
     if (afterKey_) afterKey_ = false;
     else if (!levels_.empty() && !std::exchange(levels_.back().first, false)) *p++ = ',';
-    out_.append(buf, writeNumber(p, v) - buf);
+    wrote(writeNumber(p, v));
     return *this;
 }
 
 JsonWriter &JsonWriter::value(qint64 v) {
     separate();
-    char buf[24];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, res.ptr - buf);
+    char *p = room(24);
+    wrote(std::to_chars(p, p + 24, v).ptr);
     return *this;
 }
 
 JsonWriter &JsonWriter::value(bool v) {
     separate();
-    out_ += v ? "true" : "false";
+    if (v) put("true", 4);
+    else put("false", 5);
     return *this;
 }
 
 JsonWriter &JsonWriter::null() {
     separate();
-    out_ += "null";
+    put("null", 4);
     return *this;
 }
 
@@ -189,42 +202,49 @@ JsonWriter &JsonWriter::value(const QString &s) {
     separate();
     static const char hex[] = "0123456789abcdef";
     const QByteArray u = s.toUtf8();
-    out_ += '"';
+    // At most 6 bytes per input byte (\u00xx) and the quotes.
+    char *p = room(u.size() * 6 + 2);
+    *p++ = '"';
     for (const char ch : u) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x20 && c != '"' && c != '\\') {
-            out_ += ch;
+            *p++ = ch;
             continue;
         }
-        out_ += '\\';
+        *p++ = '\\';
         switch (c) {
-        case '"': out_ += '"'; break;
-        case '\\': out_ += '\\'; break;
-        case '\b': out_ += 'b'; break;
-        case '\f': out_ += 'f'; break;
-        case '\n': out_ += 'n'; break;
-        case '\r': out_ += 'r'; break;
-        case '\t': out_ += 't'; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
         default:
-            out_ += "u00";
-            out_ += hex[c >> 4];
-            out_ += hex[c & 15];
+            *p++ = 'u', *p++ = '0', *p++ = '0';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
         }
     }
-    out_ += '"';
+    *p++ = '"';
+    wrote(p);
     return *this;
 }
 
 JsonWriter &JsonWriter::value(const QJsonValue &v) {
     switch (v.type()) {
-    case QJsonValue::Object:
+    case QJsonValue::Object: {
         separate();
-        out_ += QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        const QByteArray json = QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        put(json.constData(), json.size());
         return *this;
-    case QJsonValue::Array:
+    }
+    case QJsonValue::Array: {
         separate();
-        out_ += QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        const QByteArray json = QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        put(json.constData(), json.size());
         return *this;
+    }
     case QJsonValue::String: return value(v.toString());
     case QJsonValue::Bool: return value(v.toBool());
     case QJsonValue::Double: return value(v.toDouble());

@@ -23,6 +23,8 @@ namespace lhm::api {
 class JsonWriter {
 public:
     explicit JsonWriter(qsizetype reserveBytes = 0);
+    JsonWriter(const JsonWriter &) = delete;  // buf_ points into out_
+    JsonWriter &operator=(const JsonWriter &) = delete;
 
     JsonWriter &beginObject();
     JsonWriter &endObject();
@@ -40,15 +42,33 @@ public:
     JsonWriter &value(const QJsonValue &v);  // small nested values (profiles, exchange lists)
     JsonWriter &null();
 
-    QByteArray take() { return std::move(out_); }
+    QByteArray take() {
+        out_.truncate(len_);
+        buf_ = nullptr;
+        len_ = 0;
+        return std::move(out_);
+    }
 
     // QJsonValue(v) as QJsonDocument writes it.
     static void appendNumber(QByteArray &out, double v);
 
 private:
     void separate();
+    // Bytes go straight into out_'s buffer, which is kept larger than what was written (len_):
+    // QByteArray::append is an out-of-line insert() per call, which cost a 12h heatmap document
+    // more than formatting its numbers did. room(n) makes n more bytes writable at the end.
+    char *room(qsizetype n) {
+        if (len_ + n > out_.size()) grow(n);
+        return buf_ + len_;
+    }
+    void grow(qsizetype n);
+    void put(char c) { *room(1) = c, ++len_; }
+    void put(const char *s, qsizetype n);
+    void wrote(const char *end) { len_ = end - buf_; }
 
     QByteArray out_;
+    char *buf_ = nullptr;
+    qsizetype len_ = 0;
     struct Level {
         bool first = true;
         QLatin1String lastKey;
