@@ -85,9 +85,9 @@ bool Context::parse(QCommandLineParser &p) {
     return true;
 }
 
-std::unique_ptr<Store> Context::openStore() {
+std::unique_ptr<Store> Context::openStore(SessionMark mark) {
     if (dbPath.isEmpty()) dbPath = defaultDatabasePath();
-    auto store = Store::open(dbPath);
+    auto store = Store::open(dbPath, OpenCheck::AfterUncleanShutdown, mark);
     if (!store) {
         fail(store.error());
         return nullptr;

@@ -28,8 +28,9 @@ public:
     // Adds --db/--json/--help to `p` and parses args. Returns false when the command should stop
     // now (help printed, or a bad argument reported): then return exitCode.
     bool parse(QCommandLineParser &p);
-    // Opens (creating/migrating) the store at dbPath; on error prints one line.
-    std::unique_ptr<Store> openStore();
+    // Opens (creating/migrating) the store at dbPath; on error prints one line. The commands that
+    // only read (or write a cache entry at most) mark their session before their first write.
+    std::unique_ptr<Store> openStore(SessionMark mark = SessionMark::AtOpen);
 
     int fail(const QString &message, int code = kBadInput);
     int fail(const Error &e, int code = kBadInput) { return fail(e.toString(), code); }

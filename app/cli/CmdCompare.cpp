@@ -32,7 +32,7 @@ static int runCompare(Context &ctx) {
     if (!ctx.parse(p)) return ctx.exitCode;
     auto req = requestFromArgs(p, false);
     if (!req) return ctx.fail(req.error());
-    auto store = ctx.openStore();
+    auto store = ctx.openStore(SessionMark::BeforeFirstWrite);
     if (!store) return kBadInput;
     std::shared_ptr<const ModelComparison> cmp;
     std::vector<ExchangeShare> shares;

@@ -39,7 +39,7 @@ static int runHeatmap(Context &ctx) {
     if (!ctx.parse(p)) return ctx.exitCode;
     auto req = requestFromArgs(p);
     if (!req) return ctx.fail(req.error());
-    auto store = ctx.openStore();
+    auto store = ctx.openStore(SessionMark::BeforeFirstWrite);
     if (!store) return kBadInput;
     ComputeOptions opt;
     opt.useCache = !p.isSet(QStringLiteral("no-cache"));

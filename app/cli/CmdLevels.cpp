@@ -28,7 +28,7 @@ static int runLevels(Context &ctx) {
         if (!t) return ctx.fail(t.error());
         at = *t;
     }
-    auto store = ctx.openStore();
+    auto store = ctx.openStore(SessionMark::BeforeFirstWrite);
     if (!store) return kBadInput;
     std::shared_ptr<const LiquidationMap> map;
     std::vector<ExchangeShare> shares;

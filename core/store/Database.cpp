@@ -7,7 +7,7 @@
 
 namespace lhm {
 
-Statement::Statement(Statement &&o) noexcept : db_(o.db_), stmt_(o.stmt_), error_(std::move(o.error_)) {
+Statement::Statement(Statement &&o) noexcept : db_(o.db_), stmt_(o.stmt_), owner_(o.owner_), error_(std::move(o.error_)) {
     o.stmt_ = nullptr;
 }
 
@@ -16,6 +16,7 @@ Statement &Statement::operator=(Statement &&o) noexcept {
         if (stmt_) sqlite3_finalize(stmt_);
         db_ = o.db_;
         stmt_ = o.stmt_;
+        owner_ = o.owner_;
         error_ = std::move(o.error_);
         o.stmt_ = nullptr;
     }
@@ -53,6 +54,7 @@ bool Statement::step() {
         error_ = QStringLiteral("invalid statement");
         return false;
     }
+    if (owner_ && owner_->beforeFirstWrite_ && !sqlite3_stmt_readonly(stmt_)) owner_->aboutToWrite();
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc != SQLITE_DONE) error_ = QString::fromUtf8(sqlite3_errmsg(db_));
@@ -124,7 +126,16 @@ Database::~Database() {
     sqlite3_close_v2(db_);
 }
 
+void Database::aboutToWrite() {
+    // Inside a transaction the hook has run already (at its BEGIN) or was set after it began.
+    if (!beforeFirstWrite_ || inTransaction()) return;
+    const std::function<void()> hook = std::move(beforeFirstWrite_);
+    beforeFirstWrite_ = nullptr;  // the hook's own write must not call it again
+    hook();
+}
+
 Status Database::exec(const QString &sql) {
+    aboutToWrite();
     char *err = nullptr;
     if (sqlite3_exec(db_, sql.toUtf8().constData(), nullptr, nullptr, &err) != SQLITE_OK) {
         Error e(QString::fromUtf8(err ? err : "unknown error"), path_);
@@ -139,9 +150,9 @@ Statement Database::prepare(const QString &sql) {
     const QByteArray u = sql.toUtf8();
     if (sqlite3_prepare_v3(db_, u.constData(), int(u.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
         qCWarning(lcStore) << "prepare failed:" << sqlite3_errmsg(db_) << sql;
-        return Statement(db_, nullptr);
+        return Statement(db_, nullptr, this);
     }
-    return Statement(db_, stmt);
+    return Statement(db_, stmt, this);
 }
 
 QString Database::lastError() const { return QString::fromUtf8(sqlite3_errmsg(db_)); }
@@ -161,6 +172,7 @@ Transaction::Transaction(Database &db) : db_(db) {
         joined_ = true;
         return;
     }
+    db_.aboutToWrite();
     began_ = db_.exec(QStringLiteral("BEGIN IMMEDIATE")).ok();
 }
 

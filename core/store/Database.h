@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <functional>
 #include <memory>
 
 struct sqlite3;
@@ -12,10 +13,12 @@ struct sqlite3_stmt;
 
 namespace lhm {
 
+class Database;
+
 class Statement {
 public:
     Statement() = default;
-    Statement(sqlite3 *db, sqlite3_stmt *stmt) : db_(db), stmt_(stmt) {}
+    Statement(sqlite3 *db, sqlite3_stmt *stmt, Database *owner = nullptr) : db_(db), stmt_(stmt), owner_(owner) {}
     Statement(Statement &&o) noexcept;
     Statement &operator=(Statement &&o) noexcept;
     Statement(const Statement &) = delete;
@@ -48,6 +51,7 @@ public:
 private:
     sqlite3 *db_ = nullptr;
     sqlite3_stmt *stmt_ = nullptr;
+    Database *owner_ = nullptr;  // told before a write (Database::setBeforeFirstWrite)
     QString error_;
 };
 
@@ -68,11 +72,19 @@ public:
     bool lastFailedBusy() const;
     bool inTransaction() const;
     qint64 scalar(const QString &sql, qint64 fallback = 0);
+    // Runs `hook` once, just before this connection's first write outside a transaction: a
+    // Transaction's BEGIN, an exec(), or a statement that writes run in autocommit. Store uses it
+    // to write a reader's session marker only when the reader writes (see SessionMark).
+    void setBeforeFirstWrite(std::function<void()> hook) { beforeFirstWrite_ = std::move(hook); }
 
 private:
+    friend class Statement;
+    friend class Transaction;
     Database(sqlite3 *db, QString path) : db_(db), path_(std::move(path)) {}
+    void aboutToWrite();
     sqlite3 *db_ = nullptr;
     QString path_;
+    std::function<void()> beforeFirstWrite_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back on scope exit unless committed. Nested use joins the

@@ -38,7 +38,7 @@ Status setUpConnection(Database &db) {
 }
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check) {
+Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check, SessionMark mark) {
     auto db = Database::open(path, Database::Mode::ReadWrite);
     if (!db) return db.error();
     std::unique_ptr<Store> store(new Store(std::move(*db)));
@@ -60,7 +60,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenCheck check)
     }
     if (Status s = store->migrate(); !s) return s.error();
     if (Status s = rebuildSeriesMetaOnce(*store, *store->db_); !s) return s.error();
-    store->markSessionOpen();
+    if (mark == SessionMark::AtOpen) {
+        store->markSessionOpen();
+    } else {
+        Store *s = store.get();  // owns the connection, so outlives the hook
+        store->db_->setBeforeFirstWrite([s] { s->markSessionOpen(); });
+    }
     return store;
 }
 

@@ -69,6 +69,13 @@ struct HeatmapCacheEntry {
 // that is gone never closed (its session marker is still in `meta`) or when asked (`lhm check`).
 enum class OpenCheck { AfterUncleanShutdown, Never };
 
+// When a connection writes its session marker. AtOpen covers the whole session. BeforeFirstWrite
+// is for a command that mostly reads (`lhm heatmap|levels|compare`): a session that changed nothing
+// cannot have left damage, so it marks itself just before its first write, if it ever writes.
+// Otherwise the marker's insert and delete were two write transactions per command, and frames
+// that every later open of the store reads back from the WAL until a writer checkpoints it.
+enum class SessionMark { AtOpen, BeforeFirstWrite };
+
 class Store {
 public:
     static constexpr int kSchemaVersion = 1;
@@ -76,7 +83,8 @@ public:
     // Opens or creates the store and runs migrations; checks integrity only after an unclean
     // shutdown (see OpenCheck). Refuses directories, non-SQLite files, SQLite files that are not
     // ours, corrupt files (when checked) and newer schemas than this build knows.
-    static Result<std::unique_ptr<Store>> open(const QString &path, OpenCheck check = OpenCheck::AfterUncleanShutdown);
+    static Result<std::unique_ptr<Store>> open(const QString &path, OpenCheck check = OpenCheck::AfterUncleanShutdown,
+                                               SessionMark mark = SessionMark::AtOpen);
     // Read-only connection for reader threads (no migration, no check; the file must already be a store).
     static Result<std::unique_ptr<Store>> openReadOnly(const QString &path);
     ~Store();

@@ -67,6 +67,7 @@ private slots:
     void openInterestSamplesAreTheModelColumns();
     void exchangesWithSeriesReadsTheMetadata();
     void checksOnlyAfterUncleanShutdown();
+    void readerMarksItsSessionBeforeItsFirstWrite();
     void damageFoundAfterCrashAndByLhmCheck();
     void heatmapCacheRoundTrip();
     void validationResultsKeepTheirBaseline();

@@ -28,6 +28,42 @@ void TestStore::checksOnlyAfterUncleanShutdown() {
     QVERIFY(!(*s)->checkedAtOpen());
 }
 
+// SessionMark::BeforeFirstWrite (lhm heatmap, levels, compare): no marker while the session only
+// reads, the marker in place before its first write commits (a plain write or a transaction), and
+// still the check at open after another process's crash.
+void TestStore::readerMarksItsSessionBeforeItsFirstWrite() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), QStringLiteral("1m")};
+    QVERIFY(Store::open(path));
+    {
+        auto s = Store::open(path, OpenCheck::AfterUncleanShutdown, SessionMark::BeforeFirstWrite);
+        QVERIFY(s);
+        QVERIFY((*s)->candles(key, {0, 1'000'000}).empty());
+        QCOMPARE(sessionMarkers(path), 0LL);  // reading only
+        const HeatmapCacheEntry e{QStringLiteral("k"), QStringLiteral("binance"), QStringLiteral("BTCUSDT"),
+                                  QStringLiteral("12h"), QStringLiteral("binance_standard"), 1, 2, QByteArray("x")};
+        QVERIFY((*s)->putHeatmap(e));
+        QCOMPARE(sessionMarkers(path), 1LL);  // marked before the cache entry was written
+        QVERIFY((*s)->insertCandles(key, {candle(0, 100, 101, 99, 100.5)}));
+        QCOMPARE(sessionMarkers(path), 1LL);  // once
+    }
+    QCOMPARE(sessionMarkers(path), 0LL);  // closed cleanly
+    {
+        auto s = Store::open(path, OpenCheck::AfterUncleanShutdown, SessionMark::BeforeFirstWrite);
+        QVERIFY(s);
+        Transaction tx = (*s)->transaction();
+        QVERIFY(tx.ok());
+        QCOMPARE(sessionMarkers(path), 1LL);  // committed before the transaction began
+    }
+    QCOMPARE(sessionMarkers(path), 0LL);
+    QVERIFY(leaveSessionMarker(path, deadPid()));
+    auto s = Store::open(path, OpenCheck::AfterUncleanShutdown, SessionMark::BeforeFirstWrite);
+    QVERIFY(s);
+    QVERIFY((*s)->checkedAtOpen());
+    QCOMPARE(sessionMarkers(path), 0LL);  // the dead one answered; this reader has not written
+}
+
 void TestStore::damageFoundAfterCrashAndByLhmCheck() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("s.sqlite"));
