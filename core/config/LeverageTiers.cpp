@@ -77,6 +77,11 @@ Status validate(const std::vector<LeverageTier> &t, const std::vector<TierLines>
 }  // namespace
 
 Result<LeverageTiers> LeverageTiers::parse(const QByteArray &text, const QString &fileName) {
+    if (auto plain = parsePlain(text, fileName)) return *plain;
+    return parseYaml(text, fileName);
+}
+
+Result<LeverageTiers> LeverageTiers::parseYaml(const QByteArray &text, const QString &fileName) {
     auto doc = yaml::parse(text, fileName);
     if (!doc) return doc.error();
     const YAML::Node root = *doc;

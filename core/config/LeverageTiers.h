@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace lhm {
@@ -34,7 +35,17 @@ public:
     // configDir()/tiers/<exchange>/<SYMBOL>.yaml (exchange lower-cased, symbol upper-cased).
     static Result<LeverageTiers> load(const QString &exchange, const QString &symbol);
     // Parses YAML text; `fileName` is only used in error messages (tests, refresh from the API).
+    // Reads the plain layout every shipped file has by hand (parsePlain) and anything else, and
+    // every file that fails, with yaml-cpp (parseYaml), whose errors carry line numbers.
     static Result<LeverageTiers> parse(const QByteArray &yaml, const QString &fileName);
+    // yaml-cpp's reading of any YAML. Parsing one file with it cost a 12h heatmap more than its
+    // model run (issue 10), hence parsePlain.
+    static Result<LeverageTiers> parseYaml(const QByteArray &yaml, const QString &fileName);
+    // The same tiers parseYaml reads from a valid file of the plain layout (top-level `key: value`
+    // lines, `brackets:` followed by `- key: value` items, whole-line comments); nullopt for any
+    // other layout or any value parseYaml would refuse. Public for the test that holds the two
+    // equal on every shipped file.
+    static std::optional<LeverageTiers> parsePlain(const QByteArray &yaml, const QString &fileName);
     // Validates tiers built in code (tests, models with synthetic tiers). Errors name the field and bracket.
     static Result<LeverageTiers> fromTiers(const QString &exchange, const QString &symbol,
                                            std::vector<LeverageTier> tiers, TierSize unit = TierSize::Notional,

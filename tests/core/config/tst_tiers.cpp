@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <algorithm>
+#include <cstring>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +62,9 @@ private slots:
     void tierForBoundaries();
     void loadIsCaseInsensitiveAndRefusesUnknown();
     void validFileLoads();
+    void plainReadingEqualsYamlCpp();
+    void otherLayoutsGoToYamlCpp_data();
+    void otherLayoutsGoToYamlCpp();
     void validationRefuses_data();
     void validationRefuses();
     void cumTolerance();
@@ -155,6 +159,81 @@ void TstTiers::validFileLoads() {
     QCOMPARE(t->tiers()[2].cum, 950.0);
     // Numbers written as strings, as Binance's raw bracket entries carry them, load too.
     QVERIFY(LeverageTiers::parse(withLine(13, QStringLiteral("    maintMarginRatio: \"0.005\"")), path).ok());
+}
+
+namespace {
+QString differences(const LeverageTiers &a, const LeverageTiers &b) {
+    QStringList d;
+    if (a.exchange() != b.exchange()) d << QStringLiteral("exchange %1 / %2").arg(a.exchange(), b.exchange());
+    if (a.symbol() != b.symbol()) d << QStringLiteral("symbol %1 / %2").arg(a.symbol(), b.symbol());
+    if (a.sizeUnit() != b.sizeUnit()) d << QStringLiteral("sizeUnit");
+    if (a.hasDeduction() != b.hasDeduction()) d << QStringLiteral("hasDeduction");
+    if (a.liquidationFeeRate() != b.liquidationFeeRate()) d << QStringLiteral("liquidationFeeRate");
+    if (a.assetMaxLeverage() != b.assetMaxLeverage()) d << QStringLiteral("assetMaxLeverage");
+    if (a.isPlaceholder() != b.isPlaceholder()) d << QStringLiteral("placeholder");
+    if (a.tiers().size() != b.tiers().size()) return (d << QStringLiteral("tier count")).join(QStringLiteral(", "));
+    for (size_t i = 0; i < a.tiers().size(); ++i) {
+        const LeverageTier &x = a.tiers()[i], &y = b.tiers()[i];
+        // Bit for bit: both must read each number as the same double.
+        if (x.bracket != y.bracket || std::memcmp(&x.floor, &y.floor, sizeof(double)) != 0 ||
+            std::memcmp(&x.cap, &y.cap, sizeof(double)) != 0 || std::memcmp(&x.mmr, &y.mmr, sizeof(double)) != 0 ||
+            std::memcmp(&x.cum, &y.cum, sizeof(double)) != 0 ||
+            std::memcmp(&x.maxLeverage, &y.maxLeverage, sizeof(double)) != 0)
+            d << QStringLiteral("bracket %1").arg(i + 1);
+    }
+    return d.join(QStringLiteral(", "));
+}
+}  // namespace
+
+// The hand reading of the plain layout (LeverageTiers::parsePlain, which saves a CLI run the
+// yaml-cpp parse) reads every shipped file, and reads it exactly as yaml-cpp does.
+void TstTiers::plainReadingEqualsYamlCpp() {
+    const QDir exchanges(test::sourcePath(QStringLiteral("core/exchanges")));
+    int files = 0;
+    for (const QString &exchange : exchanges.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QDir tiers(exchanges.filePath(exchange + QStringLiteral("/tiers")));
+        for (const QString &name : tiers.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
+            const QString path = tiers.filePath(name);
+            const QByteArray text = test::readFile(path);
+            const auto plain = LeverageTiers::parsePlain(text, path);
+            QVERIFY2(plain, qPrintable(path + QStringLiteral(": not read by the plain path")));
+            const auto yaml = LeverageTiers::parseYaml(text, path);
+            QVERIFY2(yaml.ok(), qPrintable(yaml.ok() ? QString() : yaml.error().toString()));
+            const QString diff = differences(*plain, *yaml);
+            QVERIFY2(diff.isEmpty(), qPrintable(path + QStringLiteral(": ") + diff));
+            ++files;
+        }
+    }
+    QVERIFY2(files >= 354, qPrintable(QString::number(files)));  // every exchange's folder was read
+}
+
+// Layouts the plain path does not read with certainty go to yaml-cpp, which reads them as before.
+void TstTiers::otherLayoutsGoToYamlCpp_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("quoted number") << withLine(13, QStringLiteral("    maintMarginRatio: \"0.005\""));
+    QTest::newRow("inline comment") << withLine(13, QStringLiteral("    maintMarginRatio: 0.005  # 0.5 %"));
+    QTest::newRow("quoted symbol") << withLine(1, QStringLiteral("symbol: 'TESTUSDT'"));
+    QTest::newRow("flow mapping") << withLine(3, QStringLiteral("  - {bracket: 1}"));
+    QTest::newRow("CRLF") << withLine(0, {}).replace("\n", "\r\n");
+    QTest::newRow("tab before comment") << withLine(0, {}).replace("symbol: TESTUSDT", "symbol: TESTUSDT\t# x");
+    QTest::newRow("document start") << QByteArray("---\n") + withLine(0, {});
+    QTest::newRow("items at the key's indent") << withLine(0, {}).replace("\n  - ", "\n- ").replace("\n    ", "\n  ");
+    QTest::newRow("null symbol") << withLine(1, QStringLiteral("symbol: null"));
+    QTest::newRow("sequence symbol") << withLine(1, QStringLiteral("symbol: -"));
+    QTest::newRow("duplicate key") << withLine(0, {}) + "symbol: OTHERUSDT\n";
+    QTest::newRow("unknown key") << withLine(1, QStringLiteral("sym: TESTUSDT"));
+    QTest::newRow("invalid cum") << withLine(14, QStringLiteral("    cum: 51"));
+}
+
+void TstTiers::otherLayoutsGoToYamlCpp() {
+    QFETCH(QByteArray, text);
+    const QString path = QStringLiteral("binance/TESTUSDT.yaml");
+    QVERIFY(!LeverageTiers::parsePlain(text, path));
+    const auto viaParse = LeverageTiers::parse(text, path);
+    const auto yaml = LeverageTiers::parseYaml(text, path);
+    QCOMPARE(viaParse.ok(), yaml.ok());
+    if (yaml.ok()) QCOMPARE(differences(*viaParse, *yaml), QString());
+    else QCOMPARE(viaParse.error().toString(), yaml.error().toString());
 }
 
 void TstTiers::validationRefuses_data() {
