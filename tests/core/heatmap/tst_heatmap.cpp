@@ -11,6 +11,7 @@
 #include "heatmap/PriceBuckets.h"
 #include "models/LiquidationModel.h"
 #include "models/LiquidationPrice.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -264,6 +265,11 @@ void TestHeatmap::cliLevelsAndCompare() {
                              QStringLiteral("--bucket"), QStringLiteral("1"), QStringLiteral("--leverage-weights"),
                              QStringLiteral("10:1"), QStringLiteral("--side-rule"), QStringLiteral("body"),
                              QStringLiteral("--book"), QStringLiteral("window"), QStringLiteral("--entry-spread"), QStringLiteral("0"), QStringLiteral("--turnover"), QStringLiteral("0")};
+    // PRAGMA data_version changes when another connection commits: the readers below must not
+    // (no session marker while they only read, SessionMark::BeforeFirstWrite).
+    auto observer = Database::open(ts.path);
+    QVERIFY(observer);
+    const qint64 version = (*observer)->scalar(QStringLiteral("PRAGMA data_version"));
     const auto lv = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("levels")} + common +
                                  QStringList{QStringLiteral("--at"), QStringLiteral("2024-01-01T03:00:00Z")});
     QVERIFY2(lv.exitCode == 0, lv.err.constData());
@@ -289,6 +295,10 @@ void TestHeatmap::cliLevelsAndCompare() {
     QCOMPARE(c[QStringLiteral("skipped")].toArray().size(), 1);
     QCOMPARE(qint64(c[QStringLiteral("coverage")].toObject()[QStringLiteral("to")].toDouble()), T0 + 3 * kHour);
     QCOMPARE(qint64(c[QStringLiteral("coverage")].toObject()[QStringLiteral("requested_from")].toDouble()), T0 - 9 * kHour);
+    const auto hm = test::runCli(QStringList{QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("heatmap"),
+                                             QStringLiteral("--no-cache")} + common);
+    QVERIFY2(hm.exitCode == 0, hm.err.constData());
+    QCOMPARE((*observer)->scalar(QStringLiteral("PRAGMA data_version")), version);
     // Without funding only binance_standard has input: the text says why the confidence is 0.5
     // and does not claim a disagreement.
     test::TempStore bare;
