@@ -8,6 +8,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 
 namespace lhm::cli {
 
@@ -115,14 +116,15 @@ void Context::printJson(const QByteArray &compact) {
     // Compact JSON escapes C0 controls itself; only DEL and C1 controls (UTF-8 C2 80..C2 9F) need
     // the terminal escaping of print(). Without them (the usual case) the bytes go out as they are,
     // skipping two conversions of a document that can be megabytes.
+    // memchr is vectorised: its two passes cost a fraction of one byte-by-byte loop.
     const char *d = compact.constData();
     const qsizetype n = compact.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(d[i]);
-        if (c == 0x7f || (c == 0xc2 && i + 1 < n && static_cast<unsigned char>(d[i + 1]) <= 0x9f)) {
-            print(QString::fromUtf8(compact));
-            return;
-        }
+    bool escape = n > 0 && std::memchr(d, 0x7f, size_t(n));
+    for (const char *p = d; !escape && (p = static_cast<const char *>(std::memchr(p, 0xc2, size_t(d + n - p)))); ++p)
+        escape = p + 1 < d + n && static_cast<unsigned char>(p[1]) <= 0x9f;
+    if (escape) {
+        print(QString::fromUtf8(compact));
+        return;
     }
     std::fwrite(d, 1, size_t(n), stdout);
     std::fputc('\n', stdout);

@@ -115,7 +115,8 @@ Result<std::shared_ptr<const HeatmapGrid>> computeHeatmap(Store &store, const He
     std::optional<ModelProfile> profile;
     const HeatmapRequest req = resolveProfile(store, request, &profile);
     if (Status s = validateRequest(req); !s) return s.error();
-    const QString key = req.cacheKey();
+    // The key hashes the parameters (SHA-256): only worth it when the cache is used.
+    const QString key = opt.useCache ? req.cacheKey() : QString();
     if (opt.useCache) {
         if (auto entry = store.cachedHeatmap(key)) {
             // Reused only while the store holds nothing newer than what the grid was computed from.
