@@ -64,8 +64,8 @@ std::vector<Command> &commands() {
     return list;
 }
 
-Registrar::Registrar(const char *name, const char *summary, CommandFn fn) {
-    commands().push_back({QString::fromLatin1(name), QString::fromUtf8(summary), std::move(fn)});
+Registrar::Registrar(const char *name, const char *summary, CommandFn fn, bool needsApp) {
+    commands().push_back({QString::fromLatin1(name), QString::fromUtf8(summary), std::move(fn), needsApp});
 }
 
 bool Context::parse(QCommandLineParser &p) {
@@ -77,6 +77,7 @@ bool Context::parse(QCommandLineParser &p) {
         return false;
     }
     if (p.isSet(QStringLiteral("help"))) {
+        if (needApp) needApp();  // the usage line names QCoreApplication::arguments().first()
         print(p.helpText());
         exitCode = kOk;
         return false;

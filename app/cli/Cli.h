@@ -24,6 +24,9 @@ public:
     QString dbPath;    // from --db, else the default app-data file
     bool json = false;
     int exitCode = 0;  // set by parse() when it returns false: 0 after --help, 2 on a bad argument
+    // Creates the QCoreApplication when the command runs without one (LHM_WINDOW_COMMAND): help
+    // text names the executable from it.
+    std::function<void()> needApp;
 
     // Adds --db/--json/--help to `p` and parses args. Returns false when the command should stop
     // now (help printed, or a bad argument reported): then return exitCode.
@@ -59,12 +62,13 @@ struct Command {
     QString name;
     QString summary;
     CommandFn run;
+    bool needsApp = true;  // false: runs without a QCoreApplication (LHM_WINDOW_COMMAND)
 };
 
 // Registry filled by static initialisers in each Cmd*.cpp (compiled straight into the lhm executable).
 std::vector<Command> &commands();
 struct Registrar {
-    Registrar(const char *name, const char *summary, CommandFn fn);
+    Registrar(const char *name, const char *summary, CommandFn fn, bool needsApp = true);
 };
 
 }  // namespace lhm::cli
@@ -73,3 +77,7 @@ struct Registrar {
 #define LHM_CONCAT(a, b) LHM_CONCAT_INNER(a, b)
 #define LHM_COMMAND(name, summary, fn) \
     static const ::lhm::cli::Registrar LHM_CONCAT(lhmCommandRegistrar_, __LINE__)(name, summary, fn)
+// A command that reads a window of the store and prints it, with no event loop, timer, thread of
+// Qt's or help of its own to show before parsing: it runs without a QCoreApplication (main.cpp).
+#define LHM_WINDOW_COMMAND(name, summary, fn) \
+    static const ::lhm::cli::Registrar LHM_CONCAT(lhmCommandRegistrar_, __LINE__)(name, summary, fn, false)

@@ -74,4 +74,4 @@ static int runCompare(Context &ctx) {
     return kOk;
 }
 
-LHM_COMMAND("compare", "all models side by side on one grid, agreement and confidence", runCompare);
+LHM_WINDOW_COMMAND("compare", "all models side by side on one grid, agreement and confidence", runCompare);

@@ -88,4 +88,4 @@ static int runHeatmap(Context &ctx) {
     return kOk;
 }
 
-LHM_COMMAND("heatmap", "estimated liquidation heatmap of a window (time x price)", runHeatmap);
+LHM_WINDOW_COMMAND("heatmap", "estimated liquidation heatmap of a window (time x price)", runHeatmap);

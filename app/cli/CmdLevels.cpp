@@ -77,4 +77,4 @@ static int runLevels(Context &ctx) {
     return kOk;
 }
 
-LHM_COMMAND("levels", "estimated liquidation map at one instant (price x leverage)", runLevels);
+LHM_WINDOW_COMMAND("levels", "estimated liquidation map at one instant (price x leverage)", runLevels);

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <algorithm>
 #include <cerrno>
+#include <optional>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -22,7 +23,8 @@ static void usage() {
 
 #ifdef LHM_FULL_CLI
 // This `lhm` holds only the window commands (see app/CMakeLists.txt); everything else, and the
-// full command list, is `lhm-full` from the same folder, run in this process's place.
+// full command list, is `lhm-full` from the same folder, run in this process's place (after the
+// QCoreApplication is made: its applicationDirPath()).
 [[noreturn]] static void runFull(char **argv) {
     const QByteArray full = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(LHM_FULL_CLI)).toLocal8Bit();
     std::fflush(stdout);
@@ -37,13 +39,23 @@ int main(int argc, char **argv) {
     // session marker, and the next open of a store of years pays a full integrity check. Writes
     // fail with EPIPE instead, and the command ends through its normal path (see outputClosed()).
     std::signal(SIGPIPE, SIG_IGN);
-    QCoreApplication app(argc, argv);
+    // Static: the names hold before and without a QCoreApplication (QStandardPaths reads them).
     QCoreApplication::setOrganizationName(QStringLiteral("LiquidationHeatmap"));
     QCoreApplication::setApplicationName(QStringLiteral("liquidationheatmap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LHM_VERSION));
+    // The window commands (LHM_WINDOW_COMMAND: heatmap, levels, compare) run without one:
+    // constructing it (the C library's locale from the environment, a GLib event dispatcher, Qt's
+    // data for the main thread) cost about 1 ms of a 12h heatmap's 20 (issue 10). Every other
+    // command, help, and the hand-over to lhm-full get it first.
+    std::optional<QCoreApplication> app;
+    auto needApp = [&] {
+        if (!app) app.emplace(argc, argv);
+    };
 
     Context ctx;
-    QStringList rest = app.arguments();
+    ctx.needApp = needApp;
+    QStringList rest;
+    for (int i = 0; i < argc; ++i) rest << QString::fromLocal8Bit(argv[i]);  // as QCoreApplication::arguments()
     const QString program = rest.takeFirst();
     // Global options come before the subcommand.
     while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--"))) {
@@ -56,6 +68,7 @@ int main(int argc, char **argv) {
             ctx.dbPath = opt.mid(5);
         } else if (opt == QLatin1String("--help")) {
 #ifdef LHM_FULL_CLI
+            needApp();
             runFull(argv);
 #endif
             usage();
@@ -70,6 +83,7 @@ int main(int argc, char **argv) {
     }
     if (rest.isEmpty()) {
 #ifdef LHM_FULL_CLI
+        needApp();
         runFull(argv);
 #endif
         usage();
@@ -79,10 +93,12 @@ int main(int argc, char **argv) {
     ctx.args = QStringList{program + QLatin1Char(' ') + ctx.command} + rest;
     for (const Command &c : commands())
         if (c.name == ctx.command) {
+            if (c.needsApp) needApp();
             const int rc = c.run(ctx);
             return outputClosed() ? kFailure : rc;
         }
 #ifdef LHM_FULL_CLI
+    needApp();
     runFull(argv);
 #endif
     std::fprintf(stderr, "lhm: unknown command '%s' (see 'lhm --help')\n", qPrintable(escapeForTerminal(ctx.command)));

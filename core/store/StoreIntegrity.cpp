@@ -35,13 +35,14 @@ bool processAlive(qint64 pid) {
 
 Store::~Store() {
     markSessionClosed();
-    // A session that changed nothing but its own marker (a reader: heatmap, levels, info) leaves
-    // the WAL to the next writer's checkpoint. As the last connection to close it would otherwise
-    // copy the marker's pages into the database and fdatasync both files: ~30 ms on an ordinary
-    // disk, more than the whole command. Nothing durable is at stake: the marker's insert and
-    // delete cancel out, and other sessions' commits stay in the WAL, which synchronous=NORMAL
-    // allows; the next writer checkpoints them (at 1,000 pages or when it closes).
-    if (db_ && sqlite3_total_changes64(db_->handle()) <= 2)
+    // A session that changed nothing but its own marker, if it wrote one (a reader: heatmap,
+    // levels, info) leaves the WAL to the next writer's checkpoint. As the last connection to
+    // close it would otherwise copy the marker's pages into the database and fdatasync both files:
+    // ~30 ms on an ordinary disk, more than the whole command. Nothing durable is at stake: the
+    // marker's insert and delete cancel out, and other sessions' commits stay in the WAL, which
+    // synchronous=NORMAL allows; the next writer checkpoints them (at 1,000 pages or when it closes).
+    const qint64 ownChanges = sessionKey_.isEmpty() ? 0 : 2;  // the marker's insert and delete
+    if (db_ && sqlite3_total_changes64(db_->handle()) <= ownChanges)
         sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 

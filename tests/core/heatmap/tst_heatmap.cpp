@@ -209,6 +209,13 @@ void TestHeatmap::requestErrors() {
 }
 
 void TestHeatmap::cliHeatmap() {
+    // The window commands run without a QCoreApplication until help needs one: its usage line
+    // names the executable as QCoreApplication::arguments() does.
+    for (const QString &command : {QStringLiteral("heatmap"), QStringLiteral("levels"), QStringLiteral("compare")}) {
+        const auto help = test::runCli({command, QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: %1 [options]\n").arg(test::cliPath()).toUtf8()), help.out.constData());
+    }
     test::TempStore ts;
     insertFiveMinute(*ts.store);
     const auto r = test::runCli({QStringLiteral("--db"), ts.path, QStringLiteral("--json"), QStringLiteral("heatmap"),
