@@ -19,6 +19,8 @@ public:
     virtual QString entryName() const = 0;
     // True when read() inflates (costs more CPU than parsing the bytes it returns).
     virtual bool compressed() const { return false; }
+    // The CRC-32 of the CSV content when the container records one (a zip entry's), else -1.
+    virtual qint64 contentCrc32() const { return -1; }
 
     // Opens a .csv directly or the single .csv entry of a .zip.
     static Result<std::unique_ptr<ByteSource>> open(const QString &path);

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <isa-l/crc.h>
 #include <vector>
 
 namespace lhm {
@@ -23,10 +24,24 @@ Result<QByteArray> sha256OfFile(const QString &path) {
     return h.hexResult();
 }
 
-Status verifySiblingChecksum(const QString &path) {
+Result<quint32> crc32OfFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot open: %1").arg(f.errorString()), path);
+    quint32 crc = 0;
+    std::vector<unsigned char> buf(1 << 20);
+    for (;;) {
+        const qint64 n = f.read(reinterpret_cast<char *>(buf.data()), qint64(buf.size()));
+        if (n < 0) return Error(QStringLiteral("read failed: %1").arg(f.errorString()), path);
+        if (n == 0) break;
+        crc = crc32_gzip_refl(crc, buf.data(), quint64(n));
+    }
+    return crc;
+}
+
+Result<QByteArray> verifySiblingChecksum(const QString &path) {
     const QString sumPath = path + QStringLiteral(".CHECKSUM");
     QFile sf(sumPath);
-    if (!sf.exists()) return {};
+    if (!sf.exists()) return QByteArray();
     // A FIFO would block open() forever; a device never ends.
     if (!QFileInfo(sumPath).isFile()) return Error(QStringLiteral("not a regular file (a FIFO, device or socket): refused"), sumPath);
     if (!sf.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot read checksum file"), sumPath);
@@ -41,7 +56,7 @@ Status verifySiblingChecksum(const QString &path) {
         return Error(QStringLiteral("checksum mismatch: .CHECKSUM says %1, file has %2")
                          .arg(QString::fromLatin1(expected), QString::fromLatin1(*actual)),
                      path);
-    return {};
+    return *actual;
 }
 
 }  // namespace lhm

@@ -1,8 +1,9 @@
 #pragma once
 // Imports data.binance.vision files (CSV or .zip, or folders of them) into the store.
 // Each file is one transaction together with its import-log row, so a crash leaves either the
-// whole file or nothing, and re-importing the same content (by sha256 of the CSV bytes, so a
-// .zip and its extracted .csv count as the same) is a no-op that says so.
+// whole file or nothing, and re-importing the same file (by the SHA-256 of its bytes; a zip's
+// extracted CSV, known by the entry's size and CRC-32, and a zip of an imported CSV count as the
+// same) is a no-op that says so.
 //
 // Error policy: structurally bad input (too few/many fields, non-numeric, NaN/inf, zero or negative
 // price, seconds instead of ms, empty file, another type's header, keys going backwards, a key

@@ -57,6 +57,7 @@ Result<std::unique_ptr<ByteSource>> ZipSource::open(const QString &path) {
     if (zip_stat_index(z, zip_uint64_t(pick), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
         return Error(QStringLiteral("corrupt zip: %1").arg(QString::fromUtf8(zip_strerror(z))), path);
     src->size_ = qint64(st.size);
+    if (st.valid & ZIP_STAT_CRC) src->crc_ = qint64(st.crc);
     // Deflate (what Binance ships) is read raw and inflated here; with ZIP_FL_COMPRESSED libzip
     // neither inflates nor checks the CRC, so read() does both. Anything else libzip decodes.
     const zip_uint64_t need = ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;

@@ -22,6 +22,7 @@ public:
     qint64 size() const override { return size_; }
     QString entryName() const override { return entry_; }
     bool compressed() const override { return true; }
+    qint64 contentCrc32() const override { return crc_; }
 
 private:
     ZipSource() = default;
@@ -32,6 +33,7 @@ private:
     zip *archive_ = nullptr;
     zip_file *file_ = nullptr;
     qint64 size_ = 0;
+    qint64 crc_ = -1;  // the directory's CRC-32 of the entry (libzip or the inflate checks it)
     // ISA-L path only (state_ set): the raw deflate bytes read so far, what they inflated to, and
     // the CRC-32 the directory promises.
     std::unique_ptr<inflate_state> state_;

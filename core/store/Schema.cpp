@@ -104,6 +104,13 @@ CREATE TABLE validation_results(
   mirrored_hit_rate REAL, spearman REAL, baseline_spearman REAL, diff_low REAL, diff_high REAL, note TEXT NOT NULL,
   PRIMARY KEY(exchange, symbol, model, method)) WITHOUT ROWID;
 )SQL"),
+        // a zip is logged by the SHA-256 of its own bytes (what .CHECKSUM covers) and, so that its
+        // extracted CSV still counts as the same import, by its entry's size and CRC-32
+        QStringLiteral(R"SQL(
+ALTER TABLE import_log ADD COLUMN content_size INTEGER;
+ALTER TABLE import_log ADD COLUMN content_crc32 INTEGER;
+CREATE INDEX import_log_content ON import_log(content_size, content_crc32) WHERE content_crc32 IS NOT NULL;
+)SQL"),
     };
     return m;
 }

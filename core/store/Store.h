@@ -29,14 +29,20 @@ struct SeriesKey {
 
 struct ImportRecord {
     QString fileName;   // the file (or zip entry) as the user named it
-    qint64 size = 0;    // bytes of the CSV content
-    QByteArray sha256;  // hex sha256 of the CSV content: the same data as .zip or .csv is one import
+    // The file as stored: its size and hex SHA-256 (a zip's own bytes, what data.binance.vision's
+    // .CHECKSUM covers; a CSV's content). Logs written before schema 7 hold a zip's CSV content here.
+    qint64 size = 0;
+    QByteArray sha256;
     QString type;       // metrics | klines | fundingRate | aggTrades | ...
     QString symbol;
     QString interval;
     qint64 rows = 0;
     qint64 skipped = 0;
     qint64 importedAt = 0;  // ms
+    // A zip's CSV entry: its size and CRC-32 (from the zip directory, checked by the inflate), so
+    // that the extracted CSV is known as the same import without hashing the zip's content. -1: none.
+    qint64 contentSize = -1;
+    qint64 contentCrc32 = -1;
 };
 
 // One row of `lhm info`: what the store holds for a series (kept up to date by every insert).
@@ -165,6 +171,9 @@ public:
     std::optional<ImportRecord> findImport(const QByteArray &sha256);
     // Only a file of the same size can be the same content: the cheap test before hashing.
     bool hasImportOfSize(qint64 size);
+    // A zip whose CSV entry had this size (and CRC-32): the cheap test, then the match.
+    bool hasZipImportOfContentSize(qint64 size);
+    std::optional<ImportRecord> findZipImportOfContent(qint64 size, quint32 crc32);
     Status logImport(const ImportRecord &rec);
     // True when the log holds an import of this file name (a data.binance.vision .zip, or the .csv
     // inside it), whatever folder it was imported from: lets the downloader skip files before fetching.

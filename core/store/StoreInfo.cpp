@@ -4,13 +4,39 @@
 
 namespace lhm {
 
+namespace {
+constexpr auto kImportColumns = "file_name, size, sha256, type, symbol, interval, rows, skipped, imported_at, "
+                                "coalesce(content_size, -1), coalesce(content_crc32, -1) FROM import_log";
+
+ImportRecord importRecord(Statement &st) {
+    ImportRecord r{st.text(0), st.i64(1), st.text(2).toLatin1(), st.text(3), st.text(4), st.text(5),
+                   st.i64(6),  st.i64(7), st.i64(8)};
+    r.contentSize = st.i64(9);
+    r.contentCrc32 = st.i64(10);
+    return r;
+}
+}  // namespace
+
 std::optional<ImportRecord> Store::findImport(const QByteArray &sha256) {
-    Statement st = db_->prepare(QStringLiteral(
-        "SELECT file_name, size, sha256, type, symbol, interval, rows, skipped, imported_at FROM import_log WHERE sha256=?"));
+    Statement st = db_->prepare(QStringLiteral("SELECT %1 WHERE sha256=?").arg(QLatin1String(kImportColumns)));
     st.bind(1, QString::fromLatin1(sha256));
     if (!st.step()) return std::nullopt;
-    return ImportRecord{st.text(0), st.i64(1), st.text(2).toLatin1(), st.text(3), st.text(4),
-                        st.text(5), st.i64(6), st.i64(7), st.i64(8)};
+    return importRecord(st);
+}
+
+bool Store::hasZipImportOfContentSize(qint64 size) {
+    Statement st = db_->prepare(
+        QStringLiteral("SELECT 1 FROM import_log WHERE content_size=? AND content_crc32 IS NOT NULL LIMIT 1"));
+    st.bind(1, size);
+    return st.step();
+}
+
+std::optional<ImportRecord> Store::findZipImportOfContent(qint64 size, quint32 crc32) {
+    Statement st = db_->prepare(QStringLiteral("SELECT %1 WHERE content_size=? AND content_crc32=? LIMIT 1")
+                                    .arg(QLatin1String(kImportColumns)));
+    st.bind(1, size).bind(2, qint64(crc32));
+    if (!st.step()) return std::nullopt;
+    return importRecord(st);
 }
 
 bool Store::hasImportOfSize(qint64 size) {
@@ -22,10 +48,11 @@ bool Store::hasImportOfSize(qint64 size) {
 Status Store::logImport(const ImportRecord &r) {
     Transaction tx(*db_);
     Statement st = db_->prepare(QStringLiteral(
-        "INSERT INTO import_log(file_name, size, sha256, type, symbol, interval, rows, skipped, imported_at) "
-        "VALUES(?,?,?,?,?,?,?,?,?)"));
+        "INSERT INTO import_log(file_name, size, sha256, type, symbol, interval, rows, skipped, imported_at, "
+        "content_size, content_crc32) VALUES(?,?,?,?,?,?,?,?,?,NULLIF(?,-1),NULLIF(?,-1))"));
     st.bind(1, r.fileName).bind(2, r.size).bind(3, QString::fromLatin1(r.sha256)).bind(4, r.type).bind(5, r.symbol);
     st.bind(6, r.interval).bind(7, r.rows).bind(8, r.skipped).bind(9, r.importedAt);
+    st.bind(10, r.contentSize).bind(11, r.contentCrc32);
     if (!st.run()) return Error(QStringLiteral("cannot log import: %1").arg(st.lastError()), db_->path());
     return tx.commit();
 }

@@ -207,8 +207,10 @@ void TestStore::concurrentFirstOpensOfACopiedStore() {
     {  // as an older build left it: without the newest migration nor the series metadata
         auto db = Database::open(original);
         QVERIFY(db);
-        QVERIFY((*db)->exec(QStringLiteral("DROP TABLE validation_results; DELETE FROM meta WHERE key='series_meta'; "
-                                           "PRAGMA user_version=%1").arg(current - 1)));
+        QVERIFY((*db)->exec(QStringLiteral("DROP INDEX import_log_content; ALTER TABLE import_log DROP COLUMN content_crc32; "
+                                           "ALTER TABLE import_log DROP COLUMN content_size; "
+                                           "DELETE FROM meta WHERE key='series_meta'; PRAGMA user_version=%1")
+                                .arg(current - 1)));
     }
     const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
     constexpr int kRounds = 60, kConnections = 4;
