@@ -28,12 +28,11 @@ namespace {
 constexpr qint64 kChunk = 4 << 20;         // read size: big enough to amortise, small enough to stay flat
 constexpr size_t kProfileFlush = 20000;    // cells written per batch
 
-// Chunks on their way from the reading thread to the hash and the parser. Each chunk goes to both;
-// its buffer is reused once both are done with it. The hash has no thread of its own: whichever of
-// the two threads would otherwise wait (the reader for a free buffer, the parser for bytes) hashes
-// the next chunk in order. A zip's three costs (inflate, SHA-256, parse + insert) then fill two
-// cores: a third thread for the hash left the reader's core with inflate + hash while the parser's
-// sat idle between chunks, and the zip ran at three quarters of the plain file's speed.
+// Chunks on their way from the reading thread to the hash (a CSV's) and the parser. Each chunk goes
+// to both; its buffer is reused once both are done with it. The hash has no thread of its own:
+// whichever of the two threads would otherwise wait (the reader for a free buffer, the parser for
+// bytes) hashes the next chunk in order, so the two cores share the three jobs however their costs
+// compare (a third thread for the hash gave the reader's core two jobs while the parser's idled).
 class ChunkPipe {
 public:
     struct Chunk {
