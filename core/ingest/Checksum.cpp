@@ -5,36 +5,39 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <functional>
 #include <isa-l/crc.h>
 #include <vector>
 
 namespace lhm {
 
-Result<QByteArray> sha256OfFile(const QString &path) {
+namespace {
+
+// Hands every block of the file to `take`, in order; the one read loop the checks below share.
+Status readBlocks(const QString &path, const std::function<void(const char *, qint64)> &take) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot open: %1").arg(f.errorString()), path);
-    Sha256 h;
     std::vector<char> buf(1 << 20);
     for (;;) {
         const qint64 n = f.read(buf.data(), qint64(buf.size()));
         if (n < 0) return Error(QStringLiteral("read failed: %1").arg(f.errorString()), path);
-        if (n == 0) break;
-        h.add(buf.data(), n);
+        if (n == 0) return {};
+        take(buf.data(), n);
     }
+}
+
+}  // namespace
+
+Result<QByteArray> sha256OfFile(const QString &path) {
+    Sha256 h;
+    if (Status s = readBlocks(path, [&](const char *d, qint64 n) { h.add(d, n); }); !s) return s.error();
     return h.hexResult();
 }
 
 Result<quint32> crc32OfFile(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return Error(QStringLiteral("cannot open: %1").arg(f.errorString()), path);
     quint32 crc = 0;
-    std::vector<unsigned char> buf(1 << 20);
-    for (;;) {
-        const qint64 n = f.read(reinterpret_cast<char *>(buf.data()), qint64(buf.size()));
-        if (n < 0) return Error(QStringLiteral("read failed: %1").arg(f.errorString()), path);
-        if (n == 0) break;
-        crc = crc32_gzip_refl(crc, buf.data(), quint64(n));
-    }
+    auto add = [&](const char *d, qint64 n) { crc = crc32_gzip_refl(crc, reinterpret_cast<const unsigned char *>(d), quint64(n)); };
+    if (Status s = readBlocks(path, add); !s) return s.error();
     return crc;
 }
 

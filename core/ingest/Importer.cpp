@@ -182,6 +182,45 @@ Status streamParse(ByteSource &src, CsvParser<Row> &parser, Sha256 *chunkHash,
     return result;
 }
 
+// A file's own bytes hashed in step with the reading of its content: after each chunk, the same
+// share of the file as of the content. For a zip, on the reader, so the SHA-256 of the zip ends
+// with the inflate instead of after it (which kept the parser's core waiting at the end).
+class SteppedFileHash {
+public:
+    SteppedFileHash(const QString &path, qint64 fileSize, qint64 contentSize)
+        : file_(path), fileSize_(fileSize), contentSize_(std::max<qint64>(1, contentSize)) {}
+    Status open() {
+        if (!file_.open(QIODevice::ReadOnly))
+            return Error(QStringLiteral("cannot open: %1").arg(file_.errorString()), file_.fileName());
+        buf_.resize(size_t(kChunk));
+        return {};
+    }
+    // `contentDone` bytes of content read so far; `ended`: all of it.
+    void advance(qint64 contentDone, bool ended) {
+        const qint64 want = ended ? fileSize_ : qint64(double(fileSize_) * double(contentDone) / double(contentSize_));
+        while (status_ && hashed_ < want) {
+            const qint64 n = file_.read(buf_.data(), std::min<qint64>(kChunk, want - hashed_));
+            if (n <= 0) {
+                status_ = Error(QStringLiteral("read failed: %1").arg(file_.errorString()), file_.fileName());
+                return;
+            }
+            hash_.add(buf_.data(), n);
+            hashed_ += n;
+        }
+        if (ended && status_) result_ = hash_.hexResult();
+    }
+    const Status &status() const { return status_; }
+    const QByteArray &result() const { return result_; }
+
+private:
+    QFile file_;
+    qint64 fileSize_, contentSize_, hashed_ = 0;
+    std::vector<char> buf_;
+    Sha256 hash_;
+    Status status_;
+    QByteArray result_;
+};
+
 // Hash-only pass, used when the import log already holds a file of the same size.
 Result<QByteArray> hashSource(const QString &path) {
     Result<std::unique_ptr<ByteSource>> src = ByteSource::open(path);
@@ -322,32 +361,14 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
     if (!tx.ok()) return refuse(Error(QStringLiteral("cannot start a transaction: %1").arg(store_.lastError()), store_.path()));
     SeriesKey key{options_.exchange, name->symbol, name->interval};
     // The key: known from the .CHECKSUM or the pre-check, else the CSV's bytes as they stream by,
-    // else (a zip) the zip's bytes, hashed on the reader in step with the inflate so that the hash
-    // ends with it rather than after it.
-    Sha256 hash;
-    Sha256 *chunkHash = fileSha.isEmpty() && !zip ? &hash : nullptr;
-    Status fileHashed;
-    QFile zipFile(path);
-    qint64 zipHashed = 0;
-    std::vector<char> zipBuf;
+    // else the zip's own bytes (SteppedFileHash).
+    Sha256 csvHash;
+    Sha256 *chunkHash = fileSha.isEmpty() && !zip ? &csvHash : nullptr;
+    SteppedFileHash zipHash(path, fileSize, src->size());
     std::function<void(qint64, bool)> onRead;
     if (fileSha.isEmpty() && zip) {
-        if (!zipFile.open(QIODevice::ReadOnly))
-            return refuse(Error(QStringLiteral("cannot open: %1").arg(zipFile.errorString()), path));
-        zipBuf.resize(size_t(kChunk));
-        onRead = [&](qint64 done, bool ended) {
-            const qint64 want = ended ? fileSize : qint64(double(fileSize) * double(done) / double(std::max<qint64>(1, src->size())));
-            while (fileHashed && zipHashed < want) {
-                const qint64 n = zipFile.read(zipBuf.data(), std::min<qint64>(kChunk, want - zipHashed));
-                if (n <= 0) {
-                    fileHashed = Error(QStringLiteral("read failed: %1").arg(zipFile.errorString()), path);
-                    break;
-                }
-                hash.add(zipBuf.data(), n);
-                zipHashed += n;
-            }
-            if (ended && fileHashed) fileSha = hash.hexResult();
-        };
+        if (Status opened = zipHash.open(); !opened) return refuse(opened.error());
+        onRead = [&](qint64 done, bool ended) { zipHash.advance(done, ended); };
     }
     qint64 inserted = 0, parsed = 0, dropped = 0;
     Status s;
@@ -413,10 +434,10 @@ FileImportResult Importer::importFile(const QString &path, const std::function<v
     }
     case DataType::Unknown: break;
     }
-    if (s && !fileHashed) s = fileHashed;
+    if (s && onRead) s = zipHash.status();
     if (!s) return refuse(s.error());
 
-    const QByteArray sha = chunkHash ? hash.hexResult() : fileSha;
+    const QByteArray sha = chunkHash ? csvHash.hexResult() : onRead ? zipHash.result() : fileSha;
     if (const std::optional<ImportRecord> prev = store_.findImport(sha)) {  // same content raced in
         if (Status same = sameSeries(*prev, r); !same) return refuse(same.error());
         r.alreadyImported = true;
