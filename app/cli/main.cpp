@@ -1,5 +1,6 @@
 // lhm: the headless command line. Parses global options, picks the subcommand, nothing else.
 #include "Cli.h"
+#include "common/HugePageHeap.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,6 +36,7 @@ static void usage() {
 #endif
 
 int main(int argc, char **argv) {
+    lhm::heapOnHugePages(4 << 20);
     // `lhm … | head` must not kill lhm mid-write: a process killed with the store open leaves its
     // session marker, and the next open of a store of years pays a full integrity check. Writes
     // fail with EPIPE instead, and the command ends through its normal path (see outputClosed()).

@@ -1,4 +1,5 @@
 // Series tables: candles, open interest, funding, trades, trade profile, liquidations.
+#include "common/Timeframe.h"
 #include "store/SeriesTable.h"
 #include "store/Store.h"
 
@@ -9,6 +10,21 @@
 namespace lhm {
 
 namespace {
+
+// Rows a series with one row per `stepMs` has in `r`, for reserving the result vector: a year of
+// 5-minute candles is 9 MB, and a vector grown by doubling touches (and copies) twice that, each
+// new block on fresh pages. Capped, because a range may be open-ended.
+std::size_t expectedRows(TimeRange r, qint64 stepMs) {
+    const double n = (double(r.to) - double(r.from)) / double(stepMs);
+    return n > 0 ? std::size_t(std::min(n, double(1 << 20))) + 1 : 0;
+}
+// A sparse series (a gap, a venue with fewer rows) keeps no reserve it did not use.
+template <typename T>
+std::vector<T> fitted(std::vector<T> v) {
+    if (v.size() < v.capacity() / 2) v.shrink_to_fit();
+    return v;
+}
+constexpr qint64 kOpenInterestStepMs = 300'000;  // 5-minute rows (Binance metrics, the venues' OI history)
 
 // What one insert call added to a series: new rows and the time span they cover.
 struct Written {
@@ -215,10 +231,11 @@ std::vector<Candle> Store::candles(const SeriesKey &k, TimeRange r) {
         "ORDER BY open_time"));
     st.bind(1, k.exchange).bind(2, k.symbol).bind(3, k.interval).bind(4, r.from).bind(5, r.to);
     std::vector<Candle> out;
+    if (const auto ms = intervalMs(k.interval)) out.reserve(expectedRows(r, *ms));
     while (st.step())
         out.push_back({st.i64(0), st.f64(1), st.f64(2), st.f64(3), st.f64(4), st.f64(5), st.i64(6), st.f64(7), st.i64(8),
                        st.f64(9), st.f64(10)});
-    return out;
+    return fitted(std::move(out));
 }
 
 std::vector<OpenInterestPoint> Store::openInterest(const SeriesKey &k, TimeRange r) {
@@ -227,9 +244,10 @@ std::vector<OpenInterestPoint> Store::openInterest(const SeriesKey &k, TimeRange
         "taker_vol_ratio FROM open_interest WHERE exchange=? AND symbol=? AND time>=? AND time<? ORDER BY time"));
     st.bind(1, k.exchange).bind(2, k.symbol).bind(3, r.from).bind(4, r.to);
     std::vector<OpenInterestPoint> out;
+    out.reserve(expectedRows(r, kOpenInterestStepMs));
     while (st.step())
         out.push_back({st.i64(0), st.f64(1), st.f64(2), st.f64(3), st.f64(4), st.f64(5), st.f64(6)});
-    return out;
+    return fitted(std::move(out));
 }
 
 std::vector<OpenInterestSample> Store::openInterestSamples(const SeriesKey &k, TimeRange r) {
@@ -238,8 +256,9 @@ std::vector<OpenInterestSample> Store::openInterestSamples(const SeriesKey &k, T
         "AND time<? ORDER BY time"));
     st.bind(1, k.exchange).bind(2, k.symbol).bind(3, r.from).bind(4, r.to);
     std::vector<OpenInterestSample> out;
+    out.reserve(expectedRows(r, kOpenInterestStepMs));
     while (st.step()) out.push_back({st.i64(0), st.f64(1), st.f64(2)});
-    return out;
+    return fitted(std::move(out));
 }
 
 std::vector<FundingPoint> Store::funding(const SeriesKey &k, TimeRange r) {
