@@ -4,7 +4,8 @@
 // Each line gives wall time and CPU time (user + system) with a ratio for both: on a machine shared
 // with other jobs the wall time also measures the queue for the cores, the CPU time only the work.
 // Also: the GUI from start to a rendered cached view (when built), and the peak memory of one
-// process holding what the main window holds with 1 year of BTCUSDT and ETHUSDT open.
+// process holding what the main window holds with 1 year of BTCUSDT and ETHUSDT open, and of the
+// main window itself opened on a year of BTCUSDT and then switched to ETHUSDT.
 //   LHM_BENCH_SHORT=1      a 14-day store in a temporary folder, 12h and 7d only (CI)
 //   LHM_BENCH_DAYS=N       days of history (default 730)
 //   LHM_BENCH_STORE=PATH   where to keep the generated store (default: the temp folder, reused)
@@ -375,6 +376,23 @@ int main(int argc, char **argv) {
         std::printf("  %-8s wall %6.1f ms (median %6.1f, max %6.1f)  CPU %6.1f ms (median %6.1f, max %6.1f)  x%.0f / x%.0f lhm --version\n",
                     qPrintable(w + QStringLiteral(" cached")), walls[0], walls[n / 2], walls[n - 1], cpus[0], cpus[n / 2],
                     cpus[n - 1], walls[0] / std::max(start.ms, 0.001), cpus[0] / std::max(start.cpuMs, 0.001));
+    }
+    // The main window on a year of BTCUSDT, then switched to ETHUSDT: the process's peak memory with
+    // both loaded (its own VmHWM: wait4 would report at least this bench's resident size).
+    {
+        const QStringList args{gui, db, path, QStringLiteral("--bench-start"), QStringLiteral("--window"), year,
+                               QStringLiteral("--bench-then-symbol"), QStringLiteral("ETHUSDT")};
+        double settledMs = -1, peakMb = -1;
+        spawn(args, outFile.constData());
+        QFile f(QString::fromLocal8Bit(outFile));
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray &l : f.readAll().split('\n'))
+                if (l.startsWith("then ETHUSDT:")) std::sscanf(l.constData(), "then ETHUSDT: settled in %lf ms, peak RSS %lf MB", &settledMs, &peakMb);
+        if (peakMb < 0)
+            std::printf("  %s BTCUSDT then ETHUSDT: no answer\n", qPrintable(year));
+        else
+            std::printf("  %s BTCUSDT, then ETHUSDT until all its views answered (%.0f ms): peak RSS %.1f MB\n", qPrintable(year),
+                        settledMs, peakMb);
     }
 #endif
     return 0;

@@ -281,7 +281,7 @@ int run(const QString &dbPath) {
     return 0;
 }
 
-int runStart(const QString &dbPath, const QString &symbol, const QString &window) {
+int runStart(const QString &dbPath, const QString &symbol, const QString &window, const QString &thenSymbol) {
     QElapsedTimer sinceMain;
     sinceMain.start();
     QTemporaryDir dir;
@@ -297,6 +297,16 @@ int runStart(const QString &dbPath, const QString &symbol, const QString &window
     PlotView *heatmap = w.view(QStringLiteral("heatmap"));
     if (!heatmap) return 1;
     bool done = false;
+    // The second symbol: after the first one's every answer (map, signals) is in and drawn.
+    bool switched = false;
+    QElapsedTimer sinceSwitch;
+    auto switchSymbol = [&] {
+        switched = true;
+        Selection next = w.session()->selection();
+        next.symbol = thenSymbol;
+        sinceSwitch.start();
+        w.session()->setSelection(next);
+    };
     QObject::connect(heatmap, &PlotView::rendered, &w, [&] {
         const auto grid = w.session()->grid();
         if (done || !grid || grid->cols() == 0 || heatmap->isShowingEmpty()) return;
@@ -312,6 +322,19 @@ int runStart(const QString &dbPath, const QString &symbol, const QString &window
         const double sinceSpawn = spawned > 0 ? (now.msecsSinceReference() * 1'000'000LL + now.nsecsElapsed() - spawned) / 1e6 : -1;
         std::printf("first heatmap: %.1f ms since main, %.1f ms since spawn, CPU %.1f ms\n", sinceMain.nsecsElapsed() / 1e6,
                     sinceSpawn, cpu);
+        std::fflush(stdout);
+        if (thenSymbol.isEmpty()) QCoreApplication::quit();
+        else if (w.session()->isSettled()) switchSymbol();
+    });
+    QObject::connect(w.session(), &Session::settled, &w, [&] {
+        if (thenSymbol.isEmpty() || !done) return;
+        if (!switched) {
+            switchSymbol();
+            return;
+        }
+        heatmap->renderNow();
+        std::printf("then %s: settled in %.1f ms, peak RSS %.1f MB\n", qPrintable(thenSymbol), sinceSwitch.nsecsElapsed() / 1e6,
+                    peakRssMb());
         std::fflush(stdout);
         QCoreApplication::quit();
     });

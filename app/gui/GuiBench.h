@@ -11,5 +11,8 @@ int run(const QString &dbPath = {});
 // (its own temporary settings, the given symbol and window), until the heatmap view first draws a
 // grid; prints "first heatmap: <ms> ms since main, <ms> ms since spawn, CPU <ms> ms" and quits. The
 // time since spawn needs LHM_BENCH_SPAWNED_NS (CLOCK_MONOTONIC ns when the caller spawned it), else -1.
-int runStart(const QString &dbPath, const QString &symbol, const QString &window);
+// With `thenSymbol` (--bench-then-symbol ETHUSDT) it goes on: once every view of the first symbol
+// has its answer, it switches the selection to `thenSymbol`, waits for all of its answers too and
+// prints "then <symbol>: settled in <ms> ms, peak RSS <MB> MB" (peak over the process's life).
+int runStart(const QString &dbPath, const QString &symbol, const QString &window, const QString &thenSymbol = {});
 }

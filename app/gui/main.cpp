@@ -68,6 +68,7 @@ int main(int argc, char **argv) {
     add("lang", "Language: system, en or zh_CN.", "code");
     add("bench", "Measure heatmap replot and switch times, print them and exit.");
     add("bench-start", "Open the main window on --db, --symbol, --window; print the time to the first heatmap and exit.");
+    add("bench-then-symbol", "With --bench-start: then switch to this symbol, wait for all its views, print the peak memory.", "symbol");
     p.process(app);
 
     lhm::ui::Translator::install(opt(p, "lang", settings.value(QStringLiteral("ui/language"), QStringLiteral("system")).toString()));
@@ -76,7 +77,8 @@ int main(int argc, char **argv) {
 
     if (p.isSet(QStringLiteral("bench"))) return lhm::ui::GuiBench::run(opt(p, "db"));
     if (p.isSet(QStringLiteral("bench-start")))
-        return lhm::ui::GuiBench::runStart(db, opt(p, "symbol", QStringLiteral("BTCUSDT")), opt(p, "window", QStringLiteral("7d")));
+        return lhm::ui::GuiBench::runStart(db, opt(p, "symbol", QStringLiteral("BTCUSDT")), opt(p, "window", QStringLiteral("7d")),
+                                             opt(p, "bench-then-symbol"));
 
     if (p.isSet(QStringLiteral("screenshot"))) {
         lhm::ui::ScreenshotOptions o;
