@@ -34,12 +34,11 @@ private:
     zip_file *file_ = nullptr;
     qint64 size_ = 0;
     qint64 crc_ = -1;  // the directory's CRC-32 of the entry (libzip or the inflate checks it)
-    // ISA-L path only (state_ set): the raw deflate bytes read so far, what they inflated to, and
-    // the CRC-32 the directory promises.
+    // ISA-L path only (state_ set): the raw deflate bytes read so far and what they inflated to;
+    // the inflate checks its CRC-32 against crc_.
     std::unique_ptr<inflate_state> state_;
     std::vector<unsigned char> in_;
     qint64 produced_ = 0;
-    uint32_t expectedCrc_ = 0;
     bool inputEnded_ = false, finished_ = false;
 };
 

@@ -172,8 +172,7 @@ Transaction::Transaction(Database &db) : db_(db) {
         joined_ = true;
         return;
     }
-    db_.aboutToWrite();
-    began_ = db_.exec(QStringLiteral("BEGIN IMMEDIATE")).ok();
+    began_ = db_.exec(QStringLiteral("BEGIN IMMEDIATE")).ok();  // exec() runs the before-first-write hook
 }
 
 Transaction::~Transaction() {

@@ -79,7 +79,6 @@ public:
 
 private:
     friend class Statement;
-    friend class Transaction;
     Database(sqlite3 *db, QString path) : db_(db), path_(std::move(path)) {}
     void aboutToWrite();
     sqlite3 *db_ = nullptr;

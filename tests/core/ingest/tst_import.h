@@ -82,6 +82,16 @@ inline QString sha256Hex(const QByteArray &bytes) {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+// Importing `path` again is a no-op that says so: no error, alreadyImported, the store as it was.
+// Call it last in a test: a failed check returns from here, not from the test.
+inline void verifyNoOpImport(Importer &imp, Store &store, const QString &path) {
+    const QString before = snapshot(store);
+    const auto r = imp.importFile(path);
+    QVERIFY2(!r.error, qPrintable(r.error ? r.error->toString() : QString()));
+    QVERIFY(r.alreadyImported);
+    QCOMPARE(snapshot(store), before);
+}
+
 
 class TestImport : public QObject {
     Q_OBJECT

@@ -9,11 +9,7 @@ void TestImport::zipAndCsvAreOneImport() {
     QCOMPARE(z.rows, 288LL);
     const QString csv = ts.dir.filePath(QStringLiteral("BTCUSDT-metrics-2024-05-10.csv"));
     QVERIFY(writeFile(csv, unzipEntry(m(kMetrics))));
-    const QString before = snapshot(*ts.store);
-    auto c = imp.importFile(csv);
-    QVERIFY(!c.error);
-    QVERIFY(c.alreadyImported);
-    QCOMPARE(snapshot(*ts.store), before);
+    verifyNoOpImport(imp, *ts.store, csv);
 }
 
 // A zip is logged by its own bytes (what .CHECKSUM covers), with its entry's size and CRC-32.
@@ -37,11 +33,7 @@ void TestImport::csvThenItsZipAreOneImport() {
     const auto c = imp.importFile(csv);
     QVERIFY(!c.error);
     QCOMPARE(c.rows, 288LL);
-    const QString before = snapshot(*ts.store);
-    const auto z = imp.importFile(m(kMetrics));
-    QVERIFY(!z.error);
-    QVERIFY(z.alreadyImported);
-    QCOMPARE(snapshot(*ts.store), before);
+    verifyNoOpImport(imp, *ts.store, m(kMetrics));
 }
 
 // Before schema 7 a zip was logged by its CSV content's size and SHA-256: the same zip is still
@@ -57,11 +49,7 @@ void TestImport::zipLoggedByAnOlderBuild() {
         QVERIFY((*db)->exec(QStringLiteral("UPDATE import_log SET size=%1, sha256='%2', content_size=NULL, content_crc32=NULL")
                                 .arg(csv.size()).arg(sha256Hex(csv))));
     }
-    const QString before = snapshot(*ts.store);
-    const auto again = imp.importFile(m(kMetrics));
-    QVERIFY(!again.error);
-    QVERIFY(again.alreadyImported);
-    QCOMPARE(snapshot(*ts.store), before);
+    verifyNoOpImport(imp, *ts.store, m(kMetrics));
 }
 
 // Same length as the zip's entry, one digit changed: another file, read and logged.
